@@ -1,0 +1,99 @@
+import type { Report } from './model';
+import { readReport, type ReadOptions } from './reader/read';
+import { RULES } from './rules';
+import type { ArithmeticData, Finding, Rule, Severity, SeveritySetting } from './rules/types';
+import { LineIndex, type Range } from './text/positions';
+import { msg, render, type Lang } from './l10n/text';
+
+export const DIAGNOSTIC_SOURCE = 'nianbao';
+
+export interface CheckOptions extends ReadOptions {
+  lang?: Lang;
+  /** Per-rule severity, or 'off'. */
+  severity?: Record<string, SeveritySetting>;
+}
+
+/** An LSP Diagnostic as plain JSON (the core imports no LSP library). */
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  code: string;
+  source: string;
+  message: string;
+  data?: ArithmeticData;
+}
+
+export interface CheckResult {
+  report: Report;
+  findings: Finding[];
+}
+
+const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+const INTERNAL = {
+  zh: '检查规则“{rule}”处理本文档时出错,其结果未显示。请将此报告反馈给开发者。',
+  en: 'The rule “{rule}” failed on this document; its results are not shown. Please report this.',
+};
+const UNREADABLE = {
+  zh: '无法读取此报告(内部错误),未作检查。请将此报告反馈给开发者。',
+  en: 'This report could not be read (internal error) and was not checked. Please report this.',
+};
+
+/** Reads a report and runs every enabled rule. Never throws: a failing rule becomes one diagnostic. */
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const index = new LineIndex(text);
+  let report: Report;
+  try {
+    report = readReport(text, options);
+  } catch {
+    const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { report: emptyReport(index.lineCount), findings: [{ ruleId: 'internal-error', severity: 1, range: top, message: msg(UNREADABLE) }] };
+  }
+  return { report, findings: runRules(report, text, index, options) };
+}
+
+export function runRules(report: Report, text: string, index: LineIndex, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = options.severity?.[rule.id];
+    if (setting === 'off') continue;
+    try {
+      for (const f of rule.check({ report, text, index })) {
+        if (setting) f.severity = SEVERITY[setting] ?? f.severity;
+        findings.push(f);
+      }
+    } catch {
+      findings.push({
+        ruleId: 'internal-error', severity: 2,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: msg(INTERNAL, { rule: rule.id }),
+      });
+    }
+  }
+  return findings.sort(byPosition);
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+export function toDiagnostic(f: Finding, lang: Lang = 'zh-CN'): Diagnostic {
+  const d: Diagnostic = {
+    range: f.range,
+    severity: f.severity,
+    code: f.ruleId,
+    source: DIAGNOSTIC_SOURCE,
+    message: render(f.message, lang),
+  };
+  if (f.data) d.data = f.data;
+  return d;
+}
+
+export function emptyReport(lineCount: number): Report {
+  return {
+    title: null, issuer: null, year: null, period: null,
+    format: { version: null, source: null }, script: 'simplified', html: false,
+    sections: [], tables: { active: null, applications: null, reviewLitigation: null },
+    prose: [], lineCount,
+  };
+}

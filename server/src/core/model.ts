@@ -1,0 +1,112 @@
+import type { Range } from './text/positions';
+import type { CellKind, FormatVersion, SectionKey } from './formats/types';
+
+export type { CellKind, FormatVersion, SectionKey } from './formats/types';
+export type { Position, Range } from './text/positions';
+
+/** Why a cell's value cannot be used. */
+export type CellProblem = 'blank' | 'notNumber' | 'notWhole' | 'negative';
+
+export interface Cell {
+  /** The text as written (trimmed). */
+  text: string;
+  /** The written value's exact range; for a blank cell, the place a value goes. */
+  range: Range;
+  /** Source offsets of `range`. */
+  start: number;
+  end: number;
+  /** Column key, when the row's cells line up with its columns. */
+  column: string | null;
+  kind: CellKind | null;
+  /** The parsed value, when the text is a valid number for the column. */
+  value: number | null;
+  problem: CellProblem | null;
+  /** How a value is written into this cell when blank (see reader/cells.ts). */
+  fill: 'beforePipe' | 'spaced' | 'bare';
+}
+
+export interface Labelled {
+  text: string;
+  range: Range;
+}
+
+export interface TableRow {
+  /** Row key from the format (e.g. `denied.stateSecret`), or null for a label the format does not know. */
+  key: string | null;
+  group: boolean;
+  label: Labelled;
+  cells: Cell[];
+  /** Number of cells the format expects; cells carry columns only when they match it. */
+  expectedCells: number;
+}
+
+export interface MissingRow {
+  key: string;
+  label: string;
+  /** The row read before the gap (null at the table's start). */
+  afterKey: string | null;
+  /** Where the diagnostic goes: the label of the row before the gap, or the table's start. */
+  anchor: Range;
+  /** Source offset just after the row before the gap (where the row would be inserted). */
+  insertAt: number;
+}
+
+export type TableKind = 'active' | 'applications' | 'reviewLitigation';
+
+export type TableLayout = 'cellPerLine' | 'pipeRows' | 'tabbed' | 'html';
+
+export interface Table {
+  kind: TableKind;
+  /** Format version the table is read against (null for table C, the same in both). */
+  version: FormatVersion | null;
+  /** Where that version came from: the table's own rows and headers, the user's setting, or the rest of the report. */
+  versionFrom: 'table' | 'setting' | 'report';
+  layout: TableLayout;
+  range: Range;
+  /** Source line indices [firstLine, endLine) the table was read from. */
+  firstLine: number;
+  endLine: number;
+  section: SectionKey | null;
+  rows: TableRow[];
+  missingRows: MissingRow[];
+  /** Numbers that belong to no row (e.g. sub-row labels lost in conversion). */
+  orphanCells: Cell[];
+}
+
+export interface SectionHeading {
+  key: SectionKey;
+  /** Statutory position, 1…6. */
+  ordinal: number;
+  numeral: { text: string; value: number | null; range: Range } | null;
+  title: Labelled;
+  /** The whole heading line's content. */
+  range: Range;
+  /** Source line index of the heading. */
+  line: number;
+  /** Source line index where the section ends (the next heading, or the end). */
+  endLine: number;
+  /** From the heading to the end of the section's last line. */
+  extent: Range;
+}
+
+export interface ProseLine {
+  text: string;
+  range: Range;
+  section: SectionKey | null;
+}
+
+export interface Report {
+  title: Labelled | null;
+  issuer: Labelled | null;
+  year: { value: number; range: Range } | null;
+  period: { text: string; from: string; to: string; range: Range } | null;
+  /** The format version the report is checked against, and where that came from. */
+  format: { version: FormatVersion | null; source: 'tables' | 'year' | 'setting' | null };
+  script: 'simplified' | 'traditional';
+  html: boolean;
+  sections: SectionHeading[];
+  tables: { active: Table | null; applications: Table | null; reviewLitigation: Table | null };
+  /** Every line outside headings and tables, kept with its position for prose rules. */
+  prose: ProseLine[];
+  lineCount: number;
+}

@@ -1,0 +1,182 @@
+import type { Range } from '../text/positions';
+import { contentBounds } from '../text/normalize';
+import { spanOffsets, spanRange, type SourceLine, type SourceText } from '../text/source';
+import { looksLikeValue } from './values';
+
+/**
+ * One table cell as written, in any layout. `start`/`end` are source offsets of
+ * its visible content; a blank cell has start === end at the place a value would go.
+ */
+export interface CellToken {
+  text: string;
+  start: number;
+  end: number;
+  range: Range;
+  /** Index of the (first) source line it was read from. */
+  line: number;
+  /** Index of the last source line (a cell wrapped by Word spans two). */
+  lastLine: number;
+  blank: boolean;
+  /** A blank that may be layout filler (a lone '|' line, a lone tab, an outer pipe-row cell). */
+  weak: boolean;
+  /** How a value is written into this cell when it is blank. */
+  fill: CellFill;
+}
+
+/** 'beforePipe': a lone '|' line gets 'N ' before the pipe; 'spaced': ' N ' between pipes; 'bare': just N. */
+export type CellFill = 'beforePipe' | 'spaced' | 'bare';
+
+const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const NUMBER_TOKEN = /^[+-]?\d[\d,]*(?:\.\d+)?$/;
+const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.,+\-])\s+((?:[+-]?\d[\d,]*(?:\.\d+)?\s+)*[+-]?\d[\d,]*(?:\.\d+)?)\s*$/;
+const CJK = /[\u3400-\u9fff]/;
+
+function isPipe(c: number): boolean {
+  return c === 124 || c === 0xff5c;
+}
+
+/** Does the region read as a Word export with tab-indented cells (seed 004)? */
+export function isTabbedRegion(src: SourceText, from: number, to: number): boolean {
+  let tabbed = 0;
+  let other = 0;
+  for (let i = from; i < to; i++) {
+    const t = src.lines[i].text;
+    if (!t.trim()) continue;
+    if (t.charCodeAt(0) === 9) tabbed++;
+    else if (!t.includes('|')) other++;
+  }
+  return tabbed >= 4 && tabbed >= other;
+}
+
+export function tokenizeLines(src: SourceText, from: number, to: number, tabbed: boolean): CellToken[] {
+  const out: CellToken[] = [];
+  for (let i = from; i < to; i++) {
+    const l = src.lines[i];
+    const t = l.text;
+    let hasPipe = false;
+    for (let k = 0; k < t.length; k++) {
+      if (isPipe(t.charCodeAt(k))) {
+        hasPipe = true;
+        break;
+      }
+    }
+    if (hasPipe) pipeLine(src, l, i, out);
+    else if (tabbed) tabbedLine(src, l, i, out);
+    else plainLine(src, l, i, out);
+  }
+  return out;
+}
+
+function token(src: SourceText, l: SourceLine, i: number, a: number, b: number, weak: boolean, fill: CellFill): CellToken {
+  const [start, end] = spanOffsets(l, a, b);
+  return {
+    text: l.text.slice(a, b), start, end, range: spanRange(src, l, a, b),
+    line: i, lastLine: i, blank: a === b, weak, fill,
+  };
+}
+
+function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]): void {
+  const t = l.text;
+  const pipes: number[] = [];
+  let content = false;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (isPipe(c)) pipes.push(k);
+    else if (!isSpace(c)) content = true;
+  }
+  if (!content) {
+    // A lone '|' stands for an empty cell; '||', '|||'… are layout filler.
+    if (pipes.length === 1) out.push(token(src, l, i, pipes[0], pipes[0], true, 'beforePipe'));
+    return;
+  }
+  if (MD_SEPARATOR.test(t)) return;
+  const parts: [number, number][] = [];
+  let prev = 0;
+  for (const p of pipes) {
+    parts.push([prev, p]);
+    prev = p + 1;
+  }
+  parts.push([prev, t.length]);
+  // Blank text before the first pipe (a Markdown row's leading '|') or after the last one is no cell.
+  const bounds = parts.map(([a, b]) => contentBounds(t, a, b));
+  const first = bounds[0][0] === bounds[0][1] ? 1 : 0;
+  const last = bounds[parts.length - 1][0] === bounds[parts.length - 1][1] ? parts.length - 2 : parts.length - 1;
+  let firstContent = -1;
+  let lastContent = -1;
+  for (let k = first; k <= last; k++) {
+    if (bounds[k][0] < bounds[k][1]) {
+      if (firstContent < 0) firstContent = k;
+      lastContent = k;
+    }
+  }
+  // A blank after a label and before the row's first value stands for a merged label column.
+  let afterLabel = false;
+  for (let k = first; k <= last; k++) {
+    const [a, b] = bounds[k];
+    if (a < b) {
+      afterLabel = !looksLikeValue(t.slice(a, b));
+      out.push(token(src, l, i, a, b, false, 'bare'));
+    } else {
+      const weak = k < firstContent || k > lastContent || afterLabel;
+      const [pa, pb] = parts[k];
+      // A blank between pipes: its white space is where the value goes.
+      out.push({ ...token(src, l, i, pa, pb, weak, 'spaced'), text: '', blank: true });
+    }
+  }
+}
+
+function tabbedLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]): void {
+  const t = l.text;
+  const [a, b] = contentBounds(t);
+  if (t.charCodeAt(0) === 9) {
+    if (a === b) out.push(token(src, l, i, t.length, t.length, true, 'bare'));
+    else out.push(token(src, l, i, a, b, false, 'bare'));
+    return;
+  }
+  if (a === b) return;
+  const prev = out[out.length - 1];
+  const text = t.slice(a, b);
+  // Word wraps a long cell onto an unindented line: join it to the cell above.
+  if (prev && prev.line === i - 1 && b - a <= 30 && !text.includes('。')) {
+    const [, end] = spanOffsets(l, a, b);
+    if (prev.blank) {
+      out[out.length - 1] = token(src, l, i, a, b, false, 'bare');
+    } else {
+      out[out.length - 1] = {
+        ...prev, text: prev.text + text, end, lastLine: i,
+        range: { start: prev.range.start, end: spanRange(src, l, a, b).end },
+      };
+    }
+    return;
+  }
+  out.push(token(src, l, i, a, b, false, 'bare'));
+}
+
+function plainLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]): void {
+  const t = l.text;
+  const [a, b] = contentBounds(t);
+  if (a === b) return;
+  const body = t.slice(a, b);
+  if (/\s/.test(body)) {
+    // PDF text: numbers separated by spaces, alone or after a row label.
+    const words = [...body.matchAll(/\S+/g)];
+    if (words.length >= 2 && words.every((w) => NUMBER_TOKEN.test(w[0]))) {
+      for (const w of words) out.push(token(src, l, i, a + w.index!, a + w.index! + w[0].length, false, 'bare'));
+      return;
+    }
+    const m = LABEL_THEN_NUMBERS.exec(body);
+    if (m && CJK.test(m[1]) && body.length <= 80) {
+      out.push(token(src, l, i, a, a + m[1].length, false, 'bare'));
+      const numbersAt = a + body.lastIndexOf(m[2]);
+      for (const w of m[2].matchAll(/\S+/g)) {
+        out.push(token(src, l, i, numbersAt + w.index!, numbersAt + w.index! + w[0].length, false, 'bare'));
+      }
+      return;
+    }
+  }
+  out.push(token(src, l, i, a, b, false, 'bare'));
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
+}

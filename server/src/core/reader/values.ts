@@ -1,0 +1,44 @@
+import type { CellKind, CellProblem } from '../model';
+import { fold } from '../text/normalize';
+
+const INTEGER = /^(\d{1,3}(?:,\d{3})+|\d+)$/;
+const DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+const SIGNED = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)$/;
+const MAX_DIGITS = 12;
+
+export interface ParsedValue {
+  value: number | null;
+  problem: CellProblem | null;
+}
+
+/** Reads a cell as a value of the given kind: full-width digits and thousands separators are accepted. */
+export function parseValue(text: string, kind: CellKind): ParsedValue {
+  const t = fold(text).trim();
+  if (!t) return { value: null, problem: 'blank' };
+  if (t.replace(/\D/g, '').length > MAX_DIGITS) return { value: null, problem: 'notNumber' };
+  if (kind === 'signed') {
+    const m = SIGNED.exec(t);
+    if (!m) return { value: null, problem: DECIMAL.test(t.replace(/^[+-]/, '')) ? 'notWhole' : 'notNumber' };
+    const n = Number(m[2].replace(/,/g, ''));
+    return { value: m[1] === '-' ? -n : n, problem: null };
+  }
+  if (kind === 'amount') {
+    if (DECIMAL.test(t)) return { value: Number(t.replace(/,/g, '')), problem: null };
+    if (/^-/.test(t) && DECIMAL.test(t.slice(1))) return { value: null, problem: 'negative' };
+    return { value: null, problem: 'notNumber' };
+  }
+  if (INTEGER.test(t)) return { value: Number(t.replace(/,/g, '')), problem: null };
+  if (/^-/.test(t) && DECIMAL.test(t.slice(1))) return { value: null, problem: 'negative' };
+  if (/^\+/.test(t) && INTEGER.test(t.slice(1))) return { value: Number(t.slice(1).replace(/,/g, '')), problem: null };
+  if (DECIMAL.test(t)) return { value: null, problem: 'notWhole' };
+  return { value: null, problem: 'notNumber' };
+}
+
+/** Could this cell be a value (a number, a placeholder such as '/', or a number with a unit)? */
+export function looksLikeValue(text: string): boolean {
+  const t = fold(text).trim();
+  if (!t) return true;
+  if (t.length > 16) return false;
+  if (/\d/.test(t)) return true;
+  return /^[/\\\-—–_~×xX*.·、无否空]+$/.test(t) || t === '无' || t === '暂无' || t === '不适用';
+}

@@ -1,0 +1,31 @@
+import { msg } from '../l10n/text';
+import { placedCells } from './cells';
+import type { Finding, Rule } from './types';
+
+const KIND = {
+  count: { zh: '非负整数', en: 'a whole number' },
+  signed: { zh: '整数(可带正负号)', en: 'a whole number (signed)' },
+  amount: { zh: '数字金额(不带单位)', en: 'an amount without a unit' },
+};
+const MESSAGE = {
+  zh: '“{row}”的“{column}”应填写{kind},表中是“{text}”。',
+  en: '“{column}” of “{row}” should be {kind}, but “{text}” is written.',
+};
+
+/** '减4', '251000元', '/', '2.5' in a count column: the cell is not a usable number. */
+export const cellNotNumber: Rule = {
+  id: 'cell-not-number',
+  severity: 1,
+  description: { zh: '表格中的数字格式正确', en: 'Table cells hold numbers of the right kind' },
+  check({ report }) {
+    const out: Finding[] = [];
+    for (const p of placedCells(report)) {
+      if (p.cell.problem !== 'notNumber' && p.cell.problem !== 'notWhole') continue;
+      out.push({
+        ruleId: this.id, severity: this.severity, range: p.cell.range,
+        message: msg(MESSAGE, { row: p.rowName, column: p.columnName, kind: KIND[p.cell.kind ?? 'count'], text: p.cell.text }),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from './types';
+import { sectionMissing } from './sectionMissing';
+import { sectionOrder } from './sectionOrder';
+import { sectionNumeral } from './sectionNumeral';
+import { sectionDuplicate } from './sectionDuplicate';
+import { tableMissing } from './tableMissing';
+import { tableRowMissing } from './tableRowMissing';
+import { tableRowUnexpected } from './tableRowUnexpected';
+import { tableCellCount } from './tableCellCount';
+import { tableOrphanCells } from './tableOrphanCells';
+import { cellNotNumber } from './cellNotNumber';
+import { cellBlank } from './cellBlank';
+import { cellNegative } from './cellNegative';
+import { rowTotal } from './rowTotal';
+import { columnTotal } from './columnTotal';
+import { balance } from './balance';
+import { groupTotal } from './groupTotal';
+
+/** Every rule, in the order their diagnostics are listed for one place. */
+export const RULES: readonly Rule[] = [
+  sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate,
+  tableMissing, tableRowMissing, tableRowUnexpected, tableCellCount, tableOrphanCells,
+  cellNotNumber, cellBlank, cellNegative,
+  rowTotal, columnTotal, balance, groupTotal,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,41 @@
+import { SECTIONS } from '../formats/sections';
+import { msg } from '../l10n/text';
+import type { Range } from '../text/positions';
+import type { Finding, Rule } from './types';
+
+const MESSAGE = {
+  zh: '缺少第{ordinal}部分“{numeral}、{title}”。年度报告应依次包括六个部分。',
+  en: 'Part {ordinal} “{titleEn}” is missing. The report must have all six parts in order.',
+};
+const NONE = {
+  zh: '未找到任何法定章节标题(“一、总体情况”至“六、其他需要报告的事项”)。',
+  en: 'None of the six statutory part headings (“一、总体情况” … “六、其他需要报告的事项”) was found.',
+};
+
+export const sectionMissing: Rule = {
+  id: 'section-missing',
+  severity: 1,
+  description: { zh: '六个法定部分一个也不能少', en: 'All six statutory parts are present' },
+  check({ report }) {
+    const out: Finding[] = [];
+    const present = new Map(report.sections.map((s) => [s.key, s]));
+    const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    if (present.size === 0) {
+      return [{ ruleId: this.id, severity: this.severity, range: top, message: msg(NONE) }];
+    }
+    for (const def of SECTIONS) {
+      if (present.has(def.key)) continue;
+      // Report it on the next part that is there (where it should have come before), else the previous one.
+      const next = SECTIONS.find((d) => d.ordinal > def.ordinal && present.has(d.key));
+      const prev = [...SECTIONS].reverse().find((d) => d.ordinal < def.ordinal && present.has(d.key));
+      const at = present.get((next ?? prev)!.key)!;
+      out.push({
+        ruleId: this.id,
+        severity: this.severity,
+        range: next ? at.range : { start: at.extent.end, end: at.extent.end },
+        message: msg(MESSAGE, { ordinal: def.numeral, numeral: def.numeral, title: def.title, titleEn: def.titleEn }),
+      });
+    }
+    return out;
+  },
+};

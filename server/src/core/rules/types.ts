@@ -1,0 +1,58 @@
+import type { Report } from '../model';
+import type { Range } from '../text/positions';
+import type { LineIndex } from '../text/positions';
+import type { Message, Text } from '../l10n/text';
+
+/** LSP's severities: 1 error, 2 warning, 3 information, 4 hint. */
+export type Severity = 1 | 2 | 3 | 4;
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** An edit by source offsets, so fixes need no position arithmetic. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: Message;
+  edits: OffsetEdit[];
+  /** The most likely fix for its diagnostic (LSP isPreferred). */
+  preferred?: boolean;
+  /** Safe to apply unattended (fix-all, format on save). */
+  safe?: boolean;
+}
+
+/** The `data` of an arithmetic diagnostic: a public interface (README, CLI JSON). */
+export interface ArithmeticData {
+  relation: 'row-total' | 'column-total' | 'balance' | 'review-total' | 'litigationDirect-total' | 'litigationAfterReview-total';
+  table: 'applications' | 'reviewLitigation';
+  row: string;
+  column: string;
+  expected: number;
+  actual: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  range: Range;
+  message: Message;
+  data?: ArithmeticData;
+  fix?: Fix;
+  related?: { range: Range; message: Message }[];
+}
+
+export interface RuleContext {
+  report: Report;
+  text: string;
+  index: LineIndex;
+}
+
+export interface Rule {
+  /** Stable kebab-case id: the diagnostic's code and the key of its setting. */
+  id: string;
+  severity: Severity;
+  description: Text;
+  check(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,137 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, readReport, toDiagnostic, type Report } from '../../server/src/core';
+import { renderReport } from '../../server/src/core/render/report';
+import { renderTable } from '../../server/src/core/render/tables';
+
+const LAYOUTS = ['markdown', 'pipeRows', 'cellPerLine', 'tabbed', 'html'] as const;
+
+/** A value per cell that makes every relation hold (and is different per row, to catch misplaced cells). */
+function consistent(row: string, col: string): string {
+  const parts: Record<string, number[]> = {
+    newReceived: [5, 2, 1, 0, 1, 0], carriedOver: [1, 0, 0, 0, 0, 1], granted: [3, 1, 0, 0, 0, 0],
+    partiallyGranted: [1, 1, 0, 0, 0, 0], 'unable.notHeld': [1, 0, 1, 0, 0, 0], total: [5, 2, 1, 0, 0, 0],
+    carriedForward: [1, 0, 0, 0, 1, 1],
+  };
+  const cols = ['naturalPerson', 'commercial', 'research', 'publicWelfare', 'legalService', 'otherOrg'];
+  if (row === 'litigationDirect') return { upheld: '1', corrected: '2', otherResult: '0', pending: '1', total: '4' }[col] ?? '0';
+  if (row === 'review' || row === 'litigationAfterReview') return { upheld: '2', corrected: '0', otherResult: '1', pending: '0', total: '3' }[col] ?? '0';
+  const p = parts[row] ?? [0, 0, 0, 0, 0, 0];
+  if (col === 'total') return String(p.reduce((a, b) => a + b, 0));
+  const i = cols.indexOf(col);
+  if (i >= 0) return String(p[i]);
+  if (col === 'feeAmount') return '1.25';
+  return '3';
+}
+
+function values(rep: Report) {
+  return Object.fromEntries(Object.values(rep.tables).flatMap((t) => (t ? t.rows.filter((r) => r.key && !r.group).map((r) => [`${t.kind}.${r.key}`, r.cells.map((c) => c.value)]) : [])));
+}
+
+test('a report written in each layout reads back to the same numbers and passes every check', () => {
+  let reference: Record<string, unknown> | null = null;
+  for (const layout of LAYOUTS) {
+    const text = renderReport({ issuer: '某县某局', year: 2023, layout, value: consistent });
+    const { report, findings } = check(text);
+    assert.deepEqual(findings.map((f) => toDiagnostic(f).message), [], layout);
+    assert.equal(report.sections.length, 6, layout);
+    const v = values(report);
+    reference ??= v;
+    assert.deepEqual(v, reference, layout);
+    assert.deepEqual(v['applications.newReceived'], [5, 2, 1, 0, 1, 0, 9]);
+    assert.deepEqual(v['active.fees'], [1.25]);
+  }
+});
+
+test('the 2019 format in each layout: single (六) row, old table A', () => {
+  for (const layout of LAYOUTS) {
+    const text = renderReport({ issuer: '某乡', year: 2020, layout });
+    const { report, findings } = check(text);
+    assert.deepEqual(findings.map((f) => toDiagnostic(f).message), [], layout);
+    assert.equal(report.tables.applications?.version, '2019', layout);
+    assert.equal(report.tables.active?.version, '2019', layout);
+    assert.ok(report.tables.active?.rows.some((r) => r.key === 'procurement'), layout);
+  }
+});
+
+test('CRLF, a BOM, full-width digits and brackets read the same', () => {
+  const base = renderReport({ issuer: '某县某局', year: 2023, layout: 'cellPerLine', value: consistent });
+  const crlf = '\uFEFF' + base.replace(/\n/g, '\r\n');
+  const wide = base.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/\(/g, '(').replace(/\)/g, ')');
+  const ref = values(readReport(base));
+  for (const variant of [crlf, wide]) {
+    const { report, findings } = check(variant);
+    assert.deepEqual(findings.map((f) => toDiagnostic(f).message), []);
+    assert.deepEqual(values(report), ref);
+  }
+});
+
+test('an HTML table with rowspan, colspan, &nbsp; blanks and cells split over tags', () => {
+  const html = [
+    '<html><body><p>一、总体情况</p><p>正文。</p><p>三、收到和处理政府信息公开申请情况</p>',
+    '<table border="1"><tr><td colspan="3" rowspan="2">(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)</td><td colspan="7">申请人情况</td></tr>',
+    '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>',
+    '<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>',
+    '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td><span>1</span></td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td><b>1</b></td></tr>',
+    '<tr><td colspan="3">二、上年结转政府信息公开申请数量</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>',
+    '<tr><td rowspan="22">三、本年度办理结果</td><td colspan="2">(一)予以公开</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>&nbsp;</td></tr>',
+    '</table></body></html>',
+  ].join('\n');
+  const rep = readReport(html);
+  assert.ok(rep.html);
+  const t = rep.tables.applications!;
+  assert.deepEqual(t.rows.find((r) => r.key === 'newReceived')!.cells.map((c) => c.value), [1, 0, 0, 0, 0, 0, 1]);
+  const granted = t.rows.find((r) => r.key === 'granted')!;
+  assert.equal(granted.cells[6].problem, 'blank');
+  // The blank cell's range is the &nbsp; entity in the source, so a fix writes over exactly that.
+  assert.equal(html.slice(granted.cells[6].start, granted.cells[6].end), '&nbsp;');
+  const one = t.rows.find((r) => r.key === 'newReceived')!.cells[0];
+  assert.equal(html.slice(one.start, one.end), '1');
+  assert.deepEqual(rep.sections.map((s) => s.key), ['overview', 'applications']);
+});
+
+test('a Markdown table with a row label and its group label in one row', () => {
+  const md = [
+    '三、收到和处理政府信息公开申请情况',
+    '| (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |',
+    '|---|---|---|---|---|---|---|---|---|',
+    '| 一、本年新收政府信息公开申请数量 | | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+    '| 三、本年度办理结果 | (一)予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+    '| | (二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    '| (三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+  ].join('\n');
+  const t = readReport(md).tables.applications!;
+  assert.deepEqual(t.rows.filter((r) => !r.group).map((r) => [r.key, r.cells.map((c) => c.value)]), [
+    ['newReceived', [2, 0, 0, 0, 0, 0, 2]],
+    ['granted', [2, 0, 0, 0, 0, 0, 2]],
+    ['partiallyGranted', [0, 0, 0, 0, 0, 0, 0]],
+    ['denied.stateSecret', [0, 0, 0, 0, 0, 0, 0]],
+  ]);
+});
+
+test('Traditional Chinese labels are matched through OpenCC', () => {
+  const text = renderTable('applications', '2021', 'cellPerLine')
+    .replace(/政府信息公开申请数量/g, '政府信息公開申請數量').replace(/结转/g, '結轉').replace(/总计/g, '總計').replace(/属于国家秘密/g, '屬於國家秘密');
+  const rep = readReport(text);
+  assert.equal(rep.tables.applications?.rows.filter((r) => r.key && !r.group).length, 25);
+  assert.equal(rep.script, 'traditional');
+});
+
+test('labels with spaces inside and shortened header cells are still matched', () => {
+  const text = renderTable('applications', '2021', 'cellPerLine')
+    .replace('(三)不予公开', '(三)不予 公开').replace('商业企业', '商业 企业').replace('5.要求行政机关确认或重新出具已获取信息', '5.要求行政机关确认或重新 出具已获取信息');
+  const { findings } = check(text);
+  assert.deepEqual(findings.filter((f) => f.ruleId.startsWith('table-')).map((f) => f.ruleId), []);
+});
+
+test('a very long line and hostile text never throw and give in-range diagnostics', () => {
+  const long = '一、总体情况\n' + '很长的一行'.repeat(20000) + '\n' + '|'.repeat(50000) + '\n' + '0 |\n'.repeat(1000);
+  for (const text of [long, '', '\uFEFF', '\r\r\n\n', '<table><tr><td>', '|||\n|\n\t\n', '\ud800\udc00\ud800', '&#99999999;<td>1</td>']) {
+    const { findings } = check(text);
+    const lines = text.split(/\r\n|\r|\n/);
+    for (const f of findings) {
+      assert.ok(f.range.start.line < lines.length && f.range.end.line < lines.length);
+      assert.ok(f.range.end.character <= lines[f.range.end.line].length + 1);
+    }
+  }
+});

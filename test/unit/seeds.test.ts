@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, toDiagnostic, readReport } from '../../server/src/core';
+import { seed } from '../helpers/fixtures';
+
+const r = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+
+function diagnostics(prefix: string) {
+  return check(seed(prefix)).findings.map((f) => toDiagnostic(f));
+}
+
+test('seeds 000, 001 and 003 are consistent: no diagnostics at all', () => {
+  for (const p of ['000', '001', '003']) assert.deepEqual(diagnostics(p), [], `seed ${p}`);
+});
+
+test('seed 002: the two missing tables, and row total, column total and balance on (七)总计 and 结转', () => {
+  const ds = diagnostics('002');
+  assert.deepEqual(ds.map((d) => [d.code, d.range]), [
+    ['table-missing', r(28, 0, 28, 12)],
+    ['row-total', r(219, 0, 219, 1)],
+    ['column-total', r(219, 0, 219, 1)],
+    ['carry-over-balance', r(227, 0, 227, 1)],
+    ['table-missing', r(228, 0, 228, 27)],
+  ]);
+  assert.deepEqual(ds.filter((d) => d.data).map((d) => d.data), [
+    { relation: 'row-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 },
+    { relation: 'column-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 },
+    { relation: 'balance', table: 'applications', row: 'carriedForward', column: 'total', expected: 2, actual: 0 },
+  ]);
+  assert.match(ds[0].message, /第二部分.*没有“主动公开政府信息情况表”/);
+  assert.match(ds[4].message, /第四部分.*没有“政府信息公开行政复议、行政诉讼情况表”/);
+});
+
+test('seed 004: three row totals written 0 instead of 1, and part 三 numbered 2、', () => {
+  const ds = diagnostics('004');
+  assert.deepEqual(ds.map((d) => [d.code, d.range, d.severity]), [
+    ['section-numeral', r(62, 0, 62, 2), 2],
+    ['row-total', r(90, 1, 90, 2), 1],
+    ['row-total', r(130, 1, 130, 2), 1],
+    ['row-total', r(341, 1, 341, 2), 1],
+  ]);
+  assert.equal(ds[0].message, '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”,实际为“2、”。');
+  assert.deepEqual(ds.slice(1).map((d) => d.data), ['newReceived', 'denied.stateSecret', 'total'].map((row) => ({
+    relation: 'row-total', table: 'applications', row, column: 'total', expected: 1, actual: 0,
+  })));
+  assert.equal(ds[1].message, '“本年新收政府信息公开申请数量”一行的总计应为 1(自然人与各类法人或其他组织之和),表中填写的是 0。');
+});
+
+test('the reader finds title, issuer, year, period and format on the seeds', () => {
+  const expect: Record<string, [string | null, number, string, '2019' | '2021', 'simplified' | 'traditional']> = {
+    '000': [null, 2023, '2023-01-01..2023-12-31', '2021', 'simplified'],
+    '001': ['阿尔山市政务服务局', 2022, '2022-01-01..2022-12-31', '2021', 'simplified'],
+    '002': ['山西省退役军人事务厅', 2019, '2019-01-01..2019-12-31', '2019', 'traditional'],
+    '003': ['临沂市国防动员办公室', 2023, '2023-01-01..2023-12-31', '2021', 'simplified'],
+    '004': ['北京市大兴区退役军人事务局', 2023, '2023-01-01..2023-12-31', '2021', 'simplified'],
+  };
+  for (const [p, [issuer, year, period, version, script]] of Object.entries(expect)) {
+    const rep = readReport(seed(p));
+    assert.equal(rep.issuer?.text ?? null, issuer, `issuer ${p}`);
+    assert.equal(rep.year?.value, year, `year ${p}`);
+    assert.equal(`${rep.period?.from}..${rep.period?.to}`, period, `period ${p}`);
+    assert.equal(rep.format.version, version, `format ${p}`);
+    assert.equal(rep.script, script, `script ${p}`);
+  }
+});
+
+test('the reader reads every cell of the seeds with its exact range', () => {
+  const rep = readReport(seed('003'));
+  const t = rep.tables.applications!;
+  const row = (k: string) => t.rows.find((x) => x.key === k)!;
+  assert.deepEqual(row('newReceived').cells.map((c) => c.value), [27, 2, 0, 0, 0, 0, 29]);
+  assert.deepEqual(row('newReceived').cells[0].range, r(51, 0, 51, 2));
+  assert.deepEqual(row('total').cells.map((c) => c.value), [27, 2, 0, 0, 0, 0, 29]);
+  assert.deepEqual(row('unable.notHeld').cells.map((c) => c.value), [6, 0, 0, 0, 0, 0, 6]);
+  const c = rep.tables.reviewLitigation!;
+  assert.deepEqual(c.rows.map((x) => x.cells.map((y) => y.value)), [[0, 0, 0, 0, 0], [0, 0, 0, 1, 1], [0, 0, 0, 0, 0]]);
+  const a = rep.tables.active!;
+  assert.deepEqual(a.rows.filter((x) => !x.group).map((x) => [x.key, x.cells.map((y) => y.value)]), [
+    ['rules', [0, 0, 0]], ['normativeDocuments', [0, 0, 0]], ['licensing', [0]], ['penalties', [1]], ['enforcement', [0]], ['fees', [0]],
+  ]);
+  // Seed 004: a number that Word pushed onto the next line is still its cell, with its own range.
+  const t4 = readReport(seed('004')).tables.applications!;
+  const conf = t4.rows.find((x) => x.key === 'notProcessed.confirmation')!;
+  assert.deepEqual(conf.cells.map((x) => x.value), [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(conf.cells[5].range, r(295, 0, 295, 1));
+  // Seed 002: the 2019 format's single (六)其他处理 row.
+  const t2 = readReport(seed('002')).tables.applications!;
+  assert.equal(t2.version, '2019');
+  assert.deepEqual(t2.rows.find((x) => x.key === 'other')!.cells.map((x) => x.value), [0, 0, 0, 0, 0, 0, 0]);
+});
