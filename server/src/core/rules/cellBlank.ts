@@ -1,11 +1,16 @@
 import { msg } from '../l10n/text';
-import { placedCells, visibleRange } from './cells';
-import type { Finding, Rule } from './types';
+import { APPLICANT_PART_COLUMNS } from '../formats/applicationsTable';
+import { OUTCOME_PART_COLUMNS } from '../formats/reviewLitigationTable';
+import { placedCells, visibleRange, type PlacedCell } from './cells';
+import { writeCell } from '../service/recompute';
+import type { Finding, Fix, Rule } from './types';
 
 const MESSAGE = {
   zh: '“{row}”的“{column}”未填写。没有发生的事项应填 0。',
   en: '“{column}” of “{row}” is blank. Write 0 where nothing happened.',
 };
+const FILL_ZERO = { zh: '填写 0', en: 'Write 0' };
+const FILL_TOTAL = { zh: '填写合计 {value}', en: 'Write the total {value}' };
 
 export const cellBlank: Rule = {
   id: 'cell-blank',
@@ -18,8 +23,31 @@ export const cellBlank: Rule = {
       out.push({
         ruleId: this.id, severity: this.severity, range: visibleRange(p.cell),
         message: msg(MESSAGE, { row: p.rowName, column: p.columnName }),
+        fix: fillFix(p),
       });
     }
     return out;
   },
 };
+
+/** A blank total whose parts are all numbers gets their sum (safe); any other blank may get 0 (a guess: never unattended). */
+function fillFix(p: PlacedCell): Fix {
+  const parts = p.cell.column !== 'total' ? null
+    : p.table.kind === 'applications' ? APPLICANT_PART_COLUMNS
+    : p.table.kind === 'reviewLitigation' ? OUTCOME_PART_COLUMNS : null;
+  if (parts) {
+    let sum = 0;
+    for (const k of parts) {
+      const v = p.row.cells.find((c) => c.column === k)?.value;
+      if (v === undefined || v === null) {
+        sum = NaN;
+        break;
+      }
+      sum += v;
+    }
+    if (Number.isFinite(sum)) {
+      return { title: msg(FILL_TOTAL, { value: sum }), edits: [writeCell(p.cell, sum)], preferred: true, safe: true };
+    }
+  }
+  return { title: msg(FILL_ZERO), edits: [writeCell(p.cell, 0)], preferred: true, safe: false };
+}

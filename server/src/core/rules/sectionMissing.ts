@@ -1,12 +1,14 @@
 import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import type { Range } from '../text/positions';
+import { insertSection } from '../service/insert';
 import type { Finding, Rule } from './types';
 
 const MESSAGE = {
   zh: '缺少第{ordinal}部分“{numeral}、{title}”。年度报告应依次包括六个部分。',
   en: 'Part {ordinal} “{titleEn}” is missing. The report must have all six parts in order.',
 };
+const INSERT = { zh: '插入第{numeral}部分“{title}”', en: 'Insert part {ordinal} “{titleEn}”' };
 const NONE = {
   zh: '未找到任何法定章节标题(“一、总体情况”至“六、其他需要报告的事项”)。',
   en: 'None of the six statutory part headings (“一、总体情况” … “六、其他需要报告的事项”) was found.',
@@ -16,7 +18,7 @@ export const sectionMissing: Rule = {
   id: 'section-missing',
   severity: 1,
   description: { zh: '六个法定部分一个也不能少', en: 'All six statutory parts are present' },
-  check({ report }) {
+  check({ report, text, index }) {
     const out: Finding[] = [];
     const present = new Map(report.sections.map((s) => [s.key, s]));
     const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -35,6 +37,13 @@ export const sectionMissing: Rule = {
         range: next ? at.range : { start: at.extent.end, end: at.extent.end },
         message: msg(MESSAGE, { ordinal: def.numeral, numeral: def.numeral, title: def.title, titleEn: def.titleEn }),
       });
+      const edit = insertSection(report, text, index, def.key);
+      if (edit) {
+        out[out.length - 1].fix = {
+          title: msg(INSERT, { numeral: def.numeral, ordinal: def.ordinal, title: def.title, titleEn: def.titleEn }),
+          edits: [edit], preferred: true, safe: false,
+        };
+      }
     }
     return out;
   },

@@ -1,8 +1,10 @@
 import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import { tableName } from './names';
+import { insertTable } from '../service/insert';
 import type { Finding, Rule } from './types';
 
+const INSERT = { zh: '插入空白的“{table}”', en: 'Insert an empty {tableEn}' };
 const MESSAGE = {
   zh: '第{numeral}部分“{title}”中没有“{table}”。该部分应以法定表格填报。',
   en: 'Part {ordinal} “{title}” has no {tableEn}; this part must be reported in the statutory table.',
@@ -13,7 +15,7 @@ export const tableMissing: Rule = {
   id: 'table-missing',
   severity: 1,
   description: { zh: '第二、三、四部分附有法定表格', en: 'Parts 2, 3 and 4 carry their statutory tables' },
-  check({ report }) {
+  check({ report, text, index }) {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const s of report.sections) {
@@ -26,6 +28,10 @@ export const tableMissing: Rule = {
         ruleId: this.id, severity: this.severity, range: s.range,
         message: msg(MESSAGE, { numeral: def.numeral, ordinal: def.ordinal, title: s.title.text, table: name.zh, tableEn: name.en }),
       });
+      const edit = insertTable(report, text, index, def.table);
+      if (edit) {
+        out[out.length - 1].fix = { title: msg(INSERT, { table: name.zh, tableEn: name.en }), edits: [edit], preferred: true, safe: false };
+      }
     }
     return out;
   },

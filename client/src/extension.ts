@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { render, resolveLang, type Lang, type Text } from '../../server/src/core';
+import { renderReport } from '../../server/src/core/render/report';
+import { CLIENT_TEXT } from './text';
+import { ReportDetector } from './detect';
+import { StatusItem } from './status';
+import { WorkspaceChecker } from './workspace';
+
+export const LANGUAGE_ID = 'nianbao';
+
+/** What activate() returns: handles for tests in the extension host. */
+export interface NianbaoApi {
+  client: LanguageClient;
+  detector: ReportDetector;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
+  const lang = resolveLang(vscode.env.language);
+  const t = (text: Text, args: Record<string, string | number> = {}) => render({ template: text, args }, lang);
+  const output = vscode.window.createOutputChannel(t(CLIENT_TEXT.serverName), { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { configurationSection: 'nianbao' },
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    outputChannel: output,
+    initializationOptions: { locale: vscode.env.language },
+  };
+  client = new LanguageClient('nianbao', t(CLIENT_TEXT.serverName), serverOptions, clientOptions);
+  await client.start();
+
+  const detector = new ReportDetector(lang);
+  const status = new StatusItem(lang);
+  const checker = new WorkspaceChecker(client, lang);
+  context.subscriptions.push(output, detector, status, checker);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('nianbao.newReport', () => newReport(t)),
+    vscode.commands.registerCommand('nianbao.recomputeTotals', () => recomputeTotals(t)),
+    vscode.commands.registerCommand('nianbao.checkWorkspace', () => checker.run()),
+    vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
+  );
+  return { client, detector };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+type T = (text: Text, args?: Record<string, string | number>) => string;
+
+async function newReport(t: T): Promise<void> {
+  const issuer = await vscode.window.showInputBox({
+    title: t({ zh: '新建年度报告', en: 'New annual report' }),
+    prompt: t(CLIENT_TEXT.issuerPrompt),
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : t(CLIENT_TEXT.issuerRequired)),
+  });
+  if (!issuer) return;
+  const thisYear = new Date().getFullYear();
+  const max = thisYear + 1;
+  const yearText = await vscode.window.showInputBox({
+    title: t({ zh: '新建年度报告', en: 'New annual report' }),
+    prompt: t(CLIENT_TEXT.yearPrompt, { year: thisYear - 1 }),
+    value: String(thisYear - 1),
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^\d{4}$/.test(v.trim()) && +v >= 2019 && +v <= max ? undefined : t(CLIENT_TEXT.yearInvalid, { max })),
+  });
+  if (!yearText) return;
+  const content = renderReport({ issuer: issuer.trim(), year: Number(yearText.trim()), layout: 'markdown' });
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
+  await vscode.window.showTextDocument(doc);
+}
+
+async function recomputeTotals(t: T): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== LANGUAGE_ID) {
+    void vscode.window.showWarningMessage(t(CLIENT_TEXT.notAReport));
+    return;
+  }
+  const r = (await vscode.commands.executeCommand('nianbao.server.recomputeTotals', { uri: doc.uri.toString() })) as { applied: boolean; edits: number } | undefined;
+  if (!r) return;
+  if (!r.applied) void vscode.window.showWarningMessage(t(CLIENT_TEXT.recomputeRefused));
+  else void vscode.window.showInformationMessage(r.edits ? t(CLIENT_TEXT.recomputed, { count: r.edits }) : t(CLIENT_TEXT.nothingToRecompute));
+}
+
+export type { Lang };

@@ -1,0 +1,36 @@
+import type { Text } from '../../server/src/core';
+
+/**
+ * The manifest's strings (package.json `%key%`): scripts/build-manifest.ts writes them to
+ * package.nls.json (English, VS Code's default) and package.nls.zh-cn.json (Chinese).
+ */
+export const MANIFEST_TEXT: Record<string, Text> = {
+  'extension.displayName': { zh: '政府信息公开年报检查', en: 'Government Information Disclosure Annual Report Checker' },
+  'extension.description': {
+    zh: '编写和审核《政府信息公开工作年度报告》:实时检查章节、法定表格、合计与结转勾稽关系,一键修正。',
+    en: 'Write and review the statutory annual report on government-information disclosure: parts, statutory tables, totals and the carry-over balance checked as you type, fixed with one click.',
+  },
+  'language.name': { zh: '政府信息公开年报', en: 'Annual Report (Government Information Disclosure)' },
+  'category': { zh: '年报', en: 'Annual Report' },
+  'command.newReport': { zh: '新建年度报告', en: 'New Annual Report' },
+  'command.recomputeTotals': { zh: '重新计算全部合计', en: 'Recompute All Totals' },
+  'command.checkWorkspace': { zh: '检查工作区中的全部报告', en: 'Check All Reports in the Workspace' },
+  'command.showOutput': { zh: '显示输出', en: 'Show Output' },
+  'config.title': { zh: '政府信息公开年报', en: 'Annual Report' },
+  'config.rules': {
+    zh: '每条检查规则的严重程度:error(错误)、warning(警告)、information(信息)、hint(提示)或 off(关闭)。未列出的规则使用默认值。',
+    en: 'Severity of each rule: error, warning, information, hint, or off. Rules not listed keep their default.',
+  },
+  'config.formatVersion': { zh: '按哪一版法定格式检查报告。', en: 'Which statutory format to check reports against.' },
+  'config.formatVersion.auto': { zh: '自动:根据表格本身判断,其次根据报告年度(2021 年及以后用 2021 年版)。', en: 'Automatic: from the tables themselves, then the report year (2021 and later: the 2021 format).' },
+  'config.formatVersion.2019': { zh: '2019 年版格式(国办公开办函〔2019〕60号,用于 2019、2020 年度报告)。', en: 'The 2019 format (for the 2019 and 2020 reports).' },
+  'config.formatVersion.2021': { zh: '2021 年版格式(国办公开办函〔2021〕30号,用于 2021 年度及以后的报告)。', en: 'The 2021 format (for the 2021 report on).' },
+  'config.detectReports': { zh: '打开 .txt、.md 或 .html 文件时,如果内容是年度报告,如何处理。', en: 'What to do when an opened .txt, .md or .html file reads as an annual report.' },
+  'config.detectReports.ask': { zh: '询问一次是否切换为年报模式。', en: 'Ask once whether to switch it to the report language.' },
+  'config.detectReports.switch': { zh: '自动切换为年报模式。', en: 'Switch it to the report language automatically.' },
+  'config.detectReports.off': { zh: '不识别。', en: 'Do nothing.' },
+  'config.maxFileSize': { zh: '超过此大小(MB)的文档只检查章节结构,不检查表格和合计,以免编辑器卡顿。', en: 'Documents above this size (MB) get only the part-structure checks, never a frozen editor.' },
+  'config.trace': { zh: '记录与语言服务器之间的通信(用于排查问题)。', en: 'Trace the communication with the language server (for troubleshooting).' },
+  'untrusted': { zh: '本扩展只读取文档文本,不执行文档中的任何内容,在受限模式下功能完整。', en: 'The extension only reads the text of documents and executes nothing in them: fully functional in Restricted Mode.' },
+  'virtual': { zh: '通过编辑器同步的文本检查,虚拟工作区中同样可用。', en: 'Checks the text the editor syncs, so it works in virtual workspaces too.' },
+};

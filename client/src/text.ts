@@ -1,0 +1,24 @@
+import type { Text } from '../../server/src/core';
+
+/** Everything the VS Code client says at run time, in both languages (manifest strings: manifest.ts). */
+export const CLIENT_TEXT = {
+  serverName: { zh: '政府信息公开年报', en: 'Annual report checker' },
+  issuerPrompt: { zh: '报告机关名称(例如:某某县人民政府办公室)', en: 'Issuing body (e.g. the county government office)' },
+  issuerRequired: { zh: '请填写报告机关名称。', en: 'Please enter the issuing body.' },
+  yearPrompt: { zh: '报告年度(统计期限的年份,例如 {year})', en: 'Report year (the statistics period’s year, e.g. {year})' },
+  yearInvalid: { zh: '请输入 2019 至 {max} 之间的四位年份。', en: 'Enter a four-digit year from 2019 to {max}.' },
+  notAReport: { zh: '当前编辑器中不是年度报告(语言模式不是“政府信息公开年报”)。', en: 'The active editor is not an annual report (language mode is not the report language).' },
+  recomputed: { zh: '已重新计算 {count} 个合计单元格。', en: 'Recomputed {count} total cell(s).' },
+  nothingToRecompute: { zh: '全部合计均已正确,无需修改。', en: 'All totals are already right.' },
+  recomputeRefused: { zh: '文档在计算期间已被修改,未应用修改,请重试。', en: 'The document changed meanwhile; nothing was applied. Please retry.' },
+  scanning: { zh: '正在检查工作区中的年度报告…', en: 'Checking the annual reports in the workspace…' },
+  scanDone: { zh: '共检查 {files} 份报告:{errors} 个错误,{warnings} 个警告。结果见“问题”面板。', en: 'Checked {files} report(s): {errors} error(s), {warnings} warning(s). See the Problems panel.' },
+  scanNone: { zh: '工作区中没有找到年度报告(.nianbao 文件,或内容是年度报告的 .txt/.md/.html 文件)。', en: 'No annual reports found in the workspace (.nianbao files, or .txt/.md/.html files that read as reports).' },
+  unreadable: { zh: '无法读取 {file}:{reason}', en: 'Cannot read {file}: {reason}' },
+  detectAsk: { zh: '“{file}”看起来是一份政府信息公开工作年度报告。切换为年报模式以检查章节、表格和合计吗?', en: '“{file}” looks like an annual report. Switch to the report language to check its parts, tables and totals?' },
+  detectSwitch: { zh: '切换', en: 'Switch' },
+  detectAlways: { zh: '总是自动切换', en: 'Always switch' },
+  detectNever: { zh: '不再询问', en: 'Never ask' },
+  statusTooltip: { zh: '年度报告检查:{errors} 个错误,{warnings} 个警告。单击打开“问题”面板。', en: 'Annual report: {errors} error(s), {warnings} warning(s). Click to open the Problems panel.' },
+  statusClean: { zh: '年报无问题', en: 'Report OK' },
+} satisfies Record<string, Text>;

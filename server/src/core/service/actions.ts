@@ -1,0 +1,75 @@
+import type { Report } from '../model';
+import type { Finding, OffsetEdit } from '../rules/types';
+import { msg, type Message } from '../l10n/text';
+import { recomputeAll, recomputeTable } from './recompute';
+
+export interface Action {
+  title: Message;
+  kind: 'quickfix' | 'source.fixAll';
+  edits: OffsetEdit[];
+  preferred?: boolean;
+  /** The findings this action resolves (for LSP's CodeAction.diagnostics). */
+  resolves: Finding[];
+}
+
+const RECOMPUTE_TABLE = { zh: '重新计算本表全部合计', en: 'Recompute all totals of this table' };
+const FIX_ALL = { zh: '修正全部可自动修正的问题', en: 'Fix all auto-fixable problems' };
+
+/** Quick fixes for one finding: its own fix, and for an arithmetic one, recomputing its whole table. */
+export function quickFixes(report: Report, finding: Finding): Action[] {
+  const out: Action[] = [];
+  if (finding.fix && finding.fix.edits.length) {
+    out.push({ title: finding.fix.title, kind: 'quickfix', edits: finding.fix.edits, preferred: finding.fix.preferred, resolves: [finding] });
+  }
+  if (finding.data) {
+    const edits = recomputeTable(report.tables[finding.data.table]);
+    if (edits.length > 1 || (edits.length === 1 && !sameEdits(edits, finding.fix?.edits ?? []))) {
+      out.push({ title: msg(RECOMPUTE_TABLE), kind: 'quickfix', edits, resolves: [finding] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every safe fix of the document in one edit: all totals recomputed together (so the result
+ * satisfies every relation at once), plus the safe fixes of non-arithmetic findings. Applying
+ * it twice changes nothing the second time.
+ */
+export function fixAll(report: Report, findings: Finding[]): Action | null {
+  const edits: OffsetEdit[] = [...recomputeAll(report)];
+  const resolves: Finding[] = findings.filter((f) => f.data);
+  for (const f of findings) {
+    if (f.data || !f.fix?.safe) continue;
+    edits.push(...f.fix.edits);
+    resolves.push(f);
+  }
+  const merged = withoutOverlaps(edits);
+  if (merged.length === 0) return null;
+  return { title: msg(FIX_ALL), kind: 'source.fixAll', edits: merged, resolves };
+}
+
+function sameEdits(a: OffsetEdit[], b: OffsetEdit[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.start === b[i].start && e.end === b[i].end && e.newText === b[i].newText);
+}
+
+/** Sorted edits with duplicates and overlaps dropped (the first of two overlapping edits wins). */
+export function withoutOverlaps(edits: OffsetEdit[]): OffsetEdit[] {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
+  const out: OffsetEdit[] = [];
+  let lastEnd = -1;
+  for (const { e } of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === e.start && prev.end === e.end && prev.newText === e.newText) continue;
+    if (e.start < lastEnd || (prev && e.start === prev.start && e.start === e.end)) continue;
+    out.push(e);
+    lastEnd = e.end;
+  }
+  return out;
+}
+
+/** Applies offset edits to a text (for tests, the CLI and fix-all previews). */
+export function applyEdits(text: string, edits: OffsetEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}

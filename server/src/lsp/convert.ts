@@ -1,0 +1,61 @@
+import {
+  CodeActionKind, DiagnosticSeverity, SymbolKind,
+  type CodeAction, type Diagnostic, type DocumentSymbol, type TextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { render, toDiagnostic, type Finding, type Lang, type OffsetEdit } from '../core';
+import type { Action } from '../core/service/actions';
+import type { OutlineItem } from '../core/service/outline';
+import type { Analysis } from './analysis';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+
+export function diagnosticOf(f: Finding, lang: Lang, uri: string): Diagnostic {
+  const d = toDiagnostic(f, lang) as Diagnostic;
+  d.severity = f.severity as DiagnosticSeverity;
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: render(r.message, lang) }));
+  }
+  return d;
+}
+
+export function textEdits(a: Analysis, edits: OffsetEdit[]): TextEdit[] {
+  return edits.map((e) => ({
+    range: { start: a.index.positionAt(e.start), end: a.index.positionAt(e.end) },
+    newText: e.newText,
+  }));
+}
+
+/** A version-guarded edit: the client refuses it if the document changed since it was computed. */
+export function versionedEdit(a: Analysis, edits: OffsetEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: textEdits(a, edits) }] };
+}
+
+export function codeActionOf(a: Analysis, action: Action, lang: Lang, diagnostics: Diagnostic[]): CodeAction {
+  const ca: CodeAction = {
+    title: render(action.title, lang),
+    kind: action.kind === 'source.fixAll' ? FIX_ALL_KIND : CodeActionKind.QuickFix,
+    edit: versionedEdit(a, action.edits),
+  };
+  if (diagnostics.length) ca.diagnostics = diagnostics;
+  if (action.preferred) ca.isPreferred = true;
+  return ca;
+}
+
+const KIND: Record<OutlineItem['kind'], SymbolKind> = { section: SymbolKind.Namespace, table: SymbolKind.Struct, row: SymbolKind.Field };
+
+export function symbolOf(item: OutlineItem, lang: Lang): DocumentSymbol {
+  const name = typeof item.name === 'string' ? item.name : lang === 'en' ? item.name.en : item.name.zh;
+  const s: DocumentSymbol = {
+    name: name || '—',
+    kind: KIND[item.kind],
+    range: item.range,
+    selectionRange: item.selectionRange,
+    children: item.children.map((c) => symbolOf(c, lang)),
+  };
+  if (item.detail) s.detail = lang === 'en' ? item.detail.en : item.detail.zh;
+  return s;
+}
+
+export function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

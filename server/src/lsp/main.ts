@@ -1,0 +1,17 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+// Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc, --socket=N).
+const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)/;
+if (!process.argv.slice(2).some((a) => TRANSPORTS.test(a)) && !process.send) {
+  process.stderr.write(
+    '用法: node dist/server.js --stdio   (或 --node-ipc、--socket=端口)\n' +
+      '这是《政府信息公开工作年度报告》检查的语言服务器,由编辑器启动并通过 LSP 通信。\n' +
+      'Usage: node dist/server.js --stdio (or --node-ipc, --socket=PORT): the language server for annual reports, started by an editor.\n',
+  );
+  process.exit(2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection);
+connection.listen();

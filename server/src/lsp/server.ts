@@ -1,0 +1,169 @@
+import {
+  CodeActionKind, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type Connection, type Diagnostic, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { resolveLang, type Lang } from '../core';
+import { fixAll, quickFixes } from '../core/service/actions';
+import { hoverAt } from '../core/service/hover';
+import { foldingRanges, outline } from '../core/service/outline';
+import { recomputeAll } from '../core/service/recompute';
+import { AnalysisStore, analyze, type Analysis } from './analysis';
+import { codeActionOf, diagnosticOf, FIX_ALL_KIND, sameRange, symbolOf, versionedEdit } from './convert';
+import { SettingsCache } from './settings';
+
+export const SERVER_VERSION = '0.1.0';
+
+/** Commands the server executes (the client's commands call them). */
+export const COMMANDS = {
+  recomputeTotals: 'nianbao.server.recomputeTotals',
+} as const;
+
+/** Custom request: check a text that is not open (the client's "check all reports in the workspace"). */
+export const CHECK_TEXT_REQUEST = 'nianbao/checkText';
+
+const PUSH_DELAY_MS = 120;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new AnalysisStore();
+  const settings = new SettingsCache(connection);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  let lang: Lang = 'zh-CN';
+  let pull = false;
+
+  /** Handlers never throw at the client: an error is logged and the request answered empty. */
+  const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        connection.console.error(`${name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return fallback;
+      }
+    };
+
+  async function current(uri: string): Promise<Analysis | null> {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    return store.get(doc, await settings.get(uri));
+  }
+
+  async function diagnostics(uri: string): Promise<Diagnostic[]> {
+    const a = await current(uri);
+    return a ? a.findings.map((f) => diagnosticOf(f, lang, uri)) : [];
+  }
+
+  function schedulePush(uri: string): void {
+    if (pull) return;
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      void guard('publishDiagnostics', undefined, async () => {
+        const doc = documents.get(uri);
+        if (!doc) return;
+        const version = doc.version;
+        const items = await diagnostics(uri);
+        // A newer version arrived while settings were fetched: its own push will follow.
+        if (documents.get(uri)?.version !== version) return;
+        await connection.sendDiagnostics({ uri, version, diagnostics: items });
+      })();
+    }, PUSH_DELAY_MS));
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    lang = resolveLang(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    pull = !!params.capabilities.textDocument?.diagnostic;
+    settings.supported = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        ...(pull ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'nianbao', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    store.clear();
+    if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const d of documents.all()) schedulePush(d.uri);
+  });
+
+  documents.onDidOpen((e) => schedulePush(e.document.uri));
+  documents.onDidChangeContent((e) => schedulePush(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    store.delete(e.document.uri);
+    settings.forget(e.document.uri);
+    if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (params) => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: await diagnostics(params.textDocument.uri),
+  })));
+
+  connection.onCodeAction(guard('codeAction', [] as CodeAction[], async (params) => {
+    const a = await current(params.textDocument.uri);
+    if (!a) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const out: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const d of params.context.diagnostics) {
+        if (d.source !== 'nianbao') continue;
+        const f = a.findings.find((x) => x.ruleId === d.code && sameRange(x.range, d.range));
+        if (!f) continue;
+        for (const action of quickFixes(a.report, f)) out.push(codeActionOf(a, action, lang, [d]));
+      }
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const all = fixAll(a.report, a.findings);
+      if (all) out.push(codeActionOf(a, all, lang, []));
+    }
+    return out;
+  }));
+
+  connection.onDocumentSymbol(guard('documentSymbol', [], async (params) => {
+    const a = await current(params.textDocument.uri);
+    return a ? outline(a.report).map((item) => symbolOf(item, lang)) : [];
+  }));
+
+  connection.onFoldingRanges(guard('foldingRanges', [], async (params) => {
+    const a = await current(params.textDocument.uri);
+    return a ? foldingRanges(a.report) : [];
+  }));
+
+  connection.onHover(guard('hover', null, async (params) => {
+    const a = await current(params.textDocument.uri);
+    const h = a ? hoverAt(a.report, params.position, lang) : null;
+    return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: h.cell.range } : null;
+  }));
+
+  connection.onExecuteCommand(guard('executeCommand', { applied: false, edits: 0 }, async (params) => {
+    if (params.command !== COMMANDS.recomputeTotals) return { applied: false, edits: 0 };
+    const uri = (params.arguments?.[0] as { uri?: string } | undefined)?.uri;
+    const a = uri ? await current(uri) : null;
+    if (!a) return { applied: false, edits: 0 };
+    const edits = recomputeAll(a.report);
+    if (edits.length === 0) return { applied: true, edits: 0 };
+    const r = await connection.workspace.applyEdit({ label: lang === 'en' ? 'Recompute totals' : '重新计算全部合计', edit: versionedEdit(a, edits) });
+    return { applied: r.applied, edits: edits.length };
+  }));
+
+  connection.onRequest(CHECK_TEXT_REQUEST, guard('checkText', { diagnostics: [] as Diagnostic[] }, async (params: { uri: string; text: string }) => {
+    const doc = TextDocument.create(params.uri, 'nianbao', 0, String(params.text ?? ''));
+    const a = analyze(doc, await settings.get(params.uri));
+    return { diagnostics: a.findings.map((f) => diagnosticOf(f, lang, params.uri)) };
+  }));
+
+  documents.listen(connection);
+}

@@ -1,0 +1,57 @@
+import type { Connection } from 'vscode-languageserver';
+import type { SeveritySetting } from '../core';
+
+/** The `nianbao.*` settings the server reads (the client declares them in package.json). */
+export interface ServerSettings {
+  rules: Record<string, SeveritySetting>;
+  formatVersion: 'auto' | '2019' | '2021';
+  /** Above this size (MB) only the cheap structural checks run. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, formatVersion: 'auto', maxFileSize: 20 };
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export function sanitize(raw: unknown): ServerSettings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, SeveritySetting> = {};
+  if (s.rules && typeof s.rules === 'object') {
+    for (const [k, v] of Object.entries(s.rules as Record<string, unknown>)) if (typeof v === 'string' && SEVERITIES.has(v)) rules[k] = v as SeveritySetting;
+  }
+  const formatVersion = s.formatVersion === '2019' || s.formatVersion === '2021' ? s.formatVersion : 'auto';
+  const size = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  return { rules, formatVersion, maxFileSize: size };
+}
+
+/** Per-document settings through workspace/configuration, cached until the configuration changes. */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<ServerSettings>>();
+  supported = false;
+  global: ServerSettings = DEFAULT_SETTINGS;
+
+  constructor(private readonly connection: Connection) {}
+
+  get(uri: string): Promise<ServerSettings> {
+    if (!this.supported) return Promise.resolve(this.global);
+    let p = this.cache.get(uri);
+    if (!p) {
+      p = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'nianbao' })
+        .then(sanitize, () => this.global);
+      this.cache.set(uri, p);
+    }
+    return p;
+  }
+
+  /** A settings object pushed with didChangeConfiguration (clients without workspace/configuration). */
+  changed(raw: unknown): void {
+    this.cache.clear();
+    const section = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).nianbao : undefined;
+    if (section !== undefined) this.global = sanitize(section);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

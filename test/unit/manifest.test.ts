@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../../server/src/core';
+
+const root = join(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
+const nlsZh = JSON.parse(readFileSync(join(root, 'package.nls.zh-cn.json'), 'utf8'));
+
+test('every %key% of the manifest is translated in English and Chinese, and the files are generated fresh', () => {
+  const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  assert.ok(keys.length > 20);
+  for (const k of keys) {
+    assert.ok(nls[k], `package.nls.json lacks ${k}`);
+    assert.ok(nlsZh[k], `package.nls.zh-cn.json lacks ${k}`);
+    assert.match(nlsZh[k], /[\u4e00-\u9fff]/, `${k} is not Chinese`);
+  }
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-manifest.ts'), '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test('contributes: the report language, its grammar, snippets, commands (category 年报) and settings', () => {
+  const c = pkg.contributes;
+  assert.deepEqual(c.languages.map((l: { id: string }) => l.id), ['nianbao']);
+  assert.deepEqual(c.languages[0].extensions, ['.nianbao']);
+  assert.equal(c.languages[0].configuration, './language-configuration.json');
+  assert.deepEqual(c.grammars, [{ language: 'nianbao', scopeName: 'text.nianbao', path: './syntaxes/nianbao.tmLanguage.json' }]);
+  assert.deepEqual(c.snippets, [{ language: 'nianbao', path: './snippets/nianbao.code-snippets' }]);
+  assert.deepEqual(c.commands.map((x: { command: string }) => x.command), ['nianbao.newReport', 'nianbao.recomputeTotals', 'nianbao.checkWorkspace', 'nianbao.showOutput']);
+  for (const cmd of c.commands) assert.equal(cmd.category, '%category%');
+  assert.equal(nlsZh.category, '年报');
+  const client = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
+  for (const cmd of c.commands) assert.ok(client.includes(`'${cmd.command}'`), `${cmd.command} is not registered`);
+  const props = c.configuration.properties;
+  assert.deepEqual(Object.keys(props), ['nianbao.rules', 'nianbao.formatVersion', 'nianbao.detectReports', 'nianbao.maxFileSize', 'nianbao.trace.server']);
+  assert.deepEqual(Object.keys(props['nianbao.rules'].properties), RULES.map((r) => r.id));
+  assert.equal(pkg.main, './dist/client.js');
+  assert.equal(pkg.bin.nianbao, './dist/cli.js');
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.supported, true);
+});
