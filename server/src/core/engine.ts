@@ -1,5 +1,6 @@
 import type { Report } from './model';
-import { readReport, type ReadOptions } from './reader/read';
+import { readSourceReport, type ReadOptions } from './reader/read';
+import { readSource } from './text/source';
 import { RULES } from './rules';
 import type { ArithmeticData, Finding, Rule, Severity, SeveritySetting } from './rules/types';
 import { LineIndex, type Range } from './text/positions';
@@ -41,11 +42,14 @@ const UNREADABLE = {
 
 /** Reads a report and runs every enabled rule. Never throws: a failing rule becomes one diagnostic. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const index = new LineIndex(text);
   let report: Report;
+  let index: LineIndex;
   try {
-    report = readReport(text, options);
+    const src = readSource(text);
+    index = src.index;
+    report = readSourceReport(src, options);
   } catch {
+    index = new LineIndex(text);
     const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { report: emptyReport(index.lineCount), findings: [{ ruleId: 'internal-error', severity: 1, range: top, message: msg(UNREADABLE) }] };
   }

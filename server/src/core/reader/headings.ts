@@ -6,6 +6,7 @@ import { spanRange, type SourceText } from '../text/source';
 
 /** Decoration before a heading (Markdown '#', bold '**', quote '>', a BOM), its numeral and separator. */
 const HEAD = /^([\s#*>\uFEFF\u3000]*)(第?)([一二三四五六七八九十]{1,3}|[0-9\uff10-\uff19]{1,2})((?:[\s\u3000]*[、.,．，:：][\s\u3000]*)|[\s\u3000]+|(?=[\u4e00-\u9fff]))/;
+const HAS_CJK = /[\u4e00-\u9fff][\u4e00-\u9fff]/;
 const TAIL_DECOR = /[\s*#\u3000]+$/;
 const CANONICAL_KEYS = new Map(SECTIONS.map((s) => [s.key, labelKey(s.title)]));
 
@@ -28,7 +29,7 @@ export function findHeadings(src: SourceText): SectionHeading[] {
 export function readHeading(src: SourceText, i: number): SectionHeading | null {
   const l = src.lines[i];
   const t = l.text;
-  if (t.length > 80 || t.includes('|') || t.includes('｜') || t.includes('。')) return null;
+  if (t.length > 80 || t.length < 3 || !HAS_CJK.test(t) || t.includes('|') || t.includes('｜') || t.includes('。')) return null;
   const m = HEAD.exec(t);
   let titleStart: number;
   let numeral: SectionHeading['numeral'] = null;

@@ -22,8 +22,11 @@ function firstCellKey(text: string): string {
   return labelKey(cut < 0 ? t : t.slice(0, cut));
 }
 
+/** Every anchor has one of these characters (in either script): a cheap test before normalising. */
+const ANCHOR_CHARS = /[条條稽申收复復]/;
+
 export function anchorKind(text: string): TableKind | null {
-  if (text.length > 200) return null;
+  if (text.length > 200 || !ANCHOR_CHARS.test(text)) return null;
   const key = firstCellKey(text);
   if (!key || key.length > 40) return null;
   for (const [kind, re] of ANCHORS) if (re.test(key)) return kind;

@@ -7,7 +7,7 @@ import { labelKey } from '../text/normalize';
 import type { SourceText } from '../text/source';
 import { isTabbedRegion, tokenizeLines, type CellToken } from './cells';
 import type { TableRegion } from './regions';
-import { looksLikeValue, parseValue } from './values';
+import { isPlainNumber, looksLikeValue, parseValue } from './values';
 
 /** What the reader needs to know beyond the table's own text. */
 export interface TableContext {
@@ -60,6 +60,13 @@ function readRowTable(
     const tok = tokens[k];
     if (tok.blank) {
       if (current) current.cells.push(tok);
+      continue;
+    }
+    if (isPlainNumber(tok.text)) {
+      if (current) current.cells.push(tok);
+      else if (started) orphans.push(tok);
+      else continue;
+      lastConsumed = k;
       continue;
     }
     const key = labelKey(tok.text);

@@ -34,8 +34,21 @@ export function parseValue(text: string, kind: CellKind): ParsedValue {
   return { value: null, problem: 'notNumber' };
 }
 
+/** A plain number as written (ASCII or full-width digits, sign, separators): never a label. */
+export function isPlainNumber(text: string): boolean {
+  if (text.length === 0 || text.length > 20) return false;
+  let digit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digit = true;
+    else if (c !== 43 && c !== 45 && c !== 44 && c !== 46 && c !== 32 && c !== 0xff0e && c !== 0xff0c) return false;
+  }
+  return digit;
+}
+
 /** Could this cell be a value (a number, a placeholder such as '/', or a number with a unit)? */
 export function looksLikeValue(text: string): boolean {
+  if (isPlainNumber(text)) return true;
   const t = fold(text).trim();
   if (!t) return true;
   if (t.length > 16) return false;

@@ -1,7 +1,7 @@
 import { msg } from '../l10n/text';
 import { APPLICANT_PART_COLUMNS } from '../formats/applicationsTable';
 import { OUTCOME_PART_COLUMNS } from '../formats/reviewLitigationTable';
-import { placedCells, visibleRange, type PlacedCell } from './cells';
+import { problemCells, visibleRange, type PlacedCell } from './cells';
 import { writeCell } from '../service/recompute';
 import type { Finding, Fix, Rule } from './types';
 
@@ -18,7 +18,7 @@ export const cellBlank: Rule = {
   description: { zh: '表格中没有空白单元格', en: 'No table cell is blank' },
   check({ report }) {
     const out: Finding[] = [];
-    for (const p of placedCells(report)) {
+    for (const p of problemCells(report, ['blank'])) {
       if (p.cell.problem !== 'blank') continue;
       out.push({
         ruleId: this.id, severity: this.severity, range: visibleRange(p.cell),

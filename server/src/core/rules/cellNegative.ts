@@ -1,5 +1,5 @@
 import { msg } from '../l10n/text';
-import { placedCells } from './cells';
+import { problemCells } from './cells';
 import type { Finding, Rule } from './types';
 
 const MESSAGE = {
@@ -13,7 +13,7 @@ export const cellNegative: Rule = {
   description: { zh: '件数和金额不为负数', en: 'Counts and amounts are not negative' },
   check({ report }) {
     const out: Finding[] = [];
-    for (const p of placedCells(report)) {
+    for (const p of problemCells(report, ['negative'])) {
       if (p.cell.problem !== 'negative') continue;
       out.push({
         ruleId: this.id, severity: this.severity, range: p.cell.range,

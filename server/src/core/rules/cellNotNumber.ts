@@ -1,5 +1,5 @@
 import { msg } from '../l10n/text';
-import { placedCells } from './cells';
+import { problemCells } from './cells';
 import type { Finding, Rule } from './types';
 
 const KIND = {
@@ -19,7 +19,7 @@ export const cellNotNumber: Rule = {
   description: { zh: '表格中的数字格式正确', en: 'Table cells hold numbers of the right kind' },
   check({ report }) {
     const out: Finding[] = [];
-    for (const p of placedCells(report)) {
+    for (const p of problemCells(report, ['notNumber', 'notWhole'])) {
       if (p.cell.problem !== 'notNumber' && p.cell.problem !== 'notWhole') continue;
       out.push({
         ruleId: this.id, severity: this.severity, range: p.cell.range,

@@ -10,22 +10,24 @@ export interface PlacedCell {
   columnName: Text;
 }
 
-/** Every cell that lines up with a column, with its names for messages. */
-export function* placedCells(report: Report): Generator<PlacedCell> {
+/** Every cell that lines up with a column and has the given problem, with its names for messages. */
+export function problemCells(report: Report, problems: readonly Cell['problem'][]): PlacedCell[] {
+  const out: PlacedCell[] = [];
   for (const table of [report.tables.active, report.tables.applications, report.tables.reviewLitigation]) {
     if (!table) continue;
     for (const row of table.rows) {
       if (!row.key) continue;
       for (const cell of row.cells) {
-        if (!cell.column) continue;
-        yield {
+        if (!cell.column || !problems.includes(cell.problem)) continue;
+        out.push({
           table, row, cell,
           rowName: rowName(table.kind, row.key),
           columnName: columnName(table.kind, row.key, cell.column, table.version),
-        };
+        });
       }
     }
   }
+  return out;
 }
 
 /** A blank cell's diagnostic needs a visible range: the line's gap if the cell is empty. */

@@ -2,7 +2,7 @@ import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import type { Range } from '../text/positions';
 import { insertSection } from '../service/insert';
-import type { Finding, Rule } from './types';
+import { lazyFix, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '缺少第{ordinal}部分“{numeral}、{title}”。年度报告应依次包括六个部分。',
@@ -37,13 +37,14 @@ export const sectionMissing: Rule = {
         range: next ? at.range : { start: at.extent.end, end: at.extent.end },
         message: msg(MESSAGE, { ordinal: def.numeral, numeral: def.numeral, title: def.title, titleEn: def.titleEn }),
       });
-      const edit = insertSection(report, text, index, def.key);
-      if (edit) {
-        out[out.length - 1].fix = {
-          title: msg(INSERT, { numeral: def.numeral, ordinal: def.ordinal, title: def.title, titleEn: def.titleEn }),
-          edits: [edit], preferred: true, safe: false,
-        };
-      }
+      out[out.length - 1].fix = lazyFix(
+        msg(INSERT, { numeral: def.numeral, ordinal: def.ordinal, title: def.title, titleEn: def.titleEn }),
+        () => {
+          const edit = insertSection(report, text, index, def.key);
+          return edit ? [edit] : [];
+        },
+        { preferred: true, safe: false },
+      );
     }
     return out;
   },

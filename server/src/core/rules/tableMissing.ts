@@ -2,7 +2,7 @@ import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import { tableName } from './names';
 import { insertTable } from '../service/insert';
-import type { Finding, Rule } from './types';
+import { lazyFix, type Finding, type Rule } from './types';
 
 const INSERT = { zh: '插入空白的“{table}”', en: 'Insert an empty {tableEn}' };
 const MESSAGE = {
@@ -28,10 +28,11 @@ export const tableMissing: Rule = {
         ruleId: this.id, severity: this.severity, range: s.range,
         message: msg(MESSAGE, { numeral: def.numeral, ordinal: def.ordinal, title: s.title.text, table: name.zh, tableEn: name.en }),
       });
-      const edit = insertTable(report, text, index, def.table);
-      if (edit) {
-        out[out.length - 1].fix = { title: msg(INSERT, { table: name.zh, tableEn: name.en }), edits: [edit], preferred: true, safe: false };
-      }
+      const kind = def.table;
+      out[out.length - 1].fix = lazyFix(msg(INSERT, { table: name.zh, tableEn: name.en }), () => {
+        const edit = insertTable(report, text, index, kind);
+        return edit ? [edit] : [];
+      }, { preferred: true, safe: false });
     }
     return out;
   },

@@ -56,3 +56,15 @@ export interface Rule {
   description: Text;
   check(ctx: RuleContext): Finding[];
 }
+
+/** A fix whose edits are computed only when someone looks at them (rendering a table is not free). */
+export function lazyFix(title: Message, compute: () => OffsetEdit[], options: { preferred?: boolean; safe?: boolean } = {}): Fix {
+  let cached: OffsetEdit[] | undefined;
+  return {
+    title,
+    ...options,
+    get edits() {
+      return (cached ??= compute());
+    },
+  };
+}

@@ -31,14 +31,27 @@ export function fold(s: string): string {
 export function isTraditional(s: string): boolean {
   if (isAscii(s)) return false;
   const nfkc = s.normalize('NFKC');
-  return toSimplifiedScript(nfkc) !== nfkc;
+  return fold(s) !== nfkc;
 }
 
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、,)](?!\d)|第[一二三四五六七八九十]{1,3}部分)/;
 const PUNCT = /[\s\p{P}\p{S}\u00a0\u3000]/gu;
 
-/** Strip whitespace, a leading list numbering ('一、', '(三)', '1.') and punctuation. */
+const keyCache = new Map<string, string>();
+
+/** Strip whitespace, a leading list numbering ('一、', '(三)', '1.') and punctuation. Cached: labels repeat. */
 export function labelKey(s: string, stripNumbering = true): string {
+  const cacheKey = stripNumbering ? s : `\u0000${s}`;
+  let v = keyCache.get(cacheKey);
+  if (v === undefined) {
+    v = computeLabelKey(s, stripNumbering);
+    if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
+    keyCache.set(cacheKey, v);
+  }
+  return v;
+}
+
+function computeLabelKey(s: string, stripNumbering: boolean): string {
   let t = fold(s).replace(/\s+/g, '');
   for (let i = 0; stripNumbering && i < 2; i++) {
     const m = NUMBERING.exec(t);
