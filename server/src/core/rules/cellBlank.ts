@@ -16,12 +16,12 @@ export const cellBlank: Rule = {
   id: 'cell-blank',
   severity: 2,
   description: { zh: '表格中没有空白单元格', en: 'No table cell is blank' },
-  check({ report }) {
+  check({ report, index }) {
     const out: Finding[] = [];
     for (const p of problemCells(report, ['blank'])) {
       if (p.cell.problem !== 'blank') continue;
       out.push({
-        ruleId: this.id, severity: this.severity, range: visibleRange(p.cell),
+        ruleId: this.id, severity: this.severity, range: visibleRange(p.cell, index),
         message: msg(MESSAGE, { row: p.rowName, column: p.columnName }),
         fix: fillFix(p),
       });

@@ -1,5 +1,6 @@
 import type { Cell, Report, Table, TableRow } from '../model';
 import type { Text } from '../l10n/text';
+import type { LineIndex, Range } from '../text/positions';
 import { columnName, rowName } from './names';
 
 export interface PlacedCell {
@@ -30,8 +31,31 @@ export function problemCells(report: Report, problems: readonly Cell['problem'][
   return out;
 }
 
-/** A blank cell's diagnostic needs a visible range: the line's gap if the cell is empty. */
-export function visibleRange(cell: Cell) {
-  if (cell.range.start.line !== cell.range.end.line || cell.range.start.character !== cell.range.end.character) return cell.range;
-  return { start: cell.range.start, end: { line: cell.range.end.line, character: cell.range.end.character + 1 } };
+/**
+ * A blank cell's diagnostic needs a visible range: the character after an empty cell, or the one
+ * before it when the cell ends its line (a tabbed blank is just '\t'), never past the line's end
+ * and never half of a surrogate pair.
+ */
+export function visibleRange(cell: Cell, index: LineIndex): Range {
+  const { start, end } = cell.range;
+  if (start.line !== end.line || start.character !== end.character) return cell.range;
+  const lineStart = index.lineStarts[start.line] ?? 0;
+  const length = index.lineEnd(start.line) - lineStart;
+  const at = lineStart + start.character;
+  const text = index.text;
+  if (start.character < length) {
+    const width = isPair(text, at) && start.character + 2 <= length ? 2 : 1;
+    return { start, end: { line: start.line, character: start.character + width } };
+  }
+  if (start.character > 0) {
+    const width = start.character >= 2 && isPair(text, at - 2) ? 2 : 1;
+    return { start: { line: start.line, character: start.character - width }, end };
+  }
+  return cell.range;
+}
+
+function isPair(text: string, i: number): boolean {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
 }

@@ -1,0 +1,27 @@
+// Small inputs for the bugs the fuzzers (test/fuzz) found, one test each.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, LineIndex } from '../../server/src/core';
+import { renderTable } from '../../server/src/core/render/tables';
+
+/** Every range of every finding lies on the document's lines (LSP positions never pass a line's end). */
+function assertInside(text: string) {
+  const index = new LineIndex(text);
+  const { findings } = check(text);
+  for (const f of findings) {
+    for (const p of [f.range.start, f.range.end]) {
+      assert.ok(p.line < index.lineCount, `${f.ruleId}: line ${p.line}`);
+      assert.ok(p.character <= index.lineEnd(p.line) - index.lineStarts[p.line], `${f.ruleId}: ${JSON.stringify(f.range)} passes the end of its line`);
+    }
+  }
+  return findings;
+}
+
+test('a blank cell at the end of a tabbed line (just "\\t") is marked on the tab, not past the line end', () => {
+  const lines = renderTable('applications', '2021', 'tabbed').split('\n');
+  const i = lines.findIndex((l) => l.includes('本年新收'));
+  lines[i + 1] = '\t';
+  const text = `三、收到和处理政府信息公开申请情况\n${lines.join('\n')}`;
+  const blank = assertInside(text).filter((f) => f.ruleId === 'cell-blank');
+  assert.deepEqual(blank.map((f) => f.range), [{ start: { line: i + 2, character: 0 }, end: { line: i + 2, character: 1 } }]);
+});
