@@ -1,7 +1,8 @@
 // Small inputs for the bugs the fuzzers (test/fuzz) found, one test each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, LineIndex } from '../../server/src/core';
+import { check, LineIndex, readReport } from '../../server/src/core';
+import { outline } from '../../server/src/core/service/outline';
 import { renderTable } from '../../server/src/core/render/tables';
 
 /** Every range of every finding lies on the document's lines (LSP positions never pass a line's end). */
@@ -24,4 +25,11 @@ test('a blank cell at the end of a tabbed line (just "\\t") is marked on the tab
   const text = `三、收到和处理政府信息公开申请情况\n${lines.join('\n')}`;
   const blank = assertInside(text).filter((f) => f.ruleId === 'cell-blank');
   assert.deepEqual(blank.map((f) => f.range), [{ start: { line: i + 2, character: 0 }, end: { line: i + 2, character: 1 } }]);
+});
+
+test('a table whose header breaks off before any row has an empty range at its start, not one that ends before it starts', () => {
+  const text = '三、收到和处理政府信息公开申请情况\n| 申请人情况 | 2023年度,某某县 |\n';
+  const t = readReport(text).tables.applications!;
+  assert.deepEqual(t.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } });
+  assert.deepEqual(outline(readReport(text))[0].children[0].range, t.range);
 });

@@ -133,7 +133,7 @@ function readRowTable(
     kind, version, versionFrom, layout,
     range: {
       start: tokens[0]?.range.start ?? lineStart(src, region.from),
-      end: lastTok ? lastTok.range.end : lineStart(src, region.from),
+      end: lastTok ? lastTok.range.end : (tokens[0]?.range.start ?? lineStart(src, region.from)),
     },
     firstLine: region.from,
     endLine: lastTok ? lastTok.lastLine + 1 : region.from + 1,
@@ -340,7 +340,7 @@ function readReviewLitigation(src: SourceText, region: TableRegion, tokens: Cell
     kind: 'reviewLitigation', version: null, versionFrom: 'report', layout,
     range: {
       start: tokens[0]?.range.start ?? lineStart(src, region.from),
-      end: lastTok ? lastTok.range.end : lineStart(src, region.from),
+      end: lastTok ? lastTok.range.end : (tokens[0]?.range.start ?? lineStart(src, region.from)),
     },
     firstLine: region.from,
     endLine: lastTok ? lastTok.lastLine + 1 : region.from + 1,
