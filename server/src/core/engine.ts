@@ -2,7 +2,7 @@ import type { Report } from './model';
 import { readSourceReport, type ReadOptions } from './reader/read';
 import { readSource } from './text/source';
 import { RULES } from './rules';
-import type { ArithmeticData, Finding, Rule, Severity, SeveritySetting } from './rules/types';
+import type { ArithmeticData, Finding, Rule, RuleContext, Severity, SeveritySetting } from './rules/types';
 import { LineIndex, type Range } from './text/positions';
 import { msg, render, type Lang } from './l10n/text';
 
@@ -57,24 +57,29 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 }
 
 export function runRules(report: Report, text: string, index: LineIndex, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    const setting = options.severity?.[rule.id];
-    if (setting === 'off') continue;
-    try {
-      for (const f of rule.check({ report, text, index })) {
-        if (setting) f.severity = SEVERITY[setting] ?? f.severity;
-        findings.push(f);
-      }
-    } catch {
-      findings.push({
-        ruleId: 'internal-error', severity: 2,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        message: msg(INTERNAL, { rule: rule.id }),
-      });
-    }
+  return mergeFindings(rules.map((rule) => runRule(rule, { report, text, index }, options)));
+}
+
+/** One rule's findings with the user's severity; a rule that throws becomes one diagnostic. */
+export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}): Finding[] {
+  const setting = options.severity?.[rule.id];
+  if (setting === 'off') return [];
+  try {
+    const out = rule.check(ctx);
+    if (setting) for (const f of out) f.severity = SEVERITY[setting] ?? f.severity;
+    return out;
+  } catch {
+    return [{
+      ruleId: 'internal-error', severity: 2,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: msg(INTERNAL, { rule: rule.id }),
+    }];
   }
-  return findings.sort(byPosition);
+}
+
+/** All rules' findings in rule order, then by position (a stable sort keeps rule order per place). */
+export function mergeFindings(perRule: Finding[][]): Finding[] {
+  return perRule.flat().sort(byPosition);
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -5,7 +5,7 @@ import {
 import { render, toDiagnostic, type Finding, type Lang, type OffsetEdit } from '../core';
 import type { Action } from '../core/service/actions';
 import type { OutlineItem } from '../core/service/outline';
-import type { Analysis } from './analysis';
+import type { Analysis } from './documents';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 

@@ -3,7 +3,7 @@ import { msg } from '../core/l10n/text';
 import { findHeadings } from '../core/reader/headings';
 import { readSource } from '../core/text/source';
 import type { Finding, Report } from '../core';
-import type { LineIndex } from '../core';
+import type { LineIndex } from '../core/text/positions';
 import { runRules } from '../core/engine';
 import { sectionMissing } from '../core/rules/sectionMissing';
 import { sectionOrder } from '../core/rules/sectionOrder';
@@ -17,15 +17,17 @@ const TOO_LARGE = {
 };
 
 /** Above the size limit: one clear diagnostic and only the cheap part-structure rules, never a frozen editor. */
-export function tooLarge(text: string, index: LineIndex, settings: ServerSettings): { report: Report; findings: Finding[] } | null {
+export function tooLarge(text: string, settings: ServerSettings): { index: LineIndex; report: Report; findings: Finding[] } | null {
   const limit = settings.maxFileSize * 1024 * 1024;
   // UTF-8 takes at most 3 bytes per UTF-16 unit: only measure when the text could be over the limit.
   if (text.length * 3 <= limit) return null;
   const bytes = new TextEncoder().encode(text).length;
   if (bytes <= limit) return null;
   const mb = bytes / (1024 * 1024);
+  const src = readSource(text);
+  const index = src.index;
   const report = emptyReport(index.lineCount);
-  report.sections = findHeadings(readSource(text));
+  report.sections = findHeadings(src);
   const options: CheckOptions = { severity: settings.rules };
   const findings = runRules(report, text, index, options, [sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate]);
   findings.unshift({
@@ -33,5 +35,5 @@ export function tooLarge(text: string, index: LineIndex, settings: ServerSetting
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     message: msg(TOO_LARGE, { size: mb.toFixed(1), limit: settings.maxFileSize }),
   });
-  return { report, findings };
+  return { index, report, findings };
 }

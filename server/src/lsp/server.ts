@@ -1,14 +1,13 @@
 import {
-  CodeActionKind, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DocumentDiagnosticReportKind, TextDocumentSyncKind,
   type CodeAction, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveLang, type Lang } from '../core';
 import { fixAll, quickFixes } from '../core/service/actions';
 import { hoverAt } from '../core/service/hover';
 import { foldingRanges, outline } from '../core/service/outline';
 import { recomputeAll } from '../core/service/recompute';
-import { AnalysisStore, analyze, type Analysis } from './analysis';
+import { analyzeText, DocumentStore, type Analysis } from './documents';
 import { codeActionOf, diagnosticOf, FIX_ALL_KIND, sameRange, symbolOf, versionedEdit } from './convert';
 import { SettingsCache } from './settings';
 
@@ -25,8 +24,7 @@ export const CHECK_TEXT_REQUEST = 'nianbao/checkText';
 const PUSH_DELAY_MS = 120;
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
-  const store = new AnalysisStore();
+  const documents = new DocumentStore();
   const settings = new SettingsCache(connection);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let lang: Lang = 'zh-CN';
@@ -44,9 +42,9 @@ export function startServer(connection: Connection): void {
     };
 
   async function current(uri: string): Promise<Analysis | null> {
-    const doc = documents.get(uri);
-    if (!doc) return null;
-    return store.get(doc, await settings.get(uri));
+    if (!documents.has(uri)) return null;
+    const s = await settings.get(uri);
+    return documents.analysis(uri, s);
   }
 
   async function diagnostics(uri: string): Promise<Diagnostic[]> {
@@ -91,19 +89,31 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
-    store.clear();
+    documents.reset();
     if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const d of documents.all()) schedulePush(d.uri);
   });
 
-  documents.onDidOpen((e) => schedulePush(e.document.uri));
-  documents.onDidChangeContent((e) => schedulePush(e.document.uri));
-  documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
-    store.delete(e.document.uri);
-    settings.forget(e.document.uri);
-    if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  connection.onDidOpenTextDocument((p) => {
+    const { uri, languageId, version, text } = p.textDocument;
+    documents.didOpen(uri, languageId, version, String(text ?? ''));
+    schedulePush(uri);
+  });
+  connection.onDidChangeTextDocument((p) => {
+    const uri = p.textDocument.uri;
+    if (!documents.didChange(uri, p.textDocument.version ?? 0, p.contentChanges ?? [])) {
+      connection.console.warn(`didChange for a document that is not open: ${uri}`);
+      return;
+    }
+    schedulePush(uri);
+  });
+  connection.onDidCloseTextDocument((p) => {
+    const uri = p.textDocument.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    documents.didClose(uri);
+    settings.forget(uri);
+    if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (params) => ({
@@ -160,10 +170,8 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onRequest(CHECK_TEXT_REQUEST, guard('checkText', { diagnostics: [] as Diagnostic[] }, async (params: { uri: string; text: string }) => {
-    const doc = TextDocument.create(params.uri, 'nianbao', 0, String(params.text ?? ''));
-    const a = analyze(doc, await settings.get(params.uri));
+    const a = analyzeText(params.uri, String(params.text ?? ''), await settings.get(params.uri));
     return { diagnostics: a.findings.map((f) => diagnosticOf(f, lang, params.uri)) };
   }));
 
-  documents.listen(connection);
 }

@@ -17,6 +17,11 @@ export function findHeadings(src: SourceText): SectionHeading[] {
     const h = readHeading(src, i);
     if (h) out.push(h);
   }
+  return finishHeadings(src, out);
+}
+
+/** Sets where each part ends: at the next heading, or at the end of the document. */
+export function finishHeadings(src: SourceText, out: SectionHeading[]): SectionHeading[] {
   for (let k = 0; k < out.length; k++) {
     out[k].endLine = k + 1 < out.length ? out[k + 1].line : src.lines.length;
     const lastLine = src.lines[out[k].endLine - 1];

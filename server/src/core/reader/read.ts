@@ -11,46 +11,87 @@ export interface ReadOptions {
   formatVersion?: 'auto' | FormatVersion;
 }
 
+/** What a read leaves behind besides the model: what the incremental reader reuses. */
+export interface ReadState {
+  src: SourceText;
+  headings: SectionHeading[];
+  regions: TableRegion[];
+  report: Report;
+}
+
 /** Reads a report's text into its model. Pure and total: any string gives a model. */
 export function readReport(text: string, options: ReadOptions = {}): Report {
   return readSourceReport(readSource(text), options);
 }
 
 export function readSourceReport(src: SourceText, options: ReadOptions = {}): Report {
-  const forced = options.formatVersion === '2019' || options.formatVersion === '2021' ? options.formatVersion : null;
+  return readState(src, options).report;
+}
+
+export function readState(src: SourceText, options: ReadOptions = {}): ReadState {
   const headings = findHeadings(src);
   const regions = findTableRegions(src, headings);
   const header = readHeader(src, headings[0]?.line ?? -1);
-  const yearVersion: FormatVersion | null = header.year ? (header.year.value >= 2021 ? '2021' : '2019') : null;
+  const { active, applications } = readVersionedTables(src, regions, header.year?.value ?? null, options);
+  const reviewLitigation = readReviewTable(src, regions);
+  return { src, headings, regions, report: assemble(src, headings, header, { active, applications, reviewLitigation }, options) };
+}
 
+export function forcedVersion(options: ReadOptions): FormatVersion | null {
+  return options.formatVersion === '2019' || options.formatVersion === '2021' ? options.formatVersion : null;
+}
+
+function yearVersion(year: number | null): FormatVersion | null {
+  return year === null ? null : year >= 2021 ? '2021' : '2019';
+}
+
+/** Tables A and B decide each other's version (and the year decides for both), so they are read together. */
+export function readVersionedTables(src: SourceText, regions: TableRegion[], year: number | null, options: ReadOptions) {
+  const forced = forcedVersion(options);
+  const byYear = yearVersion(year);
   const region = (kind: TableRegion['kind']) => regions.find((r) => r.kind === kind);
   const read = (r: TableRegion | undefined, fallback: FormatVersion | null): Table | null =>
     r ? readTable(src, r, { forcedVersion: forced, fallbackVersion: fallback }) : null;
-
-  let active = read(region('active'), yearVersion);
-  const applications = read(region('applications'), active?.versionFrom === 'table' ? active.version : yearVersion);
+  let active = read(region('active'), byYear);
+  const applications = read(region('applications'), active?.versionFrom === 'table' ? active.version : byYear);
   if (active && active.versionFrom === 'report' && applications?.versionFrom === 'table' && applications.version !== active.version) {
     active = read(region('active'), applications.version);
   }
-  const reviewLitigation = read(region('reviewLitigation'), null);
-  const tables = { active, applications, reviewLitigation };
-  for (const t of [active, applications, reviewLitigation]) if (t) t.section = sectionAt(headings, t.firstLine);
+  return { active, applications };
+}
 
-  let format: Report['format'] = { version: yearVersion, source: yearVersion ? 'year' : null };
+export function readReviewTable(src: SourceText, regions: TableRegion[]): Table | null {
+  const r = regions.find((x) => x.kind === 'reviewLitigation');
+  return r ? readTable(src, r, { forcedVersion: null, fallbackVersion: null }) : null;
+}
+
+/** The model from its parts; the prose is computed when first asked for. */
+export function assemble(
+  src: SourceText, headings: SectionHeading[], header: ReturnType<typeof readHeader>, tables: Report['tables'], options: ReadOptions,
+): Report {
+  const { active, applications, reviewLitigation } = tables;
+  for (const t of [active, applications, reviewLitigation]) if (t) t.section = sectionAt(headings, t.firstLine);
+  const forced = forcedVersion(options);
+  const byYear = yearVersion(header.year?.value ?? null);
+  let format: Report['format'] = { version: byYear, source: byYear ? 'year' : null };
   if (forced) format = { version: forced, source: 'setting' };
   else if (applications?.versionFrom === 'table') format = { version: applications.version, source: 'tables' };
   else if (active?.versionFrom === 'table') format = { version: active.version, source: 'tables' };
 
-  return {
+  let prose: ProseLine[] | undefined;
+  const report: Report = {
     ...header,
     format,
     script: scriptOf(src, headings, tables),
     html: src.html,
     sections: headings,
     tables,
-    prose: proseLines(src, headings, [active, applications, reviewLitigation]),
+    get prose() {
+      return (prose ??= proseLines(src, headings, [active, applications, reviewLitigation]));
+    },
     lineCount: src.index.lineCount,
   };
+  return report;
 }
 
 function sectionAt(headings: SectionHeading[], line: number): SectionHeading['key'] | null {

@@ -13,6 +13,7 @@ const MESSAGE = {
 export const balance: Rule = {
   id: 'carry-over-balance',
   severity: 1,
+  inputs: ['applications'],
   description: { zh: '本年新收加上年结转等于办理结果总计加结转下年度', en: 'New plus carried over equals total results plus carried forward' },
   check({ report }) {
     const t = report.tables.applications;

@@ -15,6 +15,7 @@ const FILL_TOTAL = { zh: '填写合计 {value}', en: 'Write the total {value}' }
 export const cellBlank: Rule = {
   id: 'cell-blank',
   severity: 2,
+  inputs: ['active', 'applications', 'reviewLitigation'],
   description: { zh: '表格中没有空白单元格', en: 'No table cell is blank' },
   check({ report, index }) {
     const out: Finding[] = [];

@@ -10,6 +10,7 @@ const MESSAGE = {
 export const cellNegative: Rule = {
   id: 'cell-negative',
   severity: 1,
+  inputs: ['active', 'applications', 'reviewLitigation'],
   description: { zh: '件数和金额不为负数', en: 'Counts and amounts are not negative' },
   check({ report }) {
     const out: Finding[] = [];

@@ -16,6 +16,7 @@ const MESSAGE = {
 export const cellNotNumber: Rule = {
   id: 'cell-not-number',
   severity: 1,
+  inputs: ['active', 'applications', 'reviewLitigation'],
   description: { zh: '表格中的数字格式正确', en: 'Table cells hold numbers of the right kind' },
   check({ report }) {
     const out: Finding[] = [];

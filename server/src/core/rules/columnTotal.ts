@@ -13,6 +13,7 @@ const MESSAGE = {
 export const columnTotal: Rule = {
   id: 'column-total',
   severity: 1,
+  inputs: ['applications'],
   description: { zh: '申请情况表“(七)总计”等于各项办理结果之和', en: '“(7) Total” equals the sum of all results' },
   check({ report }) {
     const t = report.tables.applications;

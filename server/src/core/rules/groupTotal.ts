@@ -13,6 +13,7 @@ const MESSAGE = {
 export const groupTotal: Rule = {
   id: 'review-litigation-total',
   severity: 1,
+  inputs: ['reviewLitigation'],
   description: { zh: '行政复议、行政诉讼各组的总计等于四项结果之和', en: 'Each reconsideration/litigation group total equals its four results' },
   check({ report }) {
     const t = report.tables.reviewLitigation;

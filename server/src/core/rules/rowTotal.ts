@@ -13,6 +13,7 @@ const MESSAGE = {
 export const rowTotal: Rule = {
   id: 'row-total',
   severity: 1,
+  inputs: ['applications'],
   description: { zh: '申请情况表每一行的总计等于各类申请人之和', en: 'Each row total of the applications table equals the sum of applicant types' },
   check({ report }) {
     const t = report.tables.applications;

@@ -12,6 +12,7 @@ const FIRST = { zh: '第一次出现的位置', en: 'first occurrence' };
 export const sectionDuplicate: Rule = {
   id: 'section-duplicate',
   severity: 1,
+  inputs: ['sections'],
   description: { zh: '每个部分只出现一次', en: 'Each part appears once' },
   check({ report }) {
     const first = new Map<string, SectionHeading>();

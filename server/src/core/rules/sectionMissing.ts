@@ -17,6 +17,7 @@ const NONE = {
 export const sectionMissing: Rule = {
   id: 'section-missing',
   severity: 1,
+  inputs: ['sections'],
   description: { zh: '六个法定部分一个也不能少', en: 'All six statutory parts are present' },
   check({ report, text, index }) {
     const out: Finding[] = [];

@@ -16,6 +16,7 @@ const FIX = { zh: '改为“{expected}”', en: 'Change to “{expected}”' };
 export const sectionNumeral: Rule = {
   id: 'section-numeral',
   severity: 2,
+  inputs: ['sections'],
   description: { zh: '部分标题使用正确的中文序号', en: 'Part headings carry the right Chinese numeral' },
   check({ report, index }) {
     const out: Finding[] = [];

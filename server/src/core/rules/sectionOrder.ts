@@ -12,6 +12,7 @@ const MESSAGE = {
 export const sectionOrder: Rule = {
   id: 'section-order',
   severity: 1,
+  inputs: ['sections'],
   description: { zh: '六个部分按法定顺序排列', en: 'The six parts are in statutory order' },
   check({ report }) {
     const firsts: SectionHeading[] = [];

@@ -15,6 +15,7 @@ const EMPTY = {
 export const tableCellCount: Rule = {
   id: 'table-cell-count',
   severity: 1,
+  inputs: ['active', 'applications', 'reviewLitigation'],
   description: { zh: '表格每一行的数字个数与法定格式一致', en: 'Each table row has as many numbers as the format has columns' },
   check({ report }) {
     const out: Finding[] = [];

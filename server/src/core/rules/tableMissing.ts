@@ -14,6 +14,7 @@ const MESSAGE = {
 export const tableMissing: Rule = {
   id: 'table-missing',
   severity: 1,
+  inputs: ['sections', 'active', 'applications', 'reviewLitigation'],
   description: { zh: '第二、三、四部分附有法定表格', en: 'Parts 2, 3 and 4 carry their statutory tables' },
   check({ report, text, index }) {
     const out: Finding[] = [];

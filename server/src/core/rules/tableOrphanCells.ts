@@ -10,6 +10,7 @@ const MESSAGE = {
 export const tableOrphanCells: Rule = {
   id: 'table-orphan-cells',
   severity: 1,
+  inputs: ['active', 'applications', 'reviewLitigation'],
   description: { zh: '表格中的每个数字都有对应的行', en: 'Every number in a table belongs to a row' },
   check({ report }) {
     const out: Finding[] = [];

@@ -20,6 +20,7 @@ const CUT = {
 export const tableRowMissing: Rule = {
   id: 'table-row-missing',
   severity: 1,
+  inputs: ['active', 'applications', 'reviewLitigation'],
   description: { zh: '法定表格的每一行都在', en: 'Every row of the statutory tables is present' },
   check({ report }) {
     const out: Finding[] = [];

@@ -10,6 +10,7 @@ const MESSAGE = {
 export const tableRowUnexpected: Rule = {
   id: 'table-row-unexpected',
   severity: 2,
+  inputs: ['active', 'applications'],
   description: { zh: '法定表格中没有多出的行', en: 'The statutory tables have no extra rows' },
   check({ report }) {
     const out: Finding[] = [];

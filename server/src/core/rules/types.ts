@@ -49,10 +49,14 @@ export interface RuleContext {
   index: LineIndex;
 }
 
+/** The parts of the model a rule reads: the incremental checker re-runs it only when one of them changed. */
+export type RuleInput = 'sections' | 'active' | 'applications' | 'reviewLitigation';
+
 export interface Rule {
   /** Stable kebab-case id: the diagnostic's code and the key of its setting. */
   id: string;
   severity: Severity;
+  inputs: readonly RuleInput[];
   description: Text;
   check(ctx: RuleContext): Finding[];
 }

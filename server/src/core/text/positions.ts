@@ -21,6 +21,14 @@ export function comparePositions(a: Position, b: Position): number {
 export class LineIndex {
   readonly lineStarts: number[];
 
+  /** An index from line starts already known (the incremental reader splices them). */
+  static fromStarts(text: string, starts: number[]): LineIndex {
+    const index = Object.create(LineIndex.prototype) as LineIndex;
+    (index as { text: string }).text = text;
+    (index as { lineStarts: number[] }).lineStarts = starts;
+    return index;
+  }
+
   constructor(readonly text: string) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
