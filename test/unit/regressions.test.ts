@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, LineIndex, readReport } from '../../server/src/core';
+import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { outline } from '../../server/src/core/service/outline';
 import { renderTable } from '../../server/src/core/render/tables';
 
@@ -32,4 +33,14 @@ test('a table whose header breaks off before any row has an empty range at its s
   const t = readReport(text).tables.applications!;
   assert.deepEqual(t.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } });
   assert.deepEqual(outline(readReport(text))[0].children[0].range, t.range);
+});
+
+test('inserting a missing part into a document with CR-only line breaks uses CR and swallows no line', () => {
+  const text = '一、总体情况\r概述。\r';
+  const { report, findings } = check(text);
+  const f = findings.find((x) => x.ruleId === 'section-missing' && x.message.args.ordinal === '二')!;
+  const [fix] = quickFixes(report, f);
+  const after = applyEdits(text, fix.edits);
+  assert.ok(after.startsWith(`${text}\r二、主动公开政府信息情况\r`), JSON.stringify(after.slice(0, 40)));
+  assert.ok(!after.includes('\n'));
 });

@@ -5,8 +5,13 @@ import type { LineIndex } from '../text/positions';
 import { sectionHeading } from '../render/report';
 import { renderTable } from '../render/tables';
 
+/**
+ * The document's line break for inserted lines. A document with old Mac line breaks (CR only)
+ * gets CR: a LF inserted right after one of its CRs would join it into one CRLF and swallow a line.
+ */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') ? '\r' : '\n';
 }
 
 /** The layout the document's tables already use (a new table should look like its neighbours). */
