@@ -3,6 +3,7 @@
  *
  *   npx tsx scripts/build-grammar.ts           write the grammar
  *   npx tsx scripts/build-grammar.ts --check   exit 1 when the committed grammar is not what this script writes
+ *   (--file PATH writes or checks PATH instead)
  *
  * The grammar is generated so that the row and column labels come from the statutory formats
  * (server/src/core/formats, the one place they are written down) and so that every Chinese
@@ -41,7 +42,8 @@ const CELL_END = String.raw`(?=${WS}(?:$|[|｜<\t])|[${SPACE}]+[+\-${DIGIT}])`;
 /** Text in a heading that is not its wording: no cell delimiter, no sentence end. */
 const free = (n: number) => String.raw`[^|｜。;；\t]{0,${n}}?`;
 
-const toTraditional = (['t', 'tw', 'hk'] as const).map((to) => Converter({ from: 'cn', to }));
+// OpenCC's standard Traditional ('t'); its 'tw' and 'hk' variants add nothing for these labels today and are slow to load.
+const toTraditional = (['t'] as const).map((to) => Converter({ from: 'cn', to }));
 const PUNCT_VARIANTS: Record<string, string> = {
   '(': '(（', ')': ')）', ',': ',，', ':': ':：', ';': ';；', '、': '、,，', '.': '.．', '/': '/／',
   '“': '"“”「', '”': '"“”」', '+': '+＋', '-': '-－',
@@ -127,7 +129,8 @@ function cellRule(name: string, labels: string[], comment: string) {
 // The labels, from the statutory formats
 
 const rowsOfTableA = ACTIVE_ROWS;
-const rowsOfTableB: RowDef[] = [...APPLICATIONS_ROWS, OTHER_2019_ROW];
+/** (六)其他处理 is a group of three rows (2021) or one row (2019, OTHER_2019_ROW): a group label either way. */
+const rowsOfTableB: RowDef[] = APPLICATIONS_ROWS.filter((r) => r.label !== OTHER_2019_ROW.label || r.group);
 const TOTAL_KEYS = new Set(['total', 'carriedForward']);
 
 const groupLabels = [
@@ -212,8 +215,8 @@ const reportTitle = {
 };
 
 const subsectionHeading = {
-  comment: 'A sub-heading at the start of a line: (一)… or （一）…, up to the end of its first sentence',
-  match: String.raw`^(${DECOR})([(（])(${SP}[${CN_NUM}]{1,3}${SP})([)）])((?:[^。！？!?|｜\t]{0,40}?(?:[。:：]|(?=${TAIL_DECOR})))?)`,
+  comment: 'A sub-heading at the start of a line: (一)… or （一）…, with its title when that is a short phrase (`(一)组织领导。`; a sentence with commas is prose)',
+  match: String.raw`^(${DECOR})([(（])(${SP}[${CN_NUM}]{1,3}${SP})([)）])((?:[^。！？!?|｜\t,，;；]{0,40}?(?:[。:：]|(?=${TAIL_DECOR})))?)`,
   name: 'markup.heading.subsection.nianbao',
   captures: {
     1: { name: 'punctuation.definition.heading.nianbao' },
@@ -276,8 +279,9 @@ export function buildGrammar() {
           cellRule('entity.name.tag.row-label.nianbao markup.bold.total.nianbao', totalRowLabels, '(七)总计 and 四、结转下年度继续办理: row labels of the totals'),
           cellRule('markup.bold.total.nianbao', TOTAL_WORDS, 'A total header or cell: 总计, 合计'),
           cellRule('entity.other.attribute-name.column-label.nianbao', [BALANCE_NOTE, ...columnLabels], 'Column headers of the three tables'),
-          cellRule('entity.name.tag.row-label.group.nianbao', groupLabels, 'Group labels: 第二十条第(一)项; 三、本年度办理结果, (三)不予公开 …'),
+          // Rows before groups: `3.其他` is a row, not the cut-off group `(六)其他处理`.
           cellRule('entity.name.tag.row-label.nianbao', rowLabels, 'Row labels of tables A and B'),
+          cellRule('entity.name.tag.row-label.group.nianbao', groupLabels, 'Group labels: 第二十条第(一)项; 三、本年度办理结果, (三)不予公开 …'),
         ],
       },
       'table-cell-separator': {
@@ -310,7 +314,7 @@ export function buildGrammar() {
       },
       'document-number': {
         comment: 'A document number: 国办公开办函〔2021〕30号, 〔2019〕60号, [2021]30号 (the issuer code only when it follows a bracket, a space or punctuation)',
-        match: String.raw`(?:(?<=^|[(（\s《》〈〉、,，:：;；“"])[${HAN}]{2,10}(?=[〔［\[【(（][${DIGIT}]{4}[〕］\]】)）]))?[〔［\[【(（][${DIGIT}]{4}[〕］\]】)）]${SP}[${DIGIT}]+${SP}[号號]`,
+        match: String.raw`(?:(?<=[(（\s《》〈〉、,，:：;；“"])[${HAN}]{2,10}(?=[〔［\[【(（][${DIGIT}]{4}[〕］\]】)）]))?[〔［\[【(（][${DIGIT}]{4}[〕］\]】)）]${SP}[${DIGIT}]+${SP}[号號]`,
         name: 'constant.other.document-number.nianbao',
       },
       date: {
@@ -358,22 +362,29 @@ export function grammarText(): string {
 
 function main(argv: string[]): number {
   const text = grammarText();
+  // --file PATH: write or check another file (the tests check that a stale file is caught).
+  const at = argv.indexOf('--file');
+  const file = at >= 0 ? argv[at + 1] : GRAMMAR_PATH;
+  if (!file) {
+    console.error('--file needs a path');
+    return 2;
+  }
   if (argv.includes('--check')) {
     let current = '';
     try {
-      current = readFileSync(GRAMMAR_PATH, 'utf8');
+      current = readFileSync(file, 'utf8');
     } catch {
       /* missing: stale */
     }
     if (current !== text) {
-      console.error(`${GRAMMAR_PATH} is stale: run \`npx tsx scripts/build-grammar.ts\` and commit the result.`);
+      console.error(`${file} is stale: run \`npx tsx scripts/build-grammar.ts\` and commit the result.`);
       return 1;
     }
     console.log('grammar is up to date');
     return 0;
   }
-  writeFileSync(GRAMMAR_PATH, text);
-  console.log(`wrote ${GRAMMAR_PATH}`);
+  writeFileSync(file, text);
+  console.log(`wrote ${file}`);
   return 0;
 }
 

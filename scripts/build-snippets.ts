@@ -4,6 +4,7 @@
  *
  *   npx tsx scripts/build-snippets.ts           write the snippets
  *   npx tsx scripts/build-snippets.ts --check   exit 1 when the committed file is not what this script writes
+ *   (--file PATH writes or checks PATH instead)
  *
  * The skeleton snippets are the template report of `renderReport` with tab stops: the issuing body
  * and the year (mirrored in the preamble and the statistics period), the contact address and phone,
@@ -152,22 +153,29 @@ export function snippetsText(): string {
 
 function main(argv: string[]): number {
   const text = snippetsText();
+  // --file PATH: write or check another file (the tests check that a stale file is caught).
+  const at = argv.indexOf('--file');
+  const file = at >= 0 ? argv[at + 1] : SNIPPETS_PATH;
+  if (!file) {
+    console.error('--file needs a path');
+    return 2;
+  }
   if (argv.includes('--check')) {
     let current = '';
     try {
-      current = readFileSync(SNIPPETS_PATH, 'utf8');
+      current = readFileSync(file, 'utf8');
     } catch {
       /* missing: stale */
     }
     if (current !== text) {
-      console.error(`${SNIPPETS_PATH} is stale: run \`npx tsx scripts/build-snippets.ts\` and commit the result.`);
+      console.error(`${file} is stale: run \`npx tsx scripts/build-snippets.ts\` and commit the result.`);
       return 1;
     }
     console.log('snippets are up to date');
     return 0;
   }
-  writeFileSync(SNIPPETS_PATH, text);
-  console.log(`wrote ${SNIPPETS_PATH}`);
+  writeFileSync(file, text);
+  console.log(`wrote ${file}`);
   return 0;
 }
 
