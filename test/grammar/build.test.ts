@@ -1,0 +1,72 @@
+// The committed grammar is the one scripts/build-grammar.ts writes; every rule compiles in Oniguruma;
+// the language configuration is valid and its word pattern keeps numbers together.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as oniguruma from 'vscode-oniguruma';
+import { GRAMMAR_FILE, loadGrammar, ROOT } from './tokenize';
+
+interface RawRule {
+  match?: string;
+  begin?: string;
+  end?: string;
+  include?: string;
+  patterns?: RawRule[];
+  captures?: Record<string, RawRule>;
+  repository?: Record<string, RawRule>;
+}
+
+function walk(rule: RawRule, visit: (r: RawRule) => void): void {
+  visit(rule);
+  for (const r of rule.patterns ?? []) walk(r, visit);
+  for (const r of Object.values(rule.captures ?? {})) walk(r, visit);
+  for (const r of Object.values(rule.repository ?? {})) walk(r, visit);
+}
+
+test('the committed grammar is what scripts/build-grammar.ts writes', () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-grammar.ts'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test('every regex compiles and every include resolves', async () => {
+  await loadGrammar(); // loads the Oniguruma WASM
+  const grammar = JSON.parse(readFileSync(GRAMMAR_FILE, 'utf8')) as RawRule;
+  const keys = new Set(Object.keys(grammar.repository ?? {}));
+  let regexes = 0;
+  walk(grammar, (r) => {
+    for (const re of [r.match, r.begin, r.end]) {
+      if (re === undefined) continue;
+      regexes++;
+      assert.doesNotThrow(() => new oniguruma.OnigScanner([re]).dispose(), re.slice(0, 120));
+    }
+    if (r.include && r.include !== '$self') assert.ok(keys.has(r.include.replace(/^#/, '')), r.include);
+  });
+  assert.ok(regexes > 20, `${regexes} regexes`);
+});
+
+const config = JSON.parse(readFileSync(join(ROOT, 'language-configuration.json'), 'utf8'));
+
+test('language configuration: brackets and auto-closing pairs, no comments', () => {
+  const pairs = ['()', '（）', '《》', '“”', '〔〕', '[]'];
+  const brackets = config.brackets.map((b: string[]) => b.join(''));
+  const closing = config.autoClosingPairs.map((p: { open: string; close: string }) => p.open + p.close);
+  const surrounding = config.surroundingPairs.map((b: string[]) => b.join(''));
+  for (const p of pairs) {
+    assert.ok(brackets.includes(p), `brackets ${p}`);
+    assert.ok(closing.includes(p), `autoClosingPairs ${p}`);
+    assert.ok(surrounding.includes(p), `surroundingPairs ${p}`);
+  }
+  assert.equal(config.comments, undefined);
+});
+
+test('language configuration: the word pattern keeps numbers together', () => {
+  const words = (s: string) => s.match(new RegExp(config.wordPattern, 'g')) ?? [];
+  assert.deepEqual(words('共收到申请29件'), ['共收到申请', '29', '件']);
+  assert.deepEqual(words('收费1.25万元'), ['收费', '1.25', '万元']);
+  assert.deepEqual(words('全角２０２３年'), ['全角', '２０２３', '年']);
+  assert.deepEqual(words('| 0 | 12 | +2 | -1 |'), ['0', '12', '+2', '-1']);
+  assert.deepEqual(words('电话0437-5088899'), ['电话', '0437', '5088899']);
+  assert.deepEqual(words('biao-a-2019 nianbao2019'), ['biao-a-2019', 'nianbao2019']);
+});
