@@ -292,7 +292,7 @@ export function buildGrammar() {
         patterns: [
           { begin: '<!--', end: '-->', name: 'comment.block.html.nianbao' },
           {
-            match: String.raw`(</?)((?i:table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col|p|br|hr|span|div|b|strong|em|i|u|font|a|h[1-6]|ul|ol|li|html|head|body|meta|title|style|img|sup|sub|center|section|article))\b([^>]*?)(/?>)`,
+            match: String.raw`(</?)((?i:table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col|p|br|hr|span|div|b|strong|em|i|u|font|a|h[1-6]|ul|ol|li|html|head|body|meta|title|style|img|sup|sub|center|section|article))\b([^<>]*?)(/?>)`,
             name: 'meta.tag.html.nianbao',
             captures: {
               1: { name: 'punctuation.definition.tag.begin.nianbao' },

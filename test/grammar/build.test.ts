@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
-import { GRAMMAR_FILE, loadGrammar, ROOT } from './tokenize';
+import { GRAMMAR_FILE, loadGrammar, ROOT, tokenize } from './tokenize';
 
 interface RawRule {
   match?: string;
@@ -69,4 +69,29 @@ test('language configuration: the word pattern keeps numbers together', () => {
   assert.deepEqual(words('| 0 | 12 | +2 | -1 |'), ['0', '12', '+2', '-1']);
   assert.deepEqual(words('电话0437-5088899'), ['电话', '0437', '5088899']);
   assert.deepEqual(words('biao-a-2019 nianbao2019'), ['biao-a-2019', 'nianbao2019']);
+});
+
+test('hostile lines tokenize in linear time (20000 characters, VS Code\'s default tokenization limit)', async () => {
+  const N = 20000;
+  const fill = (unit: string, prefix = '') => prefix + unit.repeat(Math.ceil((N - prefix.length) / unit.length));
+  const lines: Record<string, string> = {
+    'open tags': fill('<td '),
+    'pipes and spaces': fill('| '),
+    'a label with spaces': fill(' 数量', '一、本年新收政府信息公开申请数量') + 'x',
+    'PDF numbers': fill(' 0', '一、本年新收政府信息公开申请数量'),
+    'a long heading': fill('行政复议', '四、'),
+    'a long sub-heading': fill(' ', '(一)') + '。',
+    'dates': fill('2023年 '),
+    'open titles': fill('《'),
+    'separator row': fill('| --- ') + 'x',
+    'total row': fill('| 0 ', '| (七)总计 '),
+    'an issuer code run': fill('国', '(') + '〔2021〕30号',
+  };
+  await tokenize('warm up');
+  for (const [name, line] of Object.entries(lines)) {
+    const t = performance.now();
+    await tokenize(line);
+    const ms = performance.now() - t;
+    assert.ok(ms < 600, `${name}: ${ms.toFixed(0)} ms`);
+  }
 });

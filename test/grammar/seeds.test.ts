@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Converter } from 'opencc-js/cn2t';
 import { readReport, type Report } from '../../server/src/core';
+import { renderReport } from '../../server/src/core/render/report';
 import { corpusFiles, seedPath } from '../helpers/fixtures';
 import { lineHas, scopesAt, tokenize, type Token } from './tokenize';
 
@@ -28,14 +30,18 @@ interface Read {
 }
 
 async function read(path: string): Promise<Read> {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  return { name: basename(path), text, lines: text.split(/\r\n|\r|\n/), tokens: await tokenize(text), report: readReport(text) };
+  return readText(basename(path), readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+}
+
+async function readText(name: string, text: string): Promise<Read> {
+  return { name, text, lines: text.split(/\r\n|\r|\n/), tokens: await tokenize(text), report: readReport(text) };
 }
 
 /** Every line is a part heading for the grammar exactly when it is one for the reader; the numeral is its own token. */
 function headingsAgree(r: Read): string[] {
   const problems: string[] = [];
-  const reader = new Map(r.report.sections.map((s) => [s.line, s]));
+  // By source line (s.line counts the reader's lines, which for HTML are virtual).
+  const reader = new Map(r.report.sections.map((s) => [s.range.start.line, s]));
   r.tokens.forEach((line, i) => {
     const grammar = lineHas(line, HEADING);
     const s = reader.get(i);
@@ -116,6 +122,28 @@ test('the corpus: headings agree with the reader; row labels and their numbers a
   const problems: string[] = [];
   for (const f of corpusFiles()) {
     const r = await read(f);
+    problems.push(...headingsAgree(r), ...rowsAgree(r));
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('every layout the renderer writes (Markdown, pipe rows, cell per line, tabbed, HTML; 2021 and 2019): headings, labels, numbers', async () => {
+  const problems: string[] = [];
+  for (const layout of ['markdown', 'pipeRows', 'cellPerLine', 'tabbed', 'html'] as const) {
+    for (const year of [2023, 2020]) {
+      const text = renderReport({ issuer: '某县某局', year, layout, value: (row, col) => String((row.length * 3 + col.length) % 11) });
+      const r = await readText(`${layout}-${year}`, text);
+      assert.equal(r.report.sections.length, 6);
+      problems.push(...headingsAgree(r), ...rowsAgree(r));
+    }
+  }
+  // Full-width digits and brackets; Traditional script.
+  const base = renderReport({ issuer: '某县某局', year: 2023, layout: 'cellPerLine', value: () => '12' });
+  const wide = base.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/\(/g, '（').replace(/\)/g, '）');
+  const traditional = Converter({ from: 'cn', to: 't' })(renderReport({ issuer: '某县某局', year: 2020, layout: 'markdown', value: () => '3' }));
+  for (const [name, text] of [['full-width', wide], ['traditional', traditional]]) {
+    const r = await readText(name, text);
+    assert.equal(r.report.sections.length, 6, name);
     problems.push(...headingsAgree(r), ...rowsAgree(r));
   }
   assert.deepEqual(problems, []);
