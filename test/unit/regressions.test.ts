@@ -44,3 +44,30 @@ test('inserting a missing part into a document with CR-only line breaks uses CR 
   assert.ok(after.startsWith(`${text}\r二、主动公开政府信息情况\r`), JSON.stringify(after.slice(0, 40)));
   assert.ok(!after.includes('\n'));
 });
+
+test('HTML: a missing part goes after the previous part\'s table and paragraph close, a missing table after its heading\'s element', () => {
+  const html = '<html><body><p>一、总体情况</p><p>概述。</p><h2><b>三、收到和处理政府信息公开申请情况</b></h2><p>无。</p>'
+    + '<p>四、政府信息公开行政复议、行政诉讼情况</p>\n<table>\n<tr><td>行政复议</td></tr>\n<tr><td>0</td></tr>\n</table>\n'
+    + '<p>六、其他需要报告的事项</p></body></html>';
+  const { report, findings } = check(html);
+  const fixOf = (rule: string, ordinal: string | number) => quickFixes(report, findings.find((f) => f.ruleId === rule && f.message.args.ordinal === ordinal)!)[0].edits[0];
+  // Not inside <p>概述。</p> (before its </p>), but after it.
+  assert.ok(html.slice(0, fixOf('section-missing', '二').start).endsWith('<p>概述。</p>'));
+  // Not inside the table (before </table>), but after it.
+  assert.ok(html.slice(0, fixOf('section-missing', '五').start).endsWith('</tr>\n</table>'));
+  // The table of part 三 right after its heading's </h2>, not at the end of the one-line document.
+  assert.ok(html.slice(0, fixOf('table-missing', 3).start).endsWith('三、收到和处理政府信息公开申请情况</b></h2>'));
+  for (const f of findings.filter((x) => x.ruleId === 'section-missing' || x.ruleId === 'table-missing')) {
+    const after = check(applyEdits(html, quickFixes(report, f)[0].edits));
+    assert.ok(!after.findings.some((g) => g.ruleId === f.ruleId && g.message.args.ordinal === f.message.args.ordinal), `${f.ruleId} ${f.message.args.ordinal}`);
+  }
+});
+
+test('HTML cut off inside a table or a tag: no part insertion is offered (it could only land inside them)', () => {
+  for (const html of ['<p>一、总体情况</p>\n<p>二、主动公开政府信息情况</p>\n<table>\n<tr><td>规章</td><td>0</td></tr>\n<tr><td', '<p>一、总体情况</p>\n<table>\n<tr><td>0</td></tr>\n']) {
+    const { report, findings } = check(html);
+    const missing = findings.filter((f) => f.ruleId === 'section-missing');
+    assert.ok(missing.length >= 4);
+    for (const f of missing) assert.deepEqual(quickFixes(report, f), [], `${f.message.args.ordinal}`);
+  }
+});

@@ -38,12 +38,14 @@ export function insertSection(report: Report, text: string, index: LineIndex, ke
   const block = [headingText(report, def.ordinal), ...(def.table ? [emptyTable(report, def.table, eol)] : [])].join(eol);
   const prev = [...report.sections].reverse().find((s) => s.ordinal < def.ordinal);
   if (prev) {
-    const at = index.offsetAt(prev.extent.end);
+    const at = report.html ? afterClosingTags(text, index.offsetAt(prev.extent.end)) : index.offsetAt(prev.extent.end);
+    if (report.html && insideMarkup(text, at)) return null;
     return { start: at, end: at, newText: eol + block };
   }
   const next = report.sections.find((s) => s.ordinal > def.ordinal);
   if (next) {
-    const at = index.lineStarts[next.range.start.line];
+    const at = report.html ? beforeOpeningTags(text, index.offsetAt(next.range.start)) : index.lineStarts[next.range.start.line];
+    if (report.html && insideMarkup(text, at)) return null;
     return { start: at, end: at, newText: block + eol };
   }
   return { start: text.length, end: text.length, newText: (text && !/[\r\n]$/.test(text) ? eol : '') + block + eol };
@@ -56,6 +58,52 @@ export function insertTable(report: Report, text: string, index: LineIndex, kind
   const heading = report.sections.find((s) => s.key === def.key);
   if (!heading) return null;
   const eol = eolOf(text);
-  const at = index.offsetAt({ line: heading.range.end.line, character: Number.MAX_SAFE_INTEGER });
+  const at = report.html
+    ? afterClosingTags(text, index.offsetAt(heading.range.end))
+    : index.offsetAt({ line: heading.range.end.line, character: Number.MAX_SAFE_INTEGER });
+  if (report.html && insideMarkup(text, at)) return null;
   return { start: at, end: at, newText: eol + emptyTable(report, kind, eol) };
+}
+
+// HTML: a part's text ends inside the elements that hold it (`…0</td></tr>\n</table>`, `…情况</p>`),
+// and a source line may hold a whole document. New parts and tables go after those elements close,
+// or before the opening tags of the heading they precede, never inside a table or a paragraph;
+// where that is impossible (a table or a tag left open by a truncated file) no fix is offered.
+
+const CLOSING = /^<\/([a-zA-Z][a-zA-Z0-9]*)\s*>/;
+const OPENING = /^<([a-zA-Z][a-zA-Z0-9]*)\b(?:[^<>"']|"[^"]*"|'[^']*')*>$/;
+const DOCUMENT_TAGS = new Set(['html', 'body', 'head']);
+
+function afterClosingTags(text: string, at: number): number {
+  let last = at;
+  let i = at;
+  for (;;) {
+    while (i < text.length && /[ \t\r\n\u00a0]/.test(text[i])) i++;
+    const m = CLOSING.exec(text.slice(i, i + 64));
+    if (!m || DOCUMENT_TAGS.has(m[1].toLowerCase())) return last;
+    i += m[0].length;
+    last = i;
+  }
+}
+
+/** Would an insertion here land inside an unfinished tag or an open <table>? */
+function insideMarkup(text: string, at: number): boolean {
+  const lt = text.lastIndexOf('<', at - 1);
+  if (lt >= 0 && lt > text.lastIndexOf('>', at - 1) && /^<[a-zA-Z/!]/.test(text.slice(lt, lt + 2))) return true;
+  let depth = 0;
+  for (const m of text.slice(0, at).matchAll(/<(\/?)table\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi)) depth = Math.max(0, depth + (m[1] ? -1 : 1));
+  return depth > 0;
+}
+
+function beforeOpeningTags(text: string, at: number): number {
+  let last = at;
+  for (;;) {
+    let j = last;
+    while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+    if (text[j - 1] !== '>') return last;
+    const open = text.lastIndexOf('<', j - 1);
+    const m = open < 0 || j - open > 512 ? null : OPENING.exec(text.slice(open, j));
+    if (!m || DOCUMENT_TAGS.has(m[1].toLowerCase())) return last;
+    last = open;
+  }
 }
