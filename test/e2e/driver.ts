@@ -711,10 +711,10 @@ export class Session {
     );
   }
 
-  /** Clicks a button of the notification toast whose message matches. */
-  async clickNotificationButton(message: RegExp, button: RegExp): Promise<void> {
+  /** Clicks the button labelled exactly `button` on the notification toast whose message matches. */
+  async clickNotificationButton(message: RegExp, button: string): Promise<void> {
     const toast = this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: message }).first();
-    await toast.locator('.monaco-button').filter({ hasText: button }).first().click();
+    await toast.getByRole('button', { name: button, exact: true }).first().click();
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -127,6 +127,32 @@ async function f8To(s: Session, lines: number[]): Promise<number> {
 }
 
 /**
+ * Waits until the active editor is in the report language. A received .txt/.md is recognised by the
+ * extension: it either switches the language itself or offers the switch in a notification, which is
+ * accepted here as a clerk would ("切换"/"Switch", not "always"). Returns the language modes seen on the
+ * way and the offer's text.
+ */
+async function toReportLanguage(s: Session, step: (name: string) => Promise<void>): Promise<{ seen: string[]; offered: string }> {
+  const seen: string[] = [];
+  let offered = '';
+  await waitFor('the language mode to become the report language', async () => {
+    const mode = await s.languageMode();
+    if (mode && seen[seen.length - 1] !== mode) seen.push(mode);
+    if (mode !== LANGUAGE_NAME && !offered) {
+      const offer = (await s.notifications()).find((n) => /年报|年度报告|政府信息公开|nianbao|annual report/i.test(n.message) && n.buttons.length > 0);
+      if (offer) {
+        offered = offer.message;
+        await step('offer');
+        const yes = offer.buttons.find((b) => /^(切换|是|确定|Switch|Yes|OK)/i.test(b)) ?? offer.buttons[0];
+        await s.clickNotificationButton(/./, yes);
+      }
+    }
+    return mode;
+  }, (m) => m === LANGUAGE_NAME, { timeout: 30_000, stableFor: 1_000 }).catch((e) => s.fail('language', e));
+  return { seen, offered };
+}
+
+/**
  * Waits for the report to be checked and then for "no problems": the panel must stay empty for 3 s
  * (a language server may take a moment to publish, so an empty panel alone proves little).
  */
@@ -159,6 +185,7 @@ scenario('a. a received .txt report shows its four problems in the Problems pane
   async (s, step) => {
     await s.openFile(RECEIVED_TXT);
     await step('opened');
+    await toReportLanguage(s, step);
     const rows = await s.waitForProblems('the four problems of seed 004', (r) => r.length >= 4);
     await step('problems');
     assert.equal(rows.length, 4, `expected 4 problems, saw:\n${rows.map((r) => r.label).join('\n')}`);
@@ -177,6 +204,7 @@ scenario('b. F8 to a row-total problem, Ctrl+. and Enter apply its preferred fix
   async (s, step) => {
     const before = s.readWorkspaceFile(RECEIVED_TXT);
     await s.openFile(RECEIVED_TXT);
+    await toReportLanguage(s, step);
     const rows = await s.waitForProblems('the four problems of seed 004', (r) => r.length >= 4);
     const targets = rows.filter(isRowTotal);
     assert.ok(targets.length > 0, 'a row-total problem to fix');
@@ -214,6 +242,7 @@ scenario('c. Fix All from the command palette, then Ctrl+S: the CLI finds no ari
   async (s, step) => {
     const before = s.readWorkspaceFile(RECEIVED_TXT);
     await s.openFile(RECEIVED_TXT);
+    await toReportLanguage(s, step);
     await s.waitForProblems('the four problems of seed 004', (r) => r.length >= 4);
     await step('before');
     // VS Code's own "Fix All" (editor.action.fixAll) runs the extension's source.fixAll.nianbao action.
@@ -285,23 +314,7 @@ scenario('e. a received .md report is switched to the report language', 'e-langu
   async (s, step) => {
     await s.openFile(RECEIVED_MD);
     await step('opened');
-    const seen: string[] = [];
-    let offered = '';
-    // Either the extension switches the language itself, or it offers it in a notification: accept it.
-    await waitFor('the language mode to become the report language', async () => {
-      const mode = await s.languageMode();
-      if (mode && seen[seen.length - 1] !== mode) seen.push(mode);
-      if (mode !== LANGUAGE_NAME) {
-        const offer = (await s.notifications()).find((n) => /年报|政府信息公开|nianbao/i.test(n.message) && n.buttons.length > 0);
-        if (offer) {
-          offered = offer.message;
-          await step('offer');
-          const yes = offer.buttons.find((b) => /切换|是|使用|确定|转换|设为|Switch|Yes|OK|Use/i.test(b)) ?? offer.buttons[0];
-          await s.clickNotificationButton(/./, new RegExp(yes.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-        }
-      }
-      return mode;
-    }, (m) => m === LANGUAGE_NAME, { timeout: 30_000, stableFor: 1_000 }).catch((e) => s.fail('language', e));
+    const { seen, offered } = await toReportLanguage(s, step);
     await step('switched');
     await s.openProblems();
     await step('problems');
