@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, LineIndex, readReport } from '../../server/src/core';
-import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
+import { applyEdits, fixAll, quickFixes } from '../../server/src/core/service/actions';
 import { outline } from '../../server/src/core/service/outline';
 import { renderTable } from '../../server/src/core/render/tables';
 
@@ -69,5 +69,23 @@ test('HTML cut off inside a table or a tag: no part insertion is offered (it cou
     const missing = findings.filter((f) => f.ruleId === 'section-missing');
     assert.ok(missing.length >= 4);
     for (const f of missing) assert.deepEqual(quickFixes(report, f), [], `${f.message.args.ordinal}`);
+  }
+});
+
+test('recompute with a result row missing: (七)总计 still gets its row total, and the table action is offered only where it settles the finding', () => {
+  const v = (row: string, col: string) => (['newReceived', 'granted'].includes(row) && ['naturalPerson', 'total'].includes(col)) || (row === 'total' && col === 'naturalPerson') ? '2' : '0';
+  const text = `三、收到和处理政府信息公开申请情况\n${renderTable('applications', '2021', 'pipeRows', v)}`.split('\n').filter((l) => !l.startsWith('2.重复申请')).join('\n');
+  const { report, findings } = check(text);
+  const arithmetic = (fs: typeof findings) => fs.filter((f) => f.data).map((f) => `${f.ruleId}/${f.data!.row}/${f.data!.column}`);
+  assert.deepEqual(arithmetic(findings), ['row-total/total/total', 'carry-over-balance/carriedForward/total']);
+  // Fix-all settles both (it used to leave the row total and break 结转下年度's row total instead).
+  const all = fixAll(report, findings)!;
+  assert.deepEqual(arithmetic(check(applyEdits(text, all.edits)).findings), []);
+  // Every offered action removes the diagnostic it is offered for.
+  for (const f of findings.filter((x) => x.data)) {
+    for (const a of quickFixes(report, f)) {
+      const left = arithmetic(check(applyEdits(text, a.edits)).findings);
+      assert.ok(!left.includes(`${f.ruleId}/${f.data!.row}/${f.data!.column}`), `${a.title.template.en} for ${f.ruleId}`);
+    }
   }
 });

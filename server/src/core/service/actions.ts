@@ -1,7 +1,7 @@
 import type { Report } from '../model';
 import type { Finding, OffsetEdit } from '../rules/types';
 import { msg, type Message } from '../l10n/text';
-import { recomputeAll, recomputeTable } from './recompute';
+import { planRecompute, recomputeAll } from './recompute';
 
 export interface Action {
   title: Message;
@@ -22,8 +22,9 @@ export function quickFixes(report: Report, finding: Finding): Action[] {
     out.push({ title: finding.fix.title, kind: 'quickfix', edits: finding.fix.edits, preferred: finding.fix.preferred, resolves: [finding] });
   }
   if (finding.data) {
-    const edits = recomputeTable(report.tables[finding.data.table]);
-    if (edits.length > 1 || (edits.length === 1 && !sameEdits(edits, finding.fix?.edits ?? []))) {
+    // Offered only where it settles this finding (a blank or missing cell may leave it open).
+    const { edits, holds } = planRecompute(report.tables[finding.data.table]);
+    if (holds(finding.data) && (edits.length > 1 || (edits.length === 1 && !sameEdits(edits, finding.fix?.edits ?? [])))) {
       out.push({ title: msg(RECOMPUTE_TABLE), kind: 'quickfix', edits, resolves: [finding] });
     }
   }

@@ -1,7 +1,7 @@
 import type { Cell, Report, Table, TableRow } from '../model';
 import { APPLICANT_COLUMNS, APPLICANT_PART_COLUMNS, RESULT_ROWS } from '../formats/applicationsTable';
 import { OUTCOME_PART_COLUMNS } from '../formats/reviewLitigationTable';
-import type { OffsetEdit } from '../rules/types';
+import type { ArithmeticData, OffsetEdit } from '../rules/types';
 
 /**
  * Recomputes every total of a table so that all its relations hold at once:
@@ -11,10 +11,36 @@ import type { OffsetEdit } from '../rules/types';
  * is never written: the error is elsewhere.
  */
 export function recomputeTable(table: Table | null): OffsetEdit[] {
-  if (!table) return [];
-  if (table.kind === 'applications') return recomputeApplications(table);
-  if (table.kind === 'reviewLitigation') return recomputeReviewLitigation(table);
-  return [];
+  return planRecompute(table).edits;
+}
+
+export interface RecomputePlan {
+  edits: OffsetEdit[];
+  /** Does this relation hold once the edits are applied? (Not every relation can be settled: a blank or missing cell.) */
+  holds(data: ArithmeticData): boolean;
+}
+
+/** The edits of recomputing a table, and which relations hold afterwards. */
+export function planRecompute(table: Table | null): RecomputePlan {
+  if (!table || (table.kind !== 'applications' && table.kind !== 'reviewLitigation')) return { edits: [], holds: () => false };
+  const values = new Values(table.rows);
+  const edits = table.kind === 'applications' ? recomputeApplications(table, values) : recomputeReviewLitigation(table, values);
+  const results = RESULT_ROWS[table.version ?? '2021'];
+  const same = (a: number | null, b: number | null) => a !== null && b !== null && a === b;
+  return {
+    edits,
+    holds(d) {
+      if (d.table !== table.kind) return false;
+      if (d.relation === 'row-total') return same(values.sum([d.row], APPLICANT_PART_COLUMNS), values.get(d.row, 'total'));
+      if (d.relation === 'column-total') return same(values.sum(results, [d.column]), values.get('total', d.column));
+      if (d.relation === 'balance') {
+        const sum = values.sum(['newReceived', 'carriedOver'], [d.column]);
+        const total = values.get('total', d.column);
+        return same(sum === null || total === null ? null : sum - total, values.get('carriedForward', d.column));
+      }
+      return same(values.sum([d.row], OUTCOME_PART_COLUMNS), values.get(d.row, 'total'));
+    },
+  };
 }
 
 export function recomputeAll(report: Report): OffsetEdit[] {
@@ -49,8 +75,7 @@ class Values {
   }
 }
 
-function recomputeApplications(t: Table): OffsetEdit[] {
-  const values = new Values(t.rows);
+function recomputeApplications(t: Table, values: Values): OffsetEdit[] {
   const cells = cellIndex(t.rows);
   const edits: OffsetEdit[] = [];
   const write = (row: string, col: string, value: number | null) => {
@@ -66,8 +91,11 @@ function recomputeApplications(t: Table): OffsetEdit[] {
     if (!r.key || r.group || r.key === 'total' || r.key === 'carriedForward') continue;
     write(r.key, 'total', values.sum([r.key], APPLICANT_PART_COLUMNS));
   }
-  // 2. (七)总计, column by column (its row total then holds by construction).
-  for (const c of APPLICANT_COLUMNS) write('total', c.key, values.sum(results, [c.key]));
+  // 2. (七)总计, column by column (its row total then holds by construction). Where a result row
+  //    is missing or unreadable, its 总计 column is at least the sum of its own applicant columns.
+  for (const c of APPLICANT_COLUMNS) {
+    write('total', c.key, values.sum(results, [c.key]) ?? (c.key === 'total' ? values.sum(['total'], APPLICANT_PART_COLUMNS) : null));
+  }
   // 3. The balance: 结转下年度 = 新收 + 上年结转 − (七)总计.
   for (const c of APPLICANT_COLUMNS) {
     const a = values.get('newReceived', c.key);
@@ -79,13 +107,13 @@ function recomputeApplications(t: Table): OffsetEdit[] {
   return edits;
 }
 
-function recomputeReviewLitigation(t: Table): OffsetEdit[] {
-  const values = new Values(t.rows);
+function recomputeReviewLitigation(t: Table, values: Values): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   for (const r of t.rows) {
     if (!r.key) continue;
     const cell = r.cells.find((c) => c.column === 'total');
     const s = values.sum([r.key], OUTCOME_PART_COLUMNS);
+    if (cell && s !== null) values.set(r.key, 'total', s);
     if (cell && s !== null && cell.value !== s) edits.push(writeCell(cell, s));
   }
   return edits;
