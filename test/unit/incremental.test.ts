@@ -94,7 +94,7 @@ function snapshot(report: unknown, findings: unknown): string {
 }
 
 test(`incremental re-reading equals a full read after every step (${RUNS} sequences × ${STEPS} edits)`, () => {
-  const paths: Record<string, number> = { full: 0, table: 0, prose: 0 };
+  const paths: Record<string, number> = { full: 0, table: 0, cell: 0, prose: 0 };
   for (let run = 0; run < RUNS; run++) {
     const r = rng(run + 1);
     let text = bases[run % bases.length];
@@ -116,14 +116,17 @@ test(`incremental re-reading equals a full read after every step (${RUNS} sequen
     }
   }
   // The cheap paths must actually be taken.
-  assert.ok(paths.table > RUNS && paths.prose > RUNS / 2, JSON.stringify(paths));
+  assert.ok(paths.table > RUNS / 2 && paths.cell > RUNS / 2 && paths.prose > RUNS / 2, JSON.stringify(paths));
+  console.log(`paths taken: ${JSON.stringify(paths)}`);
 });
 
-test('typing into a table cell re-reads only that table; typing in prose re-reads nothing', () => {
+test('a digit typed into a number updates that cell; other table edits re-read the table; prose edits re-read nothing', () => {
   const text = seed('003');
   const session = new ReportSession(text);
   const line = text.split('\n').indexOf('27 |');
-  assert.equal(session.update({ range: { start: { line, character: 1 }, end: { line, character: 1 } }, text: '8' }), 'table');
+  assert.equal(session.update({ range: { start: { line, character: 1 }, end: { line, character: 1 } }, text: '8' }), 'cell');
+  assert.equal(session.report.tables.applications!.rows.find((r) => r.key === 'newReceived')!.cells[0].value, 287);
+  assert.equal(session.update({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '约' }), 'table');
   assert.equal(session.update({ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } }, text: '很好' }), 'prose');
   assert.equal(session.update({ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, text: '' }), 'full');
   assert.equal(session.update({ text: 'x' }), 'full');

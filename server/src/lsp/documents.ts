@@ -8,25 +8,26 @@ import type { ServerSettings } from './settings';
 export interface Analysis {
   uri: string;
   version: number;
-  text: string;
+  /** The text (joined on first use: most requests never need it). */
+  readonly text: string;
   index: LineIndex;
   report: Report;
   findings: Finding[];
 }
 
 interface OpenDocument {
-  doc: TextDocument;
-  /** The incremental checker, created on first analysis with the document's settings. */
+  version: number;
+  /** The incremental checker: holds the text once the document has been analysed. */
   session: ReportSession | null;
+  /** The text before the first analysis, and for documents over the size limit. */
+  doc: TextDocument | null;
   settings: ServerSettings | null;
-  /** Analysis cached for one version. */
   analysis: Analysis | null;
 }
 
 /**
- * The open documents. Each keeps a ReportSession that is fed every incremental change as it
- * arrives, so a keystroke re-reads only what it touched; the text itself is kept by a
- * TextDocument (positions, getText) exactly as the client sends it.
+ * The open documents. A document's ReportSession is fed every incremental change as it arrives,
+ * so a keystroke re-reads only what it touched and the whole text is never rebuilt for it.
  */
 export class DocumentStore {
   private readonly open = new Map<string, OpenDocument>();
@@ -35,28 +36,28 @@ export class DocumentStore {
     return this.open.has(uri);
   }
 
-  get(uri: string): TextDocument | undefined {
-    return this.open.get(uri)?.doc;
+  version(uri: string): number | undefined {
+    return this.open.get(uri)?.version;
   }
 
-  all(): TextDocument[] {
-    return [...this.open.values()].map((o) => o.doc);
+  uris(): string[] {
+    return [...this.open.keys()];
   }
 
   didOpen(uri: string, languageId: string, version: number, text: string): void {
-    this.open.set(uri, { doc: TextDocument.create(uri, languageId, version, text), session: null, settings: null, analysis: null });
+    this.open.set(uri, { version, session: null, doc: TextDocument.create(uri, languageId, version, text), settings: null, analysis: null });
   }
 
   /** Returns false for a document that is not open (the change is ignored). */
   didChange(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): boolean {
     const o = this.open.get(uri);
     if (!o) return false;
-    o.doc = TextDocument.update(o.doc, changes, version);
+    o.version = version;
     o.analysis = null;
     if (o.session) {
       for (const c of changes) o.session.update('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text });
-      // Defensive: the session must hold the client's text; if not, start it afresh.
-      if (o.session.text.length !== o.doc.getText().length) o.session = null;
+    } else if (o.doc) {
+      o.doc = TextDocument.update(o.doc, changes, version);
     }
     return true;
   }
@@ -65,10 +66,9 @@ export class DocumentStore {
     this.open.delete(uri);
   }
 
-  /** Settings changed: every session is rebuilt with the new settings on its next analysis. */
+  /** Settings changed: every document is read again with the new settings on its next analysis. */
   reset(): void {
     for (const o of this.open.values()) {
-      o.session = null;
       o.settings = null;
       o.analysis = null;
     }
@@ -77,27 +77,37 @@ export class DocumentStore {
   analysis(uri: string, settings: ServerSettings): Analysis | null {
     const o = this.open.get(uri);
     if (!o) return null;
-    if (o.analysis && o.settings === settings && o.analysis.version === o.doc.version) return o.analysis;
-    const text = o.doc.getText();
-    if (o.settings !== settings) o.session = null;
+    if (o.analysis && o.settings === settings) return o.analysis;
+    if (o.session && o.settings === settings && !mayBeTooLarge(o.session.index.length, settings)) {
+      return (o.analysis = fromSession(uri, o.version, o.session));
+    }
+    // New settings, or the first analysis: (re)start from the text.
+    const text = o.session ? o.session.text : o.doc!.getText();
     o.settings = settings;
     const big = tooLarge(text, settings);
     if (big) {
       o.session = null;
-      o.analysis = { uri, version: o.doc.version, text, ...big };
-      return o.analysis;
+      o.doc = TextDocument.create(uri, 'nianbao', o.version, text);
+      return (o.analysis = { uri, version: o.version, text, ...big });
     }
-    o.session ??= new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules });
-    const s = o.session;
-    o.analysis = { uri, version: o.doc.version, text: s.text, index: s.index, report: s.report, findings: s.findings };
-    return o.analysis;
+    o.doc = null;
+    o.session = new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules });
+    return (o.analysis = fromSession(uri, o.version, o.session));
   }
+}
+
+/** UTF-8 takes at most 3 bytes per UTF-16 unit: below a third of the limit no measuring is needed. */
+function mayBeTooLarge(length: number, settings: ServerSettings): boolean {
+  return length * 3 > settings.maxFileSize * 1024 * 1024;
+}
+
+function fromSession(uri: string, version: number, s: ReportSession): Analysis {
+  return { uri, version, get text() { return s.text; }, index: s.index, report: s.report, findings: s.findings };
 }
 
 /** Checks a text that is not open (the client's workspace check). */
 export function analyzeText(uri: string, text: string, settings: ServerSettings): Analysis {
   const big = tooLarge(text, settings);
   if (big) return { uri, version: 0, text, ...big };
-  const s = new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules });
-  return { uri, version: 0, text, index: s.index, report: s.report, findings: s.findings };
+  return fromSession(uri, 0, new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules }));
 }

@@ -58,12 +58,11 @@ export function startServer(connection: Connection): void {
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
       void guard('publishDiagnostics', undefined, async () => {
-        const doc = documents.get(uri);
-        if (!doc) return;
-        const version = doc.version;
+        const version = documents.version(uri);
+        if (version === undefined) return;
         const items = await diagnostics(uri);
         // A newer version arrived while settings were fetched: its own push will follow.
-        if (documents.get(uri)?.version !== version) return;
+        if (documents.version(uri) !== version) return;
         await connection.sendDiagnostics({ uri, version, diagnostics: items });
       })();
     }, PUSH_DELAY_MS));
@@ -91,7 +90,7 @@ export function startServer(connection: Connection): void {
     settings.changed(change.settings);
     documents.reset();
     if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
-    else for (const d of documents.all()) schedulePush(d.uri);
+    else for (const uri of documents.uris()) schedulePush(uri);
   });
 
   connection.onDidOpenTextDocument((p) => {

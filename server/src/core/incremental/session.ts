@@ -1,4 +1,4 @@
-import type { Range, Report, Table, TableKind } from '../model';
+import type { Cell, Position, Range, Report, Table, TableKind } from '../model';
 import { mergeFindings, runRule, type CheckOptions } from '../engine';
 import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
@@ -9,6 +9,8 @@ import { anchorKind, type TableRegion } from '../reader/regions';
 import { looksLikeHtml } from '../text/html';
 import { LineIndex } from '../text/positions';
 import { readSource, type SourceLine, type SourceText } from '../text/source';
+import { tokenizeLines } from '../reader/cells';
+import { isPlainNumber, parseValue } from '../reader/values';
 import { shiftFinding, shiftHeading, shiftTable, type Shift } from './shift';
 
 /** An LSP content change: a range in the text before it, and its replacement; no range replaces everything. */
@@ -17,7 +19,7 @@ export interface TextChange {
   text: string;
 }
 
-export type UpdatePath = 'full' | 'table' | 'prose';
+export type UpdatePath = 'full' | 'table' | 'cell' | 'prose';
 
 /**
  * A report kept up to date as it is edited. An edit inside a table's region re-reads that table;
@@ -65,27 +67,34 @@ export class ReportSession {
       this.full(change.text);
       return this.lastPath;
     }
+    // If the incremental path declines (or fails), the new text comes from the previous lines,
+    // whose text and breaks it never changes.
+    const before = this.state.src;
+    const { start, end } = this.offsets(change.range);
     try {
-      this.lastPath = this.incremental(change.range, change.text) ? this.lastPath : (this.full(this.apply(change.range, change.text).text), 'full');
+      if (this.incremental(change.range, change.text)) return this.lastPath;
     } catch {
-      this.full(this.apply(change.range, change.text).text);
+      // fall through to a full read
     }
+    const old = before.text;
+    this.full(old.slice(0, start) + change.text + old.slice(end));
     return this.lastPath;
   }
 
-  private apply(range: Range, insert: string): { text: string; start: number; end: number } {
-    const old = this.state.src;
-    const start = old.index.offsetAt(range.start);
-    const end = Math.max(start, old.index.offsetAt(range.end));
-    return { text: old.text.slice(0, start) + insert + old.text.slice(end), start, end };
+  /** Offsets of a change in the current text, with a reversed range put right (as LSP clients expect). */
+  private offsets(range: Range): { start: number; end: number } {
+    const index = this.state.src.index;
+    const a = index.offsetAt(range.start);
+    const b = index.offsetAt(range.end);
+    return a <= b ? { start: a, end: b } : { start: b, end: a };
   }
 
-  /** Returns false when the edit needs a full read. */
+  /** Returns false when the edit needs a full read. The new text is never built here: lines carry it. */
   private incremental(range: Range, insert: string): boolean {
     const old = this.state;
     const src = old.src;
-    if (src.html) return false;
-    const { text, start, end } = this.apply(range, insert);
+    if (src.html || src.lines[0]?.eol === undefined) return false;
+    const { start, end } = this.offsets(range);
     const delta = insert.length - (end - start);
     const a = src.index.positionAt(start).line;
     const b = src.index.positionAt(end).line;
@@ -94,22 +103,17 @@ export class ReportSession {
     const lastOld = src.lines.length - 1;
     const oa = breaks ? Math.max(0, a - 1) : a;
     const ob = breaks ? Math.min(lastOld, b + 1) : b;
-    const blockStart = src.index.lineStarts[oa];
-    const blockEnd = src.index.lineEnd(ob) + delta;
-    const newStarts = lineStartsIn(text, blockStart, blockEnd);
-    const dLines = newStarts.length - (ob - oa + 1);
-
-    // The new index and lines: the block re-split, the rest moved.
-    const starts = src.index.lineStarts;
-    const lineStarts = starts.slice(0, oa).concat(newStarts, starts.slice(ob + 1).map((x) => x + delta));
-    const index = LineIndex.fromStarts(text, lineStarts);
-    const block: SourceLine[] = newStarts.map((s, k) => {
-      const line = oa + k;
-      return { text: text.slice(s, index.lineEnd(line)), offset: s, line };
-    });
-    if (looksLikeHtml(block.map((l) => l.text).join('\n'))) return false;
+    const blockOffset = src.index.lineStarts[oa];
+    let blockText = '';
+    for (let i = oa; i <= ob; i++) blockText += src.lines[i].text + (i < ob ? src.lines[i].eol : '');
+    blockText = blockText.slice(0, start - blockOffset) + insert + blockText.slice(end - blockOffset);
+    const block = splitBlock(blockText, blockOffset, oa, src.lines[ob].eol ?? '');
+    const dLines = block.length - (ob - oa + 1);
+    if (looksLikeHtml(blockText)) return false;
     // A heading or a table anchor on an edited line (before or after) changes the structure.
     if (src.lines.slice(oa, ob + 1).some(isStructural) || block.some(isStructural)) return false;
+
+    if (!breaks && this.cellOnly(a, start, end, block[0], delta)) return true;
 
     const after = src.lines.slice(ob + 1);
     if (dLines !== 0 || delta !== 0) {
@@ -119,7 +123,7 @@ export class ReportSession {
       }
     }
     const lines = src.lines.slice(0, oa).concat(block, after);
-    const next: SourceText = { text, index, lines, html: false };
+    const next = linesSource(lines, src.index.length + delta);
     const shift: Shift = { afterLine: ob, dLines, delta };
 
     const headings = finishHeadings(next, old.headings.map((h) => (h.line > ob ? shiftHeading(h, shift) : { ...h })));
@@ -152,14 +156,98 @@ export class ReportSession {
     const tables = { active: copy(active), applications: copy(applications), reviewLitigation: copy(reviewLitigation) };
     const report = assemble(next, headings, header, tables, this.options);
     this.state = { src: next, headings, regions, report };
-    this.rerun(dirty, shift, src.index.lineStarts[ob + 1] ?? src.text.length);
+    this.rerun(dirty, shift, src.index.lineStarts[ob + 1] ?? src.index.length);
     this.lastPath = touched.size ? 'table' : 'prose';
+    return true;
+  }
+
+  /**
+   * Typing a digit into a number: when the edited line still reads as the same cells and only one
+   * number changed, that cell is updated in place and everything after it on the line moves.
+   */
+  private cellOnly(lineNo: number, start: number, end: number, newLine: SourceLine, delta: number): boolean {
+    const old = this.state;
+    const src = old.src;
+    const kind = (['active', 'applications', 'reviewLitigation'] as const).find((k) => {
+      const t = old.report.tables[k];
+      return t && t.firstLine <= lineNo && lineNo < t.endLine;
+    });
+    if (!kind) return false;
+    // The header (title, year, period) is read from the top of the document: leave those lines to the table path.
+    const firstHeading = old.headings[0]?.line ?? -1;
+    if (lineNo < Math.max(40, firstHeading + 40)) return false;
+    const table = old.report.tables[kind]!;
+    const oldLine = src.lines[lineNo];
+    // The line's shape for the tab-layout test must not change.
+    if (shape(oldLine.text) !== shape(newLine.text)) return false;
+    const tabbed = table.layout === 'tabbed';
+    const oldToks = tokenizeLines({ ...src, lines: [{ ...oldLine, line: lineNo }] } as SourceText, 0, 1, tabbed);
+    const probe = linesSource([{ ...newLine, line: lineNo }], newLine.offset + newLine.text.length);
+    const newToks = tokenizeLines(probe, 0, 1, tabbed);
+    if (oldToks.length !== newToks.length || oldToks.length === 0) return false;
+    let edited = -1;
+    for (let k = 0; k < oldToks.length; k++) {
+      const o = oldToks[k];
+      const n = newToks[k];
+      if (o.blank !== n.blank || o.weak !== n.weak || o.fill !== n.fill) return false;
+      if (o.text === n.text && (o.end <= start || o.start >= end)) continue;
+      if (edited >= 0 || !(o.start <= start && end <= o.end)) return false;
+      if (!isPlainNumber(o.text) || !isPlainNumber(n.text) || n.start !== o.start || n.end !== o.end + delta) return false;
+      edited = k;
+    }
+    if (edited < 0) return false;
+    // Tab-indented cells continue onto an unindented next line: keep clear of that.
+    if (tabbed && src.lines[lineNo + 1] && src.lines[lineNo + 1].text.trim() && src.lines[lineNo + 1].text.charCodeAt(0) !== 9) return false;
+    const target = oldToks[edited];
+    const fresh = newToks[edited];
+    const found = findCell(table, target.start);
+    if (!found) return false;
+
+    // Move the rest of the line and the document; then put the cell's new value in.
+    const editEndChar = end - src.index.lineStarts[lineNo];
+    const lines = src.lines.slice();
+    lines[lineNo] = { ...newLine, line: lineNo };
+    for (let i = lineNo + 1; i < lines.length; i++) lines[i].offset += delta;
+    const next = linesSource(lines, src.index.length + delta);
+    const move: Shift = { afterLine: lineNo, dLines: 0, delta };
+    const onLine = (p: Position): Position => (p.line === lineNo && p.character >= editEndChar ? { line: p.line, character: p.character + delta } : p);
+    const moveCell = (c: Cell): Cell => {
+      if (c.start === target.start) {
+        const parsed = c.kind ? parseValue(fresh.text, c.kind) : null;
+        return { ...c, text: fresh.text, range: fresh.range, end: fresh.end, value: parsed?.value ?? null, problem: parsed?.problem ?? null };
+      }
+      return c.start >= end ? { ...c, range: { start: onLine(c.range.start), end: onLine(c.range.end) }, start: c.start + delta, end: c.end + delta } : c;
+    };
+    const tables = { ...old.report.tables };
+    for (const k of ['active', 'applications', 'reviewLitigation'] as const) {
+      const t = tables[k];
+      if (!t) continue;
+      if (t === table) {
+        tables[k] = {
+          ...t,
+          range: { start: t.range.start, end: onLine(t.range.end) },
+          rows: t.rows.map((r) => ({ ...r, label: { text: r.label.text, range: { start: onLine(r.label.range.start), end: onLine(r.label.range.end) } }, cells: r.cells.map(moveCell) })),
+          missingRows: t.missingRows.map((m) => ({ ...m, anchor: { start: onLine(m.anchor.start), end: onLine(m.anchor.end) }, insertAt: m.insertAt >= end ? m.insertAt + delta : m.insertAt })),
+          orphanCells: t.orphanCells.map(moveCell),
+        };
+      } else {
+        tables[k] = copy(t.firstLine > lineNo ? shiftTable(t, move) : t);
+      }
+    }
+    const headings = finishHeadings(next, old.headings.map((h) => (h.line > lineNo ? shiftHeading(h, move) : { ...h })));
+    const header = readHeader(next, headings[0]?.line ?? -1);
+    const report = assemble(next, headings, header, tables, this.options);
+    this.state = { src: next, headings, regions: old.regions, report };
+    this.rerun(new Set<RuleInput>(['sections', kind]), move, src.index.lineStarts[lineNo + 1] ?? src.index.length);
+    this.lastPath = 'cell';
     return true;
   }
 
   /** Runs the rules whose inputs changed; moves the others' findings. */
   private rerun(dirty: Set<RuleInput>, shift: Shift | null, afterOffset: number): void {
-    const ctx = { report: this.state.report, text: this.state.src.text, index: this.state.src.index };
+    const src = this.state.src;
+    // Rules get the text lazily: only an insertion fix asks for it.
+    const ctx = { report: this.state.report, index: src.index, get text() { return src.text; } };
     this.perRule = RULES.map((rule, i) => {
       if (!shift || rule.inputs.some((x) => dirty.has(x)) || !this.perRule[i]) return runRule(rule, ctx, this.options);
       return this.perRule[i].map((f) => (f.range.start.line > shift.afterLine ? shiftFinding(f, shift, afterOffset) : f));
@@ -173,24 +261,48 @@ function copy(t: Table | null): Table | null {
   return t ? { ...t } : null;
 }
 
-/** Line starts of the text between two offsets that begin and end at line boundaries. */
-function lineStartsIn(text: string, from: number, to: number): number[] {
-  const out = [from];
-  for (let i = from; i < to; i++) {
+/** Splits an edited block into lines (numbered from `first`, offsets from `offset`); the last keeps `lastEol`. */
+function splitBlock(text: string, offset: number, first: number, lastEol: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      out.push(i + 1);
-    } else if (c === 10) {
-      out.push(i + 1);
-    }
+    if (c !== 13 && c !== 10) continue;
+    const eol = c === 13 && text.charCodeAt(i + 1) === 10 ? '\r\n' : c === 13 ? '\r' : '\n';
+    out.push({ text: text.slice(from, i), offset: offset + from, line: first + out.length, eol });
+    i += eol.length - 1;
+    from = i + 1;
   }
+  out.push({ text: text.slice(from), offset: offset + from, line: first + out.length, eol: lastEol });
   return out;
+}
+
+/** A SourceText over lines that carry their text and breaks; the whole text is joined only on demand. */
+function linesSource(lines: SourceLine[], length: number): SourceText {
+  const starts = new Array<number>(lines.length);
+  const ends = new Array<number>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = lines[i].offset;
+    ends[i] = lines[i].offset + lines[i].text.length;
+  }
+  let joined: string | null = null;
+  const join = () => (joined ??= lines.map((l) => l.text + (l.eol ?? '')).join(''));
+  const index = LineIndex.fromLines(starts, ends, length, join, (i) => lines[i].text);
+  return { get text() { return join(); }, index, lines, html: false };
+}
+
+/** What decides a line's part in a region's layout: tab-indented, blank, or with a pipe. */
+function shape(t: string): string {
+  return `${t.charCodeAt(0) === 9 ? 't' : '-'}${t.trim() ? 'c' : '-'}${t.includes('|') || t.includes('｜') ? 'p' : '-'}`;
+}
+
+function findCell(t: Table, start: number): Cell | undefined {
+  for (const r of t.rows) for (const c of r.cells) if (c.start === start) return c;
+  return t.orphanCells.find((c) => c.start === start);
 }
 
 /** Is this line a part heading or a table's anchor? (Both depend on the line's text alone.) */
 function isStructural(l: SourceLine): boolean {
   if (anchorKind(l.text) !== null) return true;
-  const one: SourceText = { text: l.text, index: LineIndex.fromStarts(l.text, [0]), lines: [{ text: l.text, offset: 0, line: 0 }], html: false };
-  return readHeading(one, 0) !== null;
+  return readHeading(linesSource([{ text: l.text, offset: 0, line: 0, eol: '' }], l.text.length), 0) !== null;
 }

@@ -1,6 +1,6 @@
 import type { FormatVersion, ProseLine, Report, SectionHeading, Table } from '../model';
 import { contentBounds, isTraditional } from '../text/normalize';
-import { readSource, spanRange, type SourceText } from '../text/source';
+import { headText, readSource, spanRange, type SourceText } from '../text/source';
 import { readHeader } from './header';
 import { findHeadings } from './headings';
 import { findTableRegions, type TableRegion } from './regions';
@@ -126,6 +126,6 @@ function scriptOf(src: SourceText, headings: SectionHeading[], tables: Report['t
   for (const t of [tables.active, tables.applications]) {
     if (t) for (const r of t.rows.slice(0, 12)) sample.push(r.label.text);
   }
-  if (sample.length < 3) sample.push(src.text.slice(0, 600));
+  if (sample.length < 3) sample.push(headText(src, 600));
   return isTraditional(sample.join('')) ? 'traditional' : 'simplified';
 }

@@ -39,10 +39,9 @@ export function problemCells(report: Report, problems: readonly Cell['problem'][
 export function visibleRange(cell: Cell, index: LineIndex): Range {
   const { start, end } = cell.range;
   if (start.line !== end.line || start.character !== end.character) return cell.range;
-  const lineStart = index.lineStarts[start.line] ?? 0;
-  const length = index.lineEnd(start.line) - lineStart;
-  const at = lineStart + start.character;
-  const text = index.text;
+  const text = start.line < index.lineCount ? index.lineText(start.line) : '';
+  const length = text.length;
+  const at = start.character;
   if (start.character < length) {
     const width = isPair(text, at) && start.character + 2 <= length ? 2 : 1;
     return { start, end: { line: start.line, character: start.character + width } };

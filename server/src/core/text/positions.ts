@@ -17,30 +17,56 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
-/** Offsets of line starts, with the same line breaks as LSP: \r\n, \r and \n. */
+/**
+ * Offsets of line starts and of line content ends, with the same line breaks as LSP: \r\n, \r and \n.
+ * Built from a text, or — by the incremental reader — from lines it already has, in which case
+ * the text is only put together when someone asks for it.
+ */
 export class LineIndex {
   readonly lineStarts: number[];
+  /** Where each line's content ends (before its line break). */
+  readonly lineEnds: number[];
+  readonly length: number;
+  private source: string | (() => string);
+  private lineSource: ((line: number) => string) | null = null;
 
-  /** An index from line starts already known (the incremental reader splices them). */
-  static fromStarts(text: string, starts: number[]): LineIndex {
+  static fromLines(starts: number[], ends: number[], length: number, text: () => string, lineText: (line: number) => string): LineIndex {
     const index = Object.create(LineIndex.prototype) as LineIndex;
-    (index as { text: string }).text = text;
-    (index as { lineStarts: number[] }).lineStarts = starts;
+    Object.assign(index, { lineStarts: starts, lineEnds: ends, length, source: text, lineSource: lineText });
     return index;
   }
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
     const starts = [0];
+    const ends: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
+        ends.push(i);
         if (text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       } else if (c === 10 /* \n */) {
+        ends.push(i);
         starts.push(i + 1);
       }
     }
+    ends.push(text.length);
     this.lineStarts = starts;
+    this.lineEnds = ends;
+    this.length = text.length;
+    this.source = text;
+  }
+
+  /** The whole text (put together on first use when the index was built from lines). */
+  get text(): string {
+    if (typeof this.source === 'function') this.source = this.source();
+    return this.source;
+  }
+
+  /** A line's content, without its line break. */
+  lineText(line: number): string {
+    if (this.lineSource) return this.lineSource(line);
+    return this.text.slice(this.lineStarts[line], this.lineEnds[line]);
   }
 
   get lineCount(): number {
@@ -49,15 +75,11 @@ export class LineIndex {
 
   /** Offset just past the line's content, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
-    let end = next;
-    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    return this.lineEnds[line];
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -65,14 +87,14 @@ export class LineIndex {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.lineStarts[lo] };
+    return { line: lo, character: Math.min(o, this.lineEnds[lo]) - this.lineStarts[lo] };
   }
 
   /** Clamps out-of-range positions, as LSP asks of servers. */
   offsetAt(p: Position): number {
     if (p.line < 0) return 0;
-    if (p.line >= this.lineStarts.length) return this.text.length;
+    if (p.line >= this.lineStarts.length) return this.length;
     const start = this.lineStarts[p.line];
-    return Math.max(start, Math.min(start + Math.max(0, p.character), this.lineEnd(p.line)));
+    return Math.max(start, Math.min(start + Math.max(0, p.character), this.lineEnds[p.line]));
   }
 }

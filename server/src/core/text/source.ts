@@ -12,6 +12,8 @@ export interface SourceLine {
   offset: number;
   /** Real line number of a verbatim line; -1 for a virtual line. */
   line: number;
+  /** The line break after a verbatim line ('\n', '\r\n', '\r', or '' at the end). */
+  eol?: string;
   /** Virtual lines only: source offsets where each character starts and ends. */
   starts?: Int32Array;
   ends?: Int32Array;
@@ -33,11 +35,29 @@ export function readSource(text: string): SourceText {
 
 function plainLines(text: string, index: LineIndex): SourceLine[] {
   const out: SourceLine[] = new Array(index.lineCount);
-  for (let i = 0; i < index.lineCount; i++) {
+  const last = index.lineCount - 1;
+  for (let i = 0; i <= last; i++) {
     const start = index.lineStarts[i];
-    out[i] = { text: text.slice(start, index.lineEnd(i)), offset: start, line: i };
+    const end = index.lineEnd(i);
+    out[i] = { text: text.slice(start, end), offset: start, line: i, eol: eolAfter(text, end, i === last) };
   }
   return out;
+}
+
+function eolAfter(text: string, end: number, last: boolean): string {
+  if (last) return '';
+  return text.charCodeAt(end) === 13 ? (text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r') : '\n';
+}
+
+/** The first characters of a text (for sampling), put together from its lines. */
+export function headText(src: SourceText, n: number): string {
+  if (!src.lines.length || src.lines[0].eol === undefined) return src.text.slice(0, n);
+  let out = '';
+  for (const l of src.lines) {
+    out += l.text + (l.eol ?? '');
+    if (out.length >= n) break;
+  }
+  return out.slice(0, n);
 }
 
 /** Source offsets of the characters [from, to) of a source line. */

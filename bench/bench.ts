@@ -1,0 +1,163 @@
+// The benchmark (`npm run bench`): prints a table and writes bench/results.json.
+// Not a test: figures vary with the machine; ratios measured in one run are what to compare.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint } from 'markdownlint/sync';
+import { check } from '../server/src/core';
+import { ReportSession } from '../server/src/core/incremental/session';
+import { DocumentStore } from '../server/src/lsp/documents';
+import { diagnosticOf } from '../server/src/lsp/convert';
+import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
+
+const ROOT = join(__dirname, '..', '..');
+const quick = process.argv.includes('--quick');
+const read = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, text: readFileSync(join(ROOT, dir, f), 'utf8') }));
+const seeds = read('examples');
+const corpus = read('test/fixtures/corpus');
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+const ms = (x: number) => Number(x.toFixed(3));
+
+/** Keystrokes as an editor sends them: typing and deleting digits in table cells, and typing in prose. */
+function keystrokes(text: string, count: number) {
+  const lines = text.split(/\r\n|\r|\n/);
+  const numberLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /^\s*\d+\s*\|?\s*$/.test(l)).map(([, i]) => i);
+  const proseLines = lines.map((l, i) => [l, i] as const).filter(([l]) => l.length > 40 && l.includes('。')).map(([, i]) => i);
+  const out: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[] = [];
+  for (let k = 0; k < count; k++) {
+    const inTable = k % 4 !== 3 && numberLines.length > 0;
+    const line = inTable ? numberLines[(k * 7) % numberLines.length] : proseLines[(k * 5) % Math.max(1, proseLines.length)] ?? 0;
+    const col = lines[line].search(/\d/) >= 0 && inTable ? lines[line].search(/\d/) : 0;
+    // Type a digit, then delete it again: the text returns to the original every two keystrokes.
+    if (k % 2 === 0) out.push({ range: { start: { line, character: col }, end: { line, character: col } }, text: '7' });
+    else out.push({ range: { start: { line: out[k - 1].range.start.line, character: out[k - 1].range.start.character }, end: { line: out[k - 1].range.start.line, character: out[k - 1].range.start.character + 1 } }, text: '' });
+  }
+  return out;
+}
+
+/** Server work per keystroke, from the didChange to the diagnostics ready to send. */
+function serverKeystrokes(text: string, count: number) {
+  const store = new DocumentStore();
+  const uri = 'file:///bench.txt';
+  store.didOpen(uri, 'nianbao', 1, text);
+  store.analysis(uri, DEFAULT_SETTINGS);
+  const times: number[] = [];
+  let version = 1;
+  for (const change of keystrokes(text, count)) {
+    const t0 = performance.now();
+    store.didChange(uri, ++version, [change]);
+    const a = store.analysis(uri, DEFAULT_SETTINGS)!;
+    a.findings.map((f) => diagnosticOf(f, 'zh-CN', uri));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** The same keystrokes, each answered by reading the whole text again (what the incremental path avoids). */
+function fullKeystrokes(text: string, count: number) {
+  const times: number[] = [];
+  let current = text;
+  for (const change of keystrokes(text, count)) {
+    const lines = current.split('\n');
+    const l = change.range.start.line;
+    const c = change.range.start.character;
+    lines[l] = change.text ? lines[l].slice(0, c) + change.text + lines[l].slice(c) : lines[l].slice(0, c) + lines[l].slice(c + 1);
+    current = lines.join('\n');
+    const t0 = performance.now();
+    check(current).findings.map((f) => diagnosticOf(f, 'zh-CN', 'file:///x'));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** A real seed with its prose repeated to ~2 MB (UTF-8), tables intact. */
+function bigReport(): string {
+  const lines = seeds.find((s) => s.name.startsWith('003'))!.text.split('\n');
+  const prose = lines.slice(2, 8);
+  const extra: string[] = [];
+  let size = Buffer.byteLength(lines.join('\n'));
+  while (size < 2 * 1024 * 1024) for (const p of prose) (extra.push(p), (size += Buffer.byteLength(p) + 1));
+  return [...lines.slice(0, 8), ...extra, ...lines.slice(8)].join('\n');
+}
+
+function heapOf(make: () => unknown): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const keep = make();
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  void keep;
+  return after - before;
+}
+
+function timeLoop(texts: string[], fn: (t: string) => unknown): number {
+  const t0 = performance.now();
+  for (const t of texts) fn(t);
+  return (performance.now() - t0) / 1000;
+}
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, quick };
+const rows: string[][] = [];
+
+// 1. Per keystroke on each seed.
+const perSeed: Record<string, { p50: number; p99: number }> = {};
+for (const s of seeds) {
+  serverKeystrokes(s.text, 200); // warm up
+  const t = serverKeystrokes(s.text, quick ? 300 : 2000);
+  perSeed[s.name.slice(0, 3)] = { p50: ms(percentile(t, 50)), p99: ms(percentile(t, 99)) };
+  rows.push([`keystroke, seed ${s.name.slice(0, 3)}`, `p50 ${ms(percentile(t, 50))} ms`, `p99 ${ms(percentile(t, 99))} ms`, 'target p50 ≤ 1, p99 ≤ 5']);
+}
+results.keystrokeSeeds = perSeed;
+
+// 2. The 2 MB report: incremental path against a full re-read.
+const big = bigReport();
+serverKeystrokes(big, 50);
+const inc = serverKeystrokes(big, quick ? 100 : 400);
+const full = fullKeystrokes(big, quick ? 10 : 30);
+const ratio = percentile(full, 50) / percentile(inc, 50);
+results.keystroke2MB = {
+  bytes: Buffer.byteLength(big), incremental: { p50: ms(percentile(inc, 50)), p99: ms(percentile(inc, 99)) },
+  fullRead: { p50: ms(percentile(full, 50)), p99: ms(percentile(full, 99)) }, ratio: Number(ratio.toFixed(1)),
+};
+rows.push(['keystroke, 2 MB, incremental', `p50 ${ms(percentile(inc, 50))} ms`, `p99 ${ms(percentile(inc, 99))} ms`, 'target p99 ≤ 16']);
+rows.push(['keystroke, 2 MB, full re-read', `p50 ${ms(percentile(full, 50))} ms`, `p99 ${ms(percentile(full, 99))} ms`, `full/incremental ${ratio.toFixed(1)}× (target ≥ 50×)`]);
+
+// 3. Batch throughput on one core, and 4. the references on the same texts.
+const all = [...seeds, ...corpus].map((x) => x.text);
+const N = quick ? 2000 : 10000;
+const batch = Array.from({ length: N }, (_, i) => all[i % all.length]);
+timeLoop(batch.slice(0, 500), (t) => check(t));
+const ours = timeLoop(batch, (t) => check(t));
+const mdTexts = batch.slice(0, quick ? 500 : 2000);
+const md = timeLoop(mdTexts, (t) => lint({ strings: { r: t } }));
+const oursSame = timeLoop(mdTexts, (t) => check(t));
+const bare = timeLoop(batch, (t) => t.split(/\r\n|\r|\n/).length);
+results.batch = {
+  reports: N, seconds: ms(ours), reportsPerSecond: Math.round(N / ours),
+  markdownlint: { reports: mdTexts.length, seconds: ms(md), ratioOursToMarkdownlint: Number((oursSame / md).toFixed(3)) },
+  bareLineSplit: { seconds: ms(bare), ratioOursToBare: Number((ours / bare).toFixed(1)) },
+};
+rows.push(['batch, one core', `${Math.round(N / ours)} reports/s`, `${N} reports in ${ours.toFixed(2)} s`, 'target ≥ 5,000/s']);
+rows.push(['vs markdownlint, same texts', `ours ${(oursSame).toFixed(2)} s`, `markdownlint ${md.toFixed(2)} s`, `ours/markdownlint ${(oursSame / md).toFixed(3)} (target ≤ 1)`]);
+rows.push(['vs bare line split', `ours ${ours.toFixed(2)} s`, `split ${bare.toFixed(3)} s`, `ours/split ${(ours / bare).toFixed(0)}×`]);
+
+// 5. Memory per open report, against its text (UTF-16, 2 bytes a unit).
+const memSeed = heapOf(() => new ReportSession(seeds[3].text));
+const memBig = heapOf(() => new ReportSession(big));
+results.memory = {
+  seed003: { textBytes: seeds[3].text.length * 2, sessionBytes: memSeed, multiple: Number((memSeed / (seeds[3].text.length * 2)).toFixed(1)) },
+  big2MB: { textBytes: big.length * 2, sessionBytes: memBig, multiple: Number((memBig / (big.length * 2)).toFixed(1)) },
+};
+rows.push(['memory, open seed 003', `${(memSeed / 1024).toFixed(0)} KiB`, `text ${(seeds[3].text.length * 2 / 1024).toFixed(0)} KiB`, `${(memSeed / (seeds[3].text.length * 2)).toFixed(1)}× the text`]);
+rows.push(['memory, open 2 MB report', `${(memBig / 1048576).toFixed(1)} MiB`, `text ${(big.length * 2 / 1048576).toFixed(1)} MiB`, `${(memBig / (big.length * 2)).toFixed(1)}× the text`]);
+results.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+rows.push(['peak RSS of this run', `${results.peakRssMiB} MiB`, '', '']);
+
+const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(width[i])).join('  '));
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nwritten bench/results.json');
