@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/core';
 
@@ -40,4 +40,10 @@ test('contributes: the report language, its grammar, snippets, commands (categor
   assert.equal(pkg.main, './dist/client.js');
   assert.equal(pkg.bin.nianbao, './dist/cli.js');
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces.supported, true);
+});
+
+test('the files the manifest points to exist', () => {
+  for (const p of [pkg.contributes.languages[0].configuration, pkg.contributes.grammars[0].path, pkg.contributes.snippets[0].path]) {
+    assert.ok(existsSync(join(root, p)), `${p} is missing`);
+  }
 });

@@ -181,7 +181,7 @@ export class ReportSession {
     // The line's shape for the tab-layout test must not change.
     if (shape(oldLine.text) !== shape(newLine.text)) return false;
     const tabbed = table.layout === 'tabbed';
-    const oldToks = tokenizeLines({ ...src, lines: [{ ...oldLine, line: lineNo }] } as SourceText, 0, 1, tabbed);
+    const oldToks = tokenizeLines(linesSource([{ ...oldLine, line: lineNo }], src.index.length), 0, 1, tabbed);
     const probe = linesSource([{ ...newLine, line: lineNo }], newLine.offset + newLine.text.length);
     const newToks = tokenizeLines(probe, 0, 1, tabbed);
     if (oldToks.length !== newToks.length || oldToks.length === 0) return false;

@@ -19,7 +19,8 @@ export const sectionMissing: Rule = {
   severity: 1,
   inputs: ['sections'],
   description: { zh: '六个法定部分一个也不能少', en: 'All six statutory parts are present' },
-  check({ report, text, index }) {
+  check(ctx) {
+    const { report, index } = ctx;
     const out: Finding[] = [];
     const present = new Map(report.sections.map((s) => [s.key, s]));
     const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -41,7 +42,7 @@ export const sectionMissing: Rule = {
       out[out.length - 1].fix = lazyFix(
         msg(INSERT, { numeral: def.numeral, ordinal: def.ordinal, title: def.title, titleEn: def.titleEn }),
         () => {
-          const edit = insertSection(report, text, index, def.key);
+          const edit = insertSection(report, ctx.text, index, def.key);
           return edit ? [edit] : [];
         },
         { preferred: true, safe: false },

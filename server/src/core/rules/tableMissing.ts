@@ -16,7 +16,8 @@ export const tableMissing: Rule = {
   severity: 1,
   inputs: ['sections', 'active', 'applications', 'reviewLitigation'],
   description: { zh: '第二、三、四部分附有法定表格', en: 'Parts 2, 3 and 4 carry their statutory tables' },
-  check({ report, text, index }) {
+  check(ctx) {
+    const { report, index } = ctx;
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const s of report.sections) {
@@ -31,7 +32,7 @@ export const tableMissing: Rule = {
       });
       const kind = def.table;
       out[out.length - 1].fix = lazyFix(msg(INSERT, { table: name.zh, tableEn: name.en }), () => {
-        const edit = insertTable(report, text, index, kind);
+        const edit = insertTable(report, ctx.text, index, kind);
         return edit ? [edit] : [];
       }, { preferred: true, safe: false });
     }
