@@ -89,3 +89,22 @@ test('recompute with a result row missing: (七)总计 still gets its row total,
     }
   }
 });
+
+test('HTML with thousands of <script> tags, stray "<" or unclosed "<p" reads in linear time', () => {
+  const cases = {
+    scripts: `<p>一、总体情况</p>${'<script>x</script>'.repeat(20000)}`, // was ~17 s: the whole text lower-cased per tag
+    strayLt: `<p>x</p>${'<a'.repeat(50000)}`, // was ~6 s: each "<" scanned to the end for a ">"
+    quoted: `<p>x</p>${'<a "'.repeat(50000)}`,
+    unclosedP: '<p'.repeat(50000), // was ~7 s in looksLikeHtml
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    const t0 = performance.now();
+    check(text);
+    assert.ok(performance.now() - t0 < 2000, `${name}: ${(performance.now() - t0).toFixed(0)} ms`);
+  }
+});
+
+test('HTML: text after a <script> is read from where the script ends, also after characters that lower-case longer (İ)', () => {
+  const prose = readReport('<p>İİİ</p><script>var a = "x";</script><p>正文</p>').prose.map((p) => p.text);
+  assert.deepEqual(prose, ['İİİ', '正文']);
+});

@@ -8,10 +8,14 @@ import type { SourceLine } from './source';
  * Entities: the numeric ones and the common named ones; an unknown entity is kept as written.
  */
 export function looksLikeHtml(text: string): boolean {
-  return /<(?:table|tr|td|th|p|div|br|html|body|h[1-6])\b[^>]*>/i.test(text);
+  return /<(?:table|tr|td|th|p|div|br|html|body|h[1-6])\b[^<>]*>/i.test(text);
 }
 
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/y;
+// No '<' inside a tag (also not in its quoted values): a '<' that opens no tag is scanned only up
+// to the next '<', so text full of stray '<' reads in linear time.
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/y;
+const SCRIPT_END = /<\/script/gi;
+const STYLE_END = /<\/style/gi;
 const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/y;
 const BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article',
@@ -76,8 +80,11 @@ export function htmlToLines(text: string): SourceLine[] {
       const closing = m[0].charCodeAt(1) === 47;
       const tagEnd = i + m[0].length;
       if ((name === 'script' || name === 'style') && !closing) {
-        const e = text.toLowerCase().indexOf(`</${name}`, tagEnd);
-        i = e < 0 ? text.length : e;
+        // Searched from the tag on, case-insensitively, without lower-casing the whole text per tag.
+        const end = name === 'script' ? SCRIPT_END : STYLE_END;
+        end.lastIndex = tagEnd;
+        const e = end.exec(text);
+        i = e ? e.index : text.length;
         continue;
       }
       if (name === 'table') {
