@@ -172,6 +172,8 @@ export interface SessionOptions {
   locale?: string;
   /** Browser viewport; screenshots are this size. */
   viewport?: { width: number; height: number };
+  /** Extra environment for code-server (and so for the extension host and the language server). */
+  env?: Record<string, string>;
   /** Keep the temporary folders after close (also with NIANBAO_E2E_KEEP=1). */
   keep?: boolean;
 }
@@ -349,6 +351,7 @@ export class Session {
       VSCODE_PROXY_URI: '',
       // No extension gallery: it is unreachable here, and the tests install what they need from .vsix files.
       EXTENSIONS_GALLERY: '{}',
+      ...this.options.env,
     };
   }
 
@@ -453,11 +456,27 @@ export class Session {
     this.page.on('console', (m) => {
       if (m.type() === 'error') this.consoleErrors.push(m.text());
     });
-    await this.page.goto(`http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.workspace)}`);
-    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    // The workbench is usable once the status bar and the explorer show the folder.
-    await this.page.locator('.part.statusbar').waitFor({ timeout: 30_000 });
+    await this.open();
     this.timings.workbench = Date.now() - t;
+  }
+
+  /**
+   * (Re)loads the workbench on `folder` (default: the session's workspace) with extra URL parameters, e.g.
+   * `payload` (VS Code web's development options: extensionDevelopmentPath, extensionTestsPath).
+   */
+  async open(params: Record<string, string> = {}, folder = this.workspace): Promise<void> {
+    const query = new URLSearchParams({ folder, ...params }).toString();
+    await this.page.goto(`http://127.0.0.1:${this.port}/?${query}`);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The workbench is usable once its status bar is there.
+    await this.page.locator('.part.statusbar').waitFor({ timeout: 30_000 });
+  }
+
+  /** Where code-server installed an extension: `<extensions-dir>/<publisher>.<name>-<version>`, or null. */
+  installedExtensionDir(id: string): string | null {
+    const prefix = `${id.toLowerCase()}-`;
+    const dir = readdirSync(this.extensionsDir).find((n) => n.toLowerCase().startsWith(prefix) && existsSync(join(this.extensionsDir, n, 'package.json')));
+    return dir ? join(this.extensionsDir, dir) : null;
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, RESULTS_DIR, Session, findVsix, missingPrerequisite, waitFor, type ProblemRow, type SessionOptions } from './driver';
 
@@ -40,8 +40,10 @@ const isRowTotal = (r: ProblemRow) => r.message.includes(ROW_TOTAL_MESSAGE);
 // Scaffolding: one fresh session per scenario, timings, screenshots on failure, teardown always.
 
 const timings: Record<string, unknown> = { vsix: VSIX };
-// Each run starts with an empty results folder, so every screenshot in it is from this run.
-if (!SKIP && !MISSING) rmSync(RESULTS_DIR, { recursive: true, force: true });
+// Each run starts without this file's old screenshots, so every one in test-results/e2e is from this run.
+if (!SKIP && !MISSING && existsSync(RESULTS_DIR)) {
+  for (const f of readdirSync(RESULTS_DIR)) if (/^(a|b|c|d1|d2|e)-|^timings\.json$/.test(f)) rmSync(join(RESULTS_DIR, f), { force: true });
+}
 after(() => {
   if (SKIP || MISSING) return;
   mkdirSync(RESULTS_DIR, { recursive: true });
