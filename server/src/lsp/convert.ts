@@ -59,3 +59,9 @@ export function symbolOf(item: OutlineItem, lang: Lang): DocumentSymbol {
 export function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
+
+/** Do two ranges touch (an empty range at a range's edge counts)? */
+export function overlaps(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  const before = (p: Diagnostic['range']['start'], q: Diagnostic['range']['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

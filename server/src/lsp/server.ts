@@ -8,7 +8,7 @@ import { hoverAt } from '../core/service/hover';
 import { foldingRanges, outline } from '../core/service/outline';
 import { recomputeAll } from '../core/service/recompute';
 import { analyzeText, DocumentStore, type Analysis } from './documents';
-import { codeActionOf, diagnosticOf, FIX_ALL_KIND, sameRange, symbolOf, versionedEdit } from './convert';
+import { codeActionOf, diagnosticOf, FIX_ALL_KIND, overlaps, sameRange, symbolOf, versionedEdit } from './convert';
 import { SettingsCache } from './settings';
 
 export const SERVER_VERSION = '0.1.0';
@@ -127,10 +127,17 @@ export function startServer(connection: Connection): void {
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const out: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      for (const d of params.context.diagnostics) {
-        if (d.source !== 'nianbao') continue;
-        const f = a.findings.find((x) => x.ruleId === d.code && sameRange(x.range, d.range));
-        if (!f) continue;
+      // Clients send back the diagnostics they got; some (Neovim 0.7) drop the range or the source,
+      // and some send none: then the findings at the requested range are meant.
+      const sent = params.context.diagnostics.filter((d) => d.source === undefined || d.source === 'nianbao');
+      const pairs = sent.length
+        ? sent.flatMap((d) => {
+          const f = a.findings.find((x) => x.ruleId === d.code && sameRange(x.range, d.range ?? params.range))
+            ?? a.findings.find((x) => x.ruleId === d.code && overlaps(x.range, params.range));
+          return f ? [{ f, d }] : [];
+        })
+        : a.findings.filter((x) => overlaps(x.range, params.range)).map((f) => ({ f, d: diagnosticOf(f, lang, a.uri) }));
+      for (const { f, d } of pairs) {
         for (const action of quickFixes(a.report, f)) out.push(codeActionOf(a, action, lang, [d]));
       }
     }
