@@ -34,6 +34,12 @@ export class ReportDetector implements vscode.Disposable {
   async consider(doc: vscode.TextDocument): Promise<boolean> {
     if (!CANDIDATES.has(doc.languageId) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return false;
     const key = doc.uri.toString();
+    const globs = vscode.workspace.getConfiguration('nianbao', doc.uri).get<string[]>('reportFiles', []);
+    if (globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0)) {
+      this.asked.add(key);
+      await vscode.languages.setTextDocumentLanguage(doc, 'nianbao');
+      return true;
+    }
     const mode = this.mode(doc);
     if (mode === 'off' || this.asked.has(key) || !looksLikeReport(doc.getText())) return false;
     this.asked.add(key);

@@ -29,6 +29,10 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'config.detectReports.ask': { zh: '询问一次是否切换为年报模式。', en: 'Ask once whether to switch it to the report language.' },
   'config.detectReports.switch': { zh: '自动切换为年报模式。', en: 'Switch it to the report language automatically.' },
   'config.detectReports.off': { zh: '不识别。', en: 'Do nothing.' },
+  'config.reportFiles': {
+    zh: '始终按年度报告打开的文件(glob 模式,例如 `**/年报/**/*.txt`),无需询问。`.nianbao` 文件总是年度报告。',
+    en: 'Files always opened as annual reports, without asking (glob patterns, e.g. `**/reports/**/*.txt`). `.nianbao` files always are.',
+  },
   'config.maxFileSize': { zh: '超过此大小(MB)的文档只检查章节结构,不检查表格和合计,以免编辑器卡顿。', en: 'Documents above this size (MB) get only the part-structure checks, never a frozen editor.' },
   'config.trace': { zh: '记录与语言服务器之间的通信(用于排查问题)。', en: 'Trace the communication with the language server (for troubleshooting).' },
   'untrusted': { zh: '本扩展只读取文档文本,不执行文档中的任何内容,在受限模式下功能完整。', en: 'The extension only reads the text of documents and executes nothing in them: fully functional in Restricted Mode.' },

@@ -224,3 +224,20 @@ function diffLines(a: string, b: string) {
 }
 
 void ({} as CodeAction);
+
+test('a document over the size limit gets one clear diagnostic and only the part-structure checks', async () => {
+  const c = await TestClient.start({ settings: { maxFileSize: 1 } });
+  try {
+    const uri = uriOf('big.txt');
+    const text = seed('004') + '\n' + '很长的说明文字。'.repeat(150_000);
+    c.open(uri, text, 'plaintext');
+    const ds = await c.diagnostics(uri, 20000);
+    assert.deepEqual(ds.map((d) => d.code), ['file-too-large', 'section-numeral']);
+    assert.match(String(ds[0].message), /文件过大\(\d+\.\d MB,超过设置 nianbao\.maxFileSize 的 1 MB\),只检查了章节结构/);
+    // Typing stays cheap and the server keeps answering.
+    c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    assert.equal((await c.diagnostics(uri, 20000))[0].code, 'file-too-large');
+  } finally {
+    await c.stop();
+  }
+});
