@@ -108,3 +108,12 @@ test('HTML: text after a <script> is read from where the script ends, also after
   const prose = readReport('<p>İİİ</p><script>var a = "x";</script><p>正文</p>').prose.map((p) => p.text);
   assert.deepEqual(prose, ['İİİ', '正文']);
 });
+
+test('a blank cell the table keeps makes its line part of the table, not prose (a fix writes into it)', () => {
+  const text = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议 |', ...Array(14).fill('0 |'), '||<script>x</script>|', '五、存在的主要问题及改进情况'].join('\n');
+  const { report, findings } = check(text);
+  const blank = findings.find((f) => f.ruleId === 'cell-blank')!;
+  assert.equal(blank.range.start.line, 16);
+  assert.ok(!report.prose.some((p) => p.range.start.line === 16), 'the line of the blank cell is not prose');
+  assert.equal(report.tables.reviewLitigation!.endLine, 17);
+});

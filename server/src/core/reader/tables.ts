@@ -59,7 +59,11 @@ function readRowTable(
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k];
     if (tok.blank) {
-      if (current) current.cells.push(tok);
+      // A kept blank is part of the table: its line is no prose (a fix may write into it).
+      if (current) {
+        current.cells.push(tok);
+        lastConsumed = k;
+      }
       continue;
     }
     if (isPlainNumber(tok.text)) {
@@ -290,7 +294,10 @@ function readReviewLitigation(src: SourceText, region: TableRegion, tokens: Cell
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k];
     if (tok.blank) {
-      if (headers.length) values.push(tok);
+      if (headers.length) {
+        values.push(tok);
+        lastConsumed = k;
+      }
       continue;
     }
     const key = labelKey(tok.text);
