@@ -63,8 +63,14 @@ test('HTML: a missing part goes after the previous part\'s table and paragraph c
   }
 });
 
-test('HTML cut off inside a table or a tag: no part insertion is offered (it could only land inside them)', () => {
-  for (const html of ['<p>一、总体情况</p>\n<p>二、主动公开政府信息情况</p>\n<table>\n<tr><td>规章</td><td>0</td></tr>\n<tr><td', '<p>一、总体情况</p>\n<table>\n<tr><td>0</td></tr>\n']) {
+test('HTML cut off inside a table, a tag, a comment or a script: no part insertion is offered (it could only land inside them)', () => {
+  for (const html of [
+    '<p>一、总体情况</p>\n<p>二、主动公开政府信息情况</p>\n<table>\n<tr><td>规章</td><td>0</td></tr>\n<tr><td',
+    '<p>一、总体情况</p>\n<table>\n<tr><td>0</td></tr>\n',
+    // A comment or script opened in a cell and never closed: the rest, </table> included, is hidden.
+    '<p>一、总体情况</p>\n<table>\n<tr><td>规章</td><td><!--0</td></tr>\n</table>\n',
+    '<p>一、总体情况</p>\n<table>\n<tr><td>规章</td><td><SCRIPT>0</td></tr>\n</table>\n',
+  ]) {
     const { report, findings } = check(html);
     const missing = findings.filter((f) => f.ruleId === 'section-missing');
     assert.ok(missing.length >= 4);

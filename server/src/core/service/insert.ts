@@ -86,10 +86,14 @@ function afterClosingTags(text: string, at: number): number {
   }
 }
 
-/** Would an insertion here land inside an unfinished tag or an open <table>? */
+/** Would an insertion here land inside an unfinished tag, a comment, a script or style, or an open <table>? */
 function insideMarkup(text: string, at: number): boolean {
   const lt = text.lastIndexOf('<', at - 1);
   if (lt >= 0 && lt > text.lastIndexOf('>', at - 1) && /^<[a-zA-Z/!]/.test(text.slice(lt, lt + 2))) return true;
+  const head = text.slice(0, at);
+  if (head.lastIndexOf('<!--') > head.lastIndexOf('-->')) return true;
+  const lower = head.toLowerCase();
+  for (const tag of ['script', 'style']) if (lower.lastIndexOf(`<${tag}`) > lower.lastIndexOf(`</${tag}`)) return true;
   let depth = 0;
   for (const m of text.slice(0, at).matchAll(/<(\/?)table\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi)) depth = Math.max(0, depth + (m[1] ? -1 : 1));
   return depth > 0;
