@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { check, LineIndex, readReport } from '../../server/src/core';
 import { applyEdits, fixAll, quickFixes } from '../../server/src/core/service/actions';
 import { outline } from '../../server/src/core/service/outline';
+import { FrameRepair } from '../../server/src/lsp/framing';
 import { renderTable } from '../../server/src/core/render/tables';
 
 /** Every range of every finding lies on the document's lines (LSP positions never pass a line's end). */
@@ -122,4 +123,41 @@ test('a blank cell the table keeps makes its line part of the table, not prose (
   assert.equal(blank.range.start.line, 16);
   assert.ok(!report.prose.some((p) => p.range.start.line === 16), 'the line of the blank cell is not prose');
   assert.equal(report.tables.reviewLitigation!.endLine, 17);
+});
+
+test('stdio framing: a malformed header or body costs only that message, split anywhere across reads', async () => {
+  const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  const ok = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'x', params: { text: '年报\r\nContent-Length: 5' } });
+  const input = [
+    frame(ok(1)),
+    'garbage without a colon\r\n\r\n', // used to stop vscode-jsonrpc's reader for good
+    frame(ok(2)),
+    'Content-Length: abc\r\n\r\n', // used to hold back the next message
+    frame(ok(3)),
+    frame('{not json'),
+    frame('"a string"'),
+    `Content-Length: 9999\r\n\r\n{"jsonrpc":"2.0"`, // longer than the body actually sent
+    frame(ok(4)),
+    `xyz${frame(ok(5))}`, // garbage before a header
+    `Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n${frame(ok(6))}`,
+  ].join('');
+  const bytes = Buffer.from(input, 'utf8');
+  for (const size of [bytes.length, 1, 7, 64]) {
+    const logs: string[] = [];
+    const repair = new FrameRepair((m) => logs.push(m));
+    const out: Buffer[] = [];
+    repair.on('data', (d: Buffer) => out.push(d));
+    for (let i = 0; i < bytes.length; i += size) repair.write(bytes.subarray(i, i + size));
+    await new Promise((resolve) => setImmediate(resolve));
+    const all = Buffer.concat(out);
+    const ids: number[] = [];
+    for (let at = 0; at < all.length;) {
+      const end = all.indexOf('\r\n\r\n', at);
+      const length = Number(/^Content-Length: (\d+)$/.exec(all.subarray(at, end).toString('ascii'))![1]);
+      ids.push(JSON.parse(all.subarray(end + 4, end + 4 + length).toString('utf8')).id);
+      at = end + 4 + length;
+    }
+    assert.deepEqual(ids, [1, 2, 3, 4, 5, 6], `read ${size} bytes at a time`);
+    assert.equal(logs.length, 6, logs.join('\n'));
+  }
 });

@@ -1,4 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { repairedInput } from './framing';
 import { startServer } from './server';
 
 // Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc, --socket=N).
@@ -12,6 +14,15 @@ if (!process.argv.slice(2).some((a) => TRANSPORTS.test(a)) && !process.send) {
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// On stdio the input goes through FrameRepair (a malformed message costs only itself), and since
+// stdout is then the protocol channel, console output goes to the client's log instead.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, repairedInput(process.stdin, (m) => connection.console.warn(m)), process.stdout)
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  const say = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => connection.console[level](format(...args));
+  Object.assign(console, { log: say('log'), info: say('info'), debug: say('log'), trace: say('log'), warn: say('warn'), error: say('error') });
+}
 startServer(connection);
 connection.listen();
