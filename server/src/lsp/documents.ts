@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Finding, LineIndex, Report } from '../core';
 import { ReportSession } from '../core/incremental/session';
-import { tooLarge } from './large';
+import { notText, tooLarge } from './large';
 import type { ServerSettings } from './settings';
 
 export interface Analysis {
@@ -84,7 +84,7 @@ export class DocumentStore {
     // New settings, or the first analysis: (re)start from the text.
     const text = o.session ? o.session.text : o.doc!.getText();
     o.settings = settings;
-    const big = tooLarge(text, settings);
+    const big = notText(text) ?? tooLarge(text, settings);
     if (big) {
       o.session = null;
       o.doc = TextDocument.create(uri, 'nianbao', o.version, text);
@@ -107,7 +107,7 @@ function fromSession(uri: string, version: number, s: ReportSession): Analysis {
 
 /** Checks a text that is not open (the client's workspace check). */
 export function analyzeText(uri: string, text: string, settings: ServerSettings): Analysis {
-  const big = tooLarge(text, settings);
+  const big = notText(text) ?? tooLarge(text, settings);
   if (big) return { uri, version: 0, text, ...big };
   return fromSession(uri, 0, new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules }));
 }

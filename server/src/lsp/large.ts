@@ -3,7 +3,7 @@ import { msg } from '../core/l10n/text';
 import { findHeadings } from '../core/reader/headings';
 import { readSource } from '../core/text/source';
 import type { Finding, Report } from '../core';
-import type { LineIndex } from '../core/text/positions';
+import { LineIndex } from '../core/text/positions';
 import { runRules } from '../core/engine';
 import { sectionMissing } from '../core/rules/sectionMissing';
 import { sectionOrder } from '../core/rules/sectionOrder';
@@ -36,4 +36,29 @@ export function tooLarge(text: string, settings: ServerSettings): { index: LineI
     message: msg(TOO_LARGE, { size: mb.toFixed(1), limit: settings.maxFileSize }),
   });
   return { index, report, findings };
+}
+
+const NOT_TEXT = {
+  zh: '此文件不是文本(含有二进制内容,可能是 Word、PDF 或图片文件),未作检查。请先另存为文本。',
+  en: 'This file is not text (it has binary content: a Word, PDF or image file?) and was not checked. Save it as text first.',
+};
+
+/**
+ * A binary file opened by mistake (as the CLI tells from its bytes: a NUL near the start, or a
+ * .docx/.xlsx zip or a PDF signature): one clear diagnostic and nothing else, not a page of
+ * nonsense findings.
+ */
+export function notText(text: string): { index: LineIndex; report: Report; findings: Finding[] } | null {
+  const head = text.length > 8000 ? text.slice(0, 8000) : text;
+  if (!head.includes('\0') && !head.startsWith('PK\u0003\u0004') && !head.startsWith('%PDF-')) return null;
+  const index = new LineIndex(text);
+  return {
+    index,
+    report: emptyReport(index.lineCount),
+    findings: [{
+      ruleId: 'not-text', severity: 2,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: msg(NOT_TEXT),
+    }],
+  };
 }
