@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DEFAULT_TIERS = ['unit', 'grammar', 'protocol'];
+const DEFAULT_TIERS = ['unit', 'grammar', 'protocol', 'fuzz'];
 const tiers = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_TIERS;
 
 function find(dir) {

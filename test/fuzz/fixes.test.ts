@@ -1,0 +1,210 @@
+// Property: quick fixes are exact and idempotent on any mutated report. A fix changes only the
+// cells (or the part numeral) it names, never prose or labels, and its diagnostic is gone
+// afterwards; inserting a missing part or table is a pure insertion at a line boundary;
+// fix-all reaches a fixed point in one application.
+import { test, after } from 'node:test';
+import fc from 'fast-check';
+import { check, LineIndex, type Finding, type OffsetEdit, type Report } from '../../server/src/core';
+import { applyEdits, fixAll, quickFixes, type Action } from '../../server/src/core/service/actions';
+import { allCells, BASES, describeDoc, fuzz, fuzzSummary, mutatedDocArb, type MutatedDoc } from '../helpers/fuzz';
+
+/** Fixes that add a whole part heading or table: structural insertions, not cell edits. */
+const STRUCTURAL = new Set(['section-missing', 'table-missing']);
+
+type Span = [number, number];
+
+/** Where a cell edit may write: every cell of every table, and every part heading's numeral (or where it goes). */
+function writable(report: Report, index: LineIndex): Span[] {
+  const out: Span[] = allCells(report).map((c) => [c.start, c.end]);
+  for (const s of report.sections) {
+    const r = s.numeral?.range ?? { start: s.title.range.start, end: s.title.range.start };
+    out.push([index.offsetAt(r.start), index.offsetAt(r.end)]);
+  }
+  return out;
+}
+
+/** What no fix may touch: prose lines, row labels and part titles. */
+function untouchable(report: Report, index: LineIndex): Span[] {
+  const out: Span[] = [];
+  const add = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => out.push([index.offsetAt(r.start), index.offsetAt(r.end)]);
+  for (const p of report.prose) add(p.range);
+  for (const s of report.sections) add(s.title.range);
+  for (const t of [report.tables.active, report.tables.applications, report.tables.reviewLitigation]) {
+    if (t) for (const r of t.rows) add(r.label.range);
+  }
+  return out;
+}
+
+/** Edits applied independently of applyEdits: ascending, each after the previous one. */
+function splice(text: string, edits: OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) throw new Error(`overlapping edits ${JSON.stringify(sorted)}`);
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+const lines = (t: string) => t.split(/\r\n|\r|\n/);
+
+/**
+ * Diffs the texts. A cell edit leaves everything before its first edit and after its last one
+ * identical, and changes no line that no edit touches; a structural insertion changes no line
+ * of the original: its lines are a common prefix and a common suffix around one block of new lines.
+ */
+function diffTexts(before: string, after: string, index: LineIndex, edits: OffsetEdit[], structural: boolean): string | null {
+  const a = lines(before);
+  const b = lines(after);
+  if (structural) {
+    let p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    let q = 0;
+    while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+    return p + q === a.length ? null : `line ${p + 1} of the original changed: ${JSON.stringify(a[p]).slice(0, 80)} → ${JSON.stringify(b[p]).slice(0, 80)}`;
+  }
+  const lo = Math.min(...edits.map((e) => e.start));
+  const hi = Math.max(...edits.map((e) => e.end));
+  if (before.slice(0, lo) !== after.slice(0, lo)) return `the text before the first edit (${lo}) changed`;
+  if (before.slice(hi) !== after.slice(after.length - (before.length - hi))) return `the text after the last edit (${hi}) changed`;
+  // Line by line: where no edit spans a line break, a line no edit touches is unchanged.
+  if (edits.some((e) => /[\r\n]/.test(before.slice(e.start, e.end)))) return null;
+  if (a.length !== b.length) return `the line count changed from ${a.length} to ${b.length}`;
+  const touched = new Set(edits.map((e) => index.positionAt(e.start).line));
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && !touched.has(i)) return `line ${i + 1} changed though no edit touches it`;
+  }
+  return null;
+}
+
+function isLineBoundary(text: string, index: LineIndex, at: number): 'start' | 'end' | 'both' | null {
+  const line = index.positionAt(at).line;
+  const start = index.lineStarts[line] === at;
+  const end = index.lineEnd(line) === at;
+  return start && end ? 'both' : start ? 'start' : end ? 'end' : null;
+}
+
+/** How many <table>s are open at an offset (never below 0, as the reader counts them). */
+function tableDepth(text: string, at: number): number {
+  let depth = 0;
+  for (const m of text.slice(0, at).matchAll(/<(\/?)table\b[^>]*>/gi)) depth = Math.max(0, depth + (m[1] ? -1 : 1));
+  return depth;
+}
+
+/** The offset a finding's start moves to when the edits are applied. */
+function mapOffset(o: number, edits: OffsetEdit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= o && !(e.start === e.end && e.start === o)) delta += e.newText.length - (e.end - e.start);
+    else if (e.start < o) return e.start + delta;
+  }
+  return o + delta;
+}
+
+/** Is this finding (or its equivalent after the edits) still reported? */
+function stillThere(f: Finding, index: LineIndex, edits: OffsetEdit[], findings: Finding[], after: LineIndex): Finding | undefined {
+  if (f.data) {
+    const d = f.data;
+    return findings.find((g) => g.ruleId === f.ruleId && g.data?.relation === d.relation && g.data.row === d.row && g.data.column === d.column);
+  }
+  if (STRUCTURAL.has(f.ruleId)) {
+    return findings.find((g) => g.ruleId === f.ruleId && g.message.args.ordinal === f.message.args.ordinal);
+  }
+  const at = mapOffset(index.offsetAt(f.range.start), edits);
+  return findings.find((g) => g.ruleId === f.ruleId && after.offsetAt(g.range.start) === at);
+}
+
+function verifyAction(doc: MutatedDoc, text: string, index: LineIndex, report: Report, f: Finding, action: Action, writableSpans: Span[], untouchableSpans: Span[]): void {
+  const where = `${describeDoc(doc)}: ${action.kind} “${action.title.template.en}” for ${f.ruleId} at ${JSON.stringify(f.range.start)}`;
+  const fail = (why: string): never => {
+    throw new Error(`${where}: ${why}`);
+  };
+  if (action.edits.length === 0) fail('no edits');
+  const after = applyEdits(text, action.edits);
+  if (splice(text, action.edits) !== after) fail('applyEdits differs from applying the edits one by one');
+  const structural = STRUCTURAL.has(f.ruleId) && action.edits === f.fix?.edits;
+  for (const e of action.edits) {
+    if (structural) {
+      if (e.start !== e.end) fail(`a structural insertion deletes ${JSON.stringify(text.slice(e.start, e.end))}`);
+      if (report.html) {
+        // HTML: at a line or a tag boundary, and outside every table when the tables are closed.
+        const before = text[e.start - 1];
+        const next = text[e.start];
+        if (!isLineBoundary(text, index, e.start) && before !== '>' && next !== '<') fail(`HTML insertion at ${e.start} is at no line or tag boundary`);
+        const depth = tableDepth(text, e.start);
+        if (depth !== 0) fail(`HTML insertion at ${e.start} is inside a <table>`);
+        if (!/^(\r\n|\n|\r)/.test(e.newText) && !/(\r\n|\n|\r)$/.test(e.newText)) fail('an HTML insertion is not a line of its own');
+        continue;
+      }
+      const b = isLineBoundary(text, index, e.start);
+      if (!b) fail(`insertion at ${e.start} is not at a line boundary (${JSON.stringify(text.slice(Math.max(0, e.start - 20), e.start + 20))})`);
+      const startsWithEol = /^(\r\n|\n|\r)/.test(e.newText);
+      const endsWithEol = /(\r\n|\n|\r)$/.test(e.newText);
+      if (b === 'end' && !startsWithEol) fail('insertion at a line end does not start a new line');
+      if (b === 'start' && !endsWithEol) fail('insertion at a line start does not end its own line');
+      if (b === 'both' && !startsWithEol && !endsWithEol) fail('insertion on an empty line is not a line of its own');
+      continue;
+    }
+    if (!writableSpans.some(([a, b]) => a <= e.start && e.end <= b)) {
+      fail(`edit ${e.start}…${e.end} ${JSON.stringify(text.slice(e.start, e.end))} → ${JSON.stringify(e.newText)} is in no cell or part numeral`);
+    }
+    for (const [a, b] of untouchableSpans) {
+      const hits = e.start === e.end ? a < e.start && e.start < b : e.start < b && a < e.end;
+      if (hits) fail(`edit ${e.start}…${e.end} touches prose or a label: ${JSON.stringify(text.slice(a, b))}`);
+    }
+    if (/[\r\n]/.test(e.newText)) fail(`a cell edit writes a line break: ${JSON.stringify(e.newText)}`);
+  }
+  const d = diffTexts(text, after, index, action.edits, structural);
+  if (d) fail(d);
+  // Afterwards the diagnostic the action resolves is gone.
+  const r2 = check(after);
+  const left = stillThere(f, index, [...action.edits].sort((a, b) => a.start - b.start), r2.findings, new LineIndex(after));
+  if (left) fail(`the diagnostic is still there after the fix: ${left.ruleId} ${JSON.stringify(left.range)} ${JSON.stringify(left.data ?? left.message.args)}`);
+}
+
+function verifyDoc(doc: MutatedDoc, pick: number): void {
+  const text = doc.text;
+  const index = new LineIndex(text);
+  const { report, findings } = check(text);
+  const writableSpans = writable(report, index);
+  const untouchableSpans = untouchable(report, index);
+  // Every fixable finding of a small document; a sample of at most 8 of a large one.
+  const fixable = findings.filter((f) => f.fix || f.data);
+  const chosen = fixable.length <= 8 ? fixable : Array.from({ length: 8 }, (_, i) => fixable[(pick + i * 7919) % fixable.length]);
+  for (const f of new Set(chosen)) {
+    for (const action of quickFixes(report, f)) verifyAction(doc, text, index, report, f, action, writableSpans, untouchableSpans);
+  }
+  // Fix-all: only cells and numerals, and one application reaches a fixed point.
+  const all = fixAll(report, findings);
+  if (!all) return;
+  for (const e of all.edits) {
+    if (!writableSpans.some(([a, b]) => a <= e.start && e.end <= b)) throw new Error(`${describeDoc(doc)}: fix-all edit ${JSON.stringify(e)} is in no cell or part numeral`);
+  }
+  const once = applyEdits(text, all.edits);
+  if (splice(text, all.edits) !== once) throw new Error(`${describeDoc(doc)}: fix-all edits overlap`);
+  const r2 = check(once);
+  const again = fixAll(r2.report, r2.findings);
+  if (again && applyEdits(once, again.edits) !== once) {
+    throw new Error(`${describeDoc(doc)}: fix-all is not idempotent; the second application changes ${JSON.stringify(again.edits.filter((e) => once.slice(e.start, e.end) !== e.newText).slice(0, 5))}`);
+  }
+}
+
+test('fixes on every seed, corpus and rendered report are exact, and fix-all is idempotent', () => {
+  for (const b of BASES) {
+    for (let pick = 0; pick < 3; pick++) verifyDoc({ base: b.name, mutations: [], text: b.text }, pick);
+  }
+});
+
+test('fuzz: every quick fix on a mutated report changes only its cells, and its diagnostic goes; fix-all is idempotent', () => {
+  fuzz('fixes', 300, fc.tuple(mutatedDocArb(), fc.nat()), ([doc, pick], record) => {
+    const t0 = performance.now();
+    verifyDoc(doc, pick);
+    record(performance.now() - t0);
+  });
+});
+
+after(() => {
+  for (const s of fuzzSummary()) process.stdout.write(`# ${s.name}: ${s.runs} cases in ${(s.ms / 1000).toFixed(1)} s, slowest ${s.slowest.toFixed(0)} ms\n`);
+});
