@@ -34,6 +34,8 @@ export class ReportSession {
   private state!: ReadState;
   private perRule: Finding[][] = [];
   private merged: Finding[] | null = null;
+  /** Set while the cell path has started to update the lines in place: the new text, if it must start over. */
+  private committed: (() => string) | null = null;
   lastPath: UpdatePath = 'full';
 
   constructor(text: string, readonly options: CheckOptions = {}) {
@@ -74,7 +76,12 @@ export class ReportSession {
     try {
       if (this.incremental(change.range, change.text)) return this.lastPath;
     } catch {
-      // fall through to a full read
+      if (this.committed) {
+        const text = this.committed();
+        this.committed = null;
+        this.full(text);
+        return this.lastPath;
+      }
     }
     const old = before.text;
     this.full(old.slice(0, start) + change.text + old.slice(end));
@@ -114,6 +121,7 @@ export class ReportSession {
     if (src.lines.slice(oa, ob + 1).some(isStructural) || block.some(isStructural)) return false;
 
     if (!breaks && this.cellOnly(a, start, end, block[0], delta)) return true;
+    if (!breaks && this.proseLine(a, end, block[0], delta)) return true;
 
     const after = src.lines.slice(ob + 1);
     if (dLines !== 0 || delta !== 0) {
@@ -162,6 +170,50 @@ export class ReportSession {
   }
 
   /**
+   * Typing within one line of prose (outside every table region): the line is replaced and everything
+   * after it moves by the same offset, in place; no table is read.
+   */
+  private proseLine(lineNo: number, end: number, newLine: SourceLine, delta: number): boolean {
+    const old = this.state;
+    const src = old.src;
+    if (old.regions.some((r) => r.from <= lineNo && lineNo < r.to)) return false;
+    const lines = src.lines;
+    lines[lineNo] = { ...newLine, line: lineNo };
+    this.committed = () => lines.map((l) => l.text + (l.eol ?? '')).join('');
+    const { lineStarts, lineEnds } = src.index;
+    lineEnds[lineNo] += delta;
+    for (let i = lineNo + 1; i < lines.length; i++) {
+      lines[i].offset += delta;
+      lineStarts[i] += delta;
+      lineEnds[i] += delta;
+    }
+    const next = linesSource(lines, src.index.length + delta, lineStarts, lineEnds);
+    for (const t of [old.report.tables.active, old.report.tables.applications, old.report.tables.reviewLitigation]) {
+      if (!t || t.firstLine <= lineNo) continue;
+      for (const r of t.rows) for (const c of r.cells) (c.start += delta), (c.end += delta);
+      for (const c of t.orphanCells) (c.start += delta), (c.end += delta);
+      for (const m of t.missingRows) m.insertAt += delta;
+    }
+    const headings = finishHeadings(next, old.headings.map((h) => ({ ...h })));
+    const header = readHeader(next, headings[0]?.line ?? -1);
+    const yearChanged = (header.year?.value ?? null) !== (old.report.year?.value ?? null);
+    let tables = { ...old.report.tables };
+    const dirty = new Set<RuleInput>(['sections']);
+    if (yearChanged) {
+      // The year decides the format of tables without evidence of their own: read A and B again.
+      const { active, applications } = readVersionedTables(next, old.regions, header.year?.value ?? null, this.options);
+      tables = { ...tables, active, applications };
+      dirty.add('active').add('applications');
+    }
+    const report = assemble(next, headings, header, tables, this.options);
+    this.state = { src: next, headings, regions: old.regions, report };
+    this.rerun(dirty, { afterLine: lineNo, dLines: 0, delta }, src.index.lineStarts[lineNo + 1] ?? src.index.length);
+    this.committed = null;
+    this.lastPath = 'prose';
+    return true;
+  }
+
+  /**
    * Typing a digit into a number: when the edited line still reads as the same cells and only one
    * number changed, that cell is updated in place and everything after it on the line moves.
    */
@@ -203,42 +255,52 @@ export class ReportSession {
     const found = findCell(table, target.start);
     if (!found) return false;
 
-    // Move the rest of the line and the document; then put the cell's new value in.
+    // Commit. From here the previous version's objects are updated in place (the session owns them):
+    // the line, the index, the offsets of everything after the edit, and the cell itself.
     const editEndChar = end - src.index.lineStarts[lineNo];
-    const lines = src.lines.slice();
+    const lines = src.lines;
     lines[lineNo] = { ...newLine, line: lineNo };
-    for (let i = lineNo + 1; i < lines.length; i++) lines[i].offset += delta;
-    const next = linesSource(lines, src.index.length + delta);
-    const move: Shift = { afterLine: lineNo, dLines: 0, delta };
-    const onLine = (p: Position): Position => (p.line === lineNo && p.character >= editEndChar ? { line: p.line, character: p.character + delta } : p);
-    const moveCell = (c: Cell): Cell => {
-      if (c.start === target.start) {
-        const parsed = c.kind ? parseValue(fresh.text, c.kind) : null;
-        return { ...c, text: fresh.text, range: fresh.range, end: fresh.end, value: parsed?.value ?? null, problem: parsed?.problem ?? null };
-      }
-      return c.start >= end ? { ...c, range: { start: onLine(c.range.start), end: onLine(c.range.end) }, start: c.start + delta, end: c.end + delta } : c;
-    };
-    const tables = { ...old.report.tables };
-    for (const k of ['active', 'applications', 'reviewLitigation'] as const) {
-      const t = tables[k];
-      if (!t) continue;
-      if (t === table) {
-        tables[k] = {
-          ...t,
-          range: { start: t.range.start, end: onLine(t.range.end) },
-          rows: t.rows.map((r) => ({ ...r, label: { text: r.label.text, range: { start: onLine(r.label.range.start), end: onLine(r.label.range.end) } }, cells: r.cells.map(moveCell) })),
-          missingRows: t.missingRows.map((m) => ({ ...m, anchor: { start: onLine(m.anchor.start), end: onLine(m.anchor.end) }, insertAt: m.insertAt >= end ? m.insertAt + delta : m.insertAt })),
-          orphanCells: t.orphanCells.map(moveCell),
-        };
-      } else {
-        tables[k] = copy(t.firstLine > lineNo ? shiftTable(t, move) : t);
-      }
+    this.committed = () => lines.map((l) => l.text + (l.eol ?? '')).join('');
+    const { lineStarts, lineEnds } = src.index;
+    lineEnds[lineNo] += delta;
+    for (let i = lineNo + 1; i < lines.length; i++) {
+      lines[i].offset += delta;
+      lineStarts[i] += delta;
+      lineEnds[i] += delta;
     }
-    const headings = finishHeadings(next, old.headings.map((h) => (h.line > lineNo ? shiftHeading(h, move) : { ...h })));
-    const header = readHeader(next, headings[0]?.line ?? -1);
-    const report = assemble(next, headings, header, tables, this.options);
+    const next = linesSource(lines, src.index.length + delta, lineStarts, lineEnds);
+    const moveAt = (p: Position): Position => (p.line === lineNo && p.character >= editEndChar ? { line: p.line, character: p.character + delta } : p);
+    const onLine = (r: Range): Range => (r.start.line === lineNo || r.end.line === lineNo ? { start: moveAt(r.start), end: moveAt(r.end) } : r);
+    const moveCell = (c: Cell) => {
+      if (c === found) {
+        const parsed = c.kind ? parseValue(fresh.text, c.kind) : null;
+        Object.assign(c, { text: fresh.text, range: fresh.range, end: fresh.end, value: parsed?.value ?? null, problem: parsed?.problem ?? null });
+      } else if (c.start >= end) {
+        c.start += delta;
+        c.end += delta;
+        c.range = onLine(c.range);
+      }
+    };
+    for (const t of [old.report.tables.active, old.report.tables.applications, old.report.tables.reviewLitigation]) {
+      if (!t) continue;
+      for (const r of t.rows) {
+        r.label.range = onLine(r.label.range);
+        r.cells.forEach(moveCell);
+      }
+      t.orphanCells.forEach(moveCell);
+      for (const m of t.missingRows) {
+        m.anchor = onLine(m.anchor);
+        if (m.insertAt >= end) m.insertAt += delta;
+      }
+      t.range = onLine(t.range);
+    }
+    const headings = finishHeadings(next, old.headings.map((h) => ({ ...h })));
+    // The header lies at least 40 lines above (see above): it is unchanged.
+    const { title, issuer, year, period } = old.report;
+    const report = assemble(next, headings, { title, issuer, year, period }, { ...old.report.tables }, this.options);
     this.state = { src: next, headings, regions: old.regions, report };
-    this.rerun(new Set<RuleInput>(['sections', kind]), move, src.index.lineStarts[lineNo + 1] ?? src.index.length);
+    this.rerun(new Set<RuleInput>(['sections', kind]), { afterLine: lineNo, dLines: 0, delta }, src.index.lineStarts[lineNo + 1] ?? src.index.length);
+    this.committed = null;
     this.lastPath = 'cell';
     return true;
   }
@@ -278,12 +340,16 @@ function splitBlock(text: string, offset: number, first: number, lastEol: string
 }
 
 /** A SourceText over lines that carry their text and breaks; the whole text is joined only on demand. */
-function linesSource(lines: SourceLine[], length: number): SourceText {
-  const starts = new Array<number>(lines.length);
-  const ends = new Array<number>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    starts[i] = lines[i].offset;
-    ends[i] = lines[i].offset + lines[i].text.length;
+function linesSource(lines: SourceLine[], length: number, knownStarts?: number[], knownEnds?: number[]): SourceText {
+  let starts = knownStarts;
+  let ends = knownEnds;
+  if (!starts || !ends) {
+    starts = new Array<number>(lines.length);
+    ends = new Array<number>(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      starts[i] = lines[i].offset;
+      ends[i] = lines[i].offset + lines[i].text.length;
+    }
   }
   let joined: string | null = null;
   const join = () => (joined ??= lines.map((l) => l.text + (l.eol ?? '')).join(''));
