@@ -573,7 +573,10 @@ export class Session {
         await this.press('Enter');
         return;
       }
-      if (Date.now() > deadline) return this.fail('command-palette', new Error(`${listed.message} (after ${attempt} attempts)`));
+      if (Date.now() > deadline) {
+        const last = listed instanceof WaitTimeout ? JSON.stringify(listed.last) : listed.message;
+        return this.fail('command-palette', new Error(`the command palette never listed ${label} (${attempt} attempts in ${timeout} ms); last rows: ${last}`));
+      }
       await this.press('Escape');
       await this.quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     }
@@ -784,24 +787,17 @@ export class Session {
   // -------------------------------------------------------------------------------------------------------
   // Teardown
 
-  /** Sends `signal` to code-server's whole process group (it and every child it started). */
+  /**
+   * Sends `signal` to code-server's whole process group: it and every child it started (the extension host,
+   * the language server, the file watcher) — also after the leader itself has exited.
+   */
   killGroup(signal: NodeJS.Signals): void {
     const pid = this.proc?.pid;
-    if (!pid || this.proc?.exitCode !== null || this.proc?.signalCode !== null) {
-      // The leader may be gone while children of its group live on: still signal the group.
-      if (pid) {
-        try {
-          process.kill(-pid, signal);
-        } catch {
-          /* no such group */
-        }
-      }
-      return;
-    }
+    if (!pid) return;
     try {
       process.kill(-pid, signal);
     } catch {
-      /* already gone */
+      /* the group is gone */
     }
   }
 

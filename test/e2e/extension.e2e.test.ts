@@ -35,6 +35,8 @@ const ROW_TOTAL_MESSAGE = '一行的总计应为 1(自然人与各类法人或�
 const ARITHMETIC = new Set(['row-total', 'column-total', 'carry-over-balance', 'review-litigation-total']);
 
 const isRowTotal = (r: ProblemRow) => r.message.includes(ROW_TOTAL_MESSAGE);
+/** The suggestion for the report skeleton: the snippet whose prefix is exactly `nianbao` (not nianbao-2019). */
+const isSkeleton = (r: { label: string; snippet: boolean }) => r.snippet && /^nianbao(?![-\w])/.test(r.label);
 
 // ---------------------------------------------------------------------------------------------------------
 // Scaffolding: one fresh session per scenario, timings, screenshots on failure, teardown always.
@@ -289,14 +291,15 @@ scenario('d2. the `nianbao` snippet in an empty .nianbao file writes a report wi
     const suggest = s.page.locator('.editor-widget.suggest-widget.visible');
     const shown = await suggest.waitFor({ timeout: 3_000 }).then(() => true, () => false);
     if (!shown) await s.press('Control+Space');
-    const row = await waitFor('the snippet in the suggestions', () => s.suggestions(), (rows) => rows.some((r) => r.snippet && r.label.includes('nianbao')), {
+    const row = await waitFor('the snippet in the suggestions', () => s.suggestions(), (rows) => rows.some(isSkeleton), {
       timeout: 10_000, stableFor: 300,
     }).catch((e) => s.fail('suggest', e));
     await step('suggestion');
+    timings['d2-suggestions'] = row;
     // Move the highlight to the snippet (it is normally first), then accept it.
     for (let i = 0; i < row.length; i++) {
       const focused = (await s.suggestions()).find((r) => r.focused);
-      if (focused?.snippet && focused.label.includes('nianbao')) break;
+      if (focused && isSkeleton(focused)) break;
       await s.press('ArrowDown');
     }
     await s.press('Enter');
