@@ -1,10 +1,13 @@
 // Small inputs for the bugs the fuzzers (test/fuzz) found, one test each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { check, LineIndex, readReport } from '../../server/src/core';
 import { applyEdits, fixAll, quickFixes } from '../../server/src/core/service/actions';
 import { outline } from '../../server/src/core/service/outline';
 import { FrameRepair } from '../../server/src/lsp/framing';
+import { seedPath } from '../helpers/fixtures';
 import { renderTable } from '../../server/src/core/render/tables';
 
 /** Every range of every finding lies on the document's lines (LSP positions never pass a line's end). */
@@ -160,4 +163,16 @@ test('stdio framing: a malformed header or body costs only that message, split a
     assert.deepEqual(ids, [1, 2, 3, 4, 5, 6], `read ${size} bytes at a time`);
     assert.equal(logs.length, 6, logs.join('\n'));
   }
+});
+
+test('`nianbao check … | head`: the CLI stops quietly when its reader goes away (no EPIPE stack trace)', async () => {
+  const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+  const files = Array<string>(400).fill(seedPath('004'));
+  const child = spawn(process.execPath, [cli, 'check', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled|at /, stderr);
+  assert.ok(code === 0 || code === 1, `exit ${code}`);
 });

@@ -1,6 +1,15 @@
 import { runCli } from './main';
 
 // Entry point of dist/cli.js.
+
+// `nianbao check … | head`: when the reader of the output goes away, stop quietly (as command-line
+// tools do) instead of dying on an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const io = {
   stdout: (s: string) => void process.stdout.write(s),
   stderr: (s: string) => void process.stderr.write(s),
