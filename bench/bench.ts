@@ -134,7 +134,7 @@ rows.push(['keystroke, 2 MB, full re-read', `p50 ${ms(percentile(full, 50))} ms`
 const all = [...seeds, ...corpus].map((x) => x.text);
 const N = quick ? 2000 : 10000;
 const batch = Array.from({ length: N }, (_, i) => all[i % all.length]);
-timeLoop(batch.slice(0, 500), (t) => check(t));
+timeLoop(batch.slice(0, 3000), (t) => check(t));
 const ours = timeLoop(batch, (t) => check(t));
 const mdTexts = batch.slice(0, quick ? 500 : 2000);
 const md = timeLoop(mdTexts, (t) => lint({ strings: { r: t } }));

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# What the full test run needs beyond `npm ci`, installed once and cached:
+# Debian's Neovim (the second LSP client of test/editors/), and code-server with Chromium and the
+# CJK fonts for the end-to-end tier (scripts/e2e/install-code-server.sh). Run as root or with sudo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v nvim >/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: apt: installing neovim"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends neovim >/dev/null
+fi
+bash scripts/e2e/install-code-server.sh
