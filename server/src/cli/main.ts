@@ -34,7 +34,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout(VERSION + '\n');
       return 0;
     }
-    io.stderr(`${t(CLI_TEXT.usageError, lang, { problem: t(parsed.problem, lang, parsed.args) })}\n\n${t(CLI_TEXT.usage, lang)}\n`);
+    io.stderr(`${printable(t(CLI_TEXT.usageError, lang, { problem: t(parsed.problem, lang, parsed.args) }))}\n\n${t(CLI_TEXT.usage, lang)}\n`);
     return 2;
   }
   const o = parsed.options;
@@ -43,7 +43,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let unreadable = problems.length;
   for (const p of problems) {
     const message = t(p.message, o.lang, { path: p.path });
-    io.stderr(`${message}\n`);
+    io.stderr(`${printable(message)}\n`);
     results.push({ file: p.path, diagnostics: [], error: message });
   }
   for (const f of files) {
@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (!read.ok) {
       unreadable++;
       const message = t(read.message, o.lang, { path: f.display });
-      io.stderr(`${message}\n`);
+      io.stderr(`${printable(message)}\n`);
       results.push({ file: f.display, diagnostics: [], error: message });
       continue;
     }
@@ -65,7 +65,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } else {
     for (const r of results) {
       for (const d of r.diagnostics) {
-        io.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_WORD[d.severity]} ${d.code} ${d.message}\n`);
+        io.stdout(printable(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_WORD[d.severity]} ${d.code} ${d.message}`) + '\n');
       }
     }
     io.stdout(t(CLI_TEXT.summary, o.lang, { files: results.length, errors, warnings, others: results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity > 2).length, 0) }) + '\n');
@@ -75,6 +75,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+/**
+ * A line for the terminal. Report text appears in messages (a cell's text, a heading) and file
+ * names in every line: control characters there (an ESC sequence could recolour the terminal, set
+ * its title or hide text; a line break could forge a diagnostic line) and invisible bidi controls
+ * are shown as \u{…} escapes. JSON output escapes them by itself.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
 
 type Parsed =
   | { ok: true; options: Options }
