@@ -30,6 +30,14 @@ export function hoverAt(report: Report, pos: Position, lang: Lang): { markdown: 
   return null;
 }
 
+/**
+ * A cell's text as Markdown that shows exactly that text: a cell written `![](//host/1.png)` or
+ * `[1](command:…)` must not become an image the editor fetches or a link it follows.
+ */
+export function markdownText(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, '\\$&').replace(/[\r\n]+/g, ' ');
+}
+
 function contains(c: Cell, p: Position): boolean {
   const s = c.range.start;
   const e = c.range.end;
@@ -44,7 +52,7 @@ function describe(t: Table, row: TableRow, cell: Cell, lang: Lang): string {
   const lines = [
     r(T.where, { table: name(tableName(t.kind)), row: name(rowName(t.kind, row.key!)), column: name(columnName(t.kind, row.key!, cell.column!, t.version)) }),
     '',
-    r(T.written, { value: cell.text || '∅' }),
+    r(T.written, { value: cell.text ? markdownText(cell.text) : '∅' }),
   ];
   const v = (rowKey: string, col: string) => t.rows.find((x) => x.key === rowKey)?.cells.find((c) => c.column === col)?.value ?? null;
   const sum = (rows: readonly string[], cols: readonly string[]) => {
