@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { render, type Lang, type Text } from '../../server/src/core';
 import { looksLikeReport } from '../../server/src/core/service/detect';
-import { CLIENT_TEXT } from './text';
+import { CLIENT_TEXT, noLinks } from './text';
 
 const CANDIDATES = new Set(['plaintext', 'markdown', 'html']);
 type Mode = 'ask' | 'switch' | 'off';
@@ -49,7 +49,7 @@ export class ReportDetector implements vscode.Disposable {
     }
     const name = doc.uri.path.split('/').pop() ?? key;
     const choice = await vscode.window.showInformationMessage(
-      this.t(CLIENT_TEXT.detectAsk, { file: name }),
+      this.t(CLIENT_TEXT.detectAsk, { file: noLinks(name) }),
       this.t(CLIENT_TEXT.detectSwitch), this.t(CLIENT_TEXT.detectAlways), this.t(CLIENT_TEXT.detectNever),
     );
     if (choice === this.t(CLIENT_TEXT.detectNever)) {

@@ -22,3 +22,12 @@ export const CLIENT_TEXT = {
   statusTooltip: { zh: '年度报告检查:{errors} 个错误,{warnings} 个警告。单击打开“问题”面板。', en: 'Annual report: {errors} error(s), {warnings} warning(s). Click to open the Problems panel.' },
   statusClean: { zh: '年报无问题', en: 'Report OK' },
 } satisfies Record<string, Text>;
+
+/**
+ * A file name (or error text) for a notification. Notifications turn `[label](command:…)` and
+ * `[label](https://…)` into links; a file named like one must not become a link that runs a
+ * command or opens a site when clicked. A zero-width space between `]` and `(` keeps it plain text.
+ */
+export function noLinks(s: string): string {
+  return s.replace(/\]\s*\(/g, ']\u200b(');
+}

@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageclient';
 import { render, type Lang, type Text } from '../../server/src/core';
 import { looksLikeReport } from '../../server/src/core/service/detect';
-import { CLIENT_TEXT } from './text';
+import { CLIENT_TEXT, noLinks } from './text';
 
 const GLOB = '**/*.{nianbao,txt,md,html,htm}';
 const EXCLUDE = '**/{node_modules,.git,dist,out,.vscode-test}/**';
@@ -43,7 +43,7 @@ export class WorkspaceChecker implements vscode.Disposable {
           try {
             text = decode(await vscode.workspace.fs.readFile(uri));
           } catch (e) {
-            void vscode.window.showWarningMessage(this.t(CLIENT_TEXT.unreadable, { file: vscode.workspace.asRelativePath(uri), reason: String(e) }));
+            void vscode.window.showWarningMessage(this.t(CLIENT_TEXT.unreadable, { file: noLinks(vscode.workspace.asRelativePath(uri)), reason: noLinks(String(e)) }));
             continue;
           }
           if (!uri.path.endsWith('.nianbao') && !looksLikeReport(text)) continue;
