@@ -17,6 +17,8 @@ export interface ClientOptions {
   locale?: string;
   /** What workspace/configuration answers for the `nianbao` section. */
   settings?: Record<string, unknown>;
+  /** Node options before the server script (a permission model, a preloaded sandbox). */
+  nodeArgs?: string[];
 }
 
 /** A minimal LSP client that drives the built server over stdio the way an editor does. */
@@ -25,6 +27,8 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
   readonly logs: string[] = [];
+  /** What the server wrote to stderr. */
+  stderr = '';
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
 
@@ -33,9 +37,10 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, options);
+    proc.stderr!.on('data', (d: Buffer) => void (c.stderr += d.toString('utf8')));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       c.published.set(p.uri, p);
       c.waiters.splice(0).forEach((w) => w());
