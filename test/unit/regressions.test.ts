@@ -176,3 +176,16 @@ test('`nianbao check … | head`: the CLI stops quietly when its reader goes awa
   assert.doesNotMatch(stderr, /EPIPE|Unhandled|at /, stderr);
   assert.ok(code === 0 || code === 1, `exit ${code}`);
 });
+
+test('fix-all in one application: a 结转下年度 total that cannot be balanced gets the sum of the columns fix-all itself fills', () => {
+  const blank = new Set(['granted/research', 'granted/total', 'total/research', 'total/total', 'carriedForward/legalService', 'carriedForward/total']);
+  const v = (row: string, col: string) => (blank.has(`${row}/${col}`) ? '' : row === 'newReceived' && (col === 'legalService' || col === 'total') ? '4' : '0');
+  const text = `三、收到和处理政府信息公开申请情况\n${renderTable('applications', '2021', 'html', v)}`;
+  const r1 = check(text);
+  const once = applyEdits(text, fixAll(r1.report, r1.findings)!.edits);
+  const r2 = check(once);
+  const cf = r2.report.tables.applications!.rows.find((r) => r.key === 'carriedForward')!;
+  assert.deepEqual(cf.cells.map((c) => c.value), [0, 0, 0, 0, 4, 0, 4]);
+  const again = fixAll(r2.report, r2.findings);
+  assert.equal(again ? applyEdits(once, again.edits) : once, once, 'a second fix-all changes nothing');
+});

@@ -96,14 +96,19 @@ function recomputeApplications(t: Table, values: Values): OffsetEdit[] {
   for (const c of APPLICANT_COLUMNS) {
     write('total', c.key, values.sum(results, [c.key]) ?? (c.key === 'total' ? values.sum(['total'], APPLICANT_PART_COLUMNS) : null));
   }
-  // 3. The balance: 结转下年度 = 新收 + 上年结转 − (七)总计.
+  // 3. The balance: 结转下年度 = 新收 + 上年结转 − (七)总计. Where its 总计 column cannot be
+  //    balanced (a blank above it), it is at least the sum of its own applicant columns, which
+  //    this step may just have filled (else a second fix-all would fill it from them).
+  let balancedTotal = false;
   for (const c of APPLICANT_COLUMNS) {
     const a = values.get('newReceived', c.key);
     const b = values.get('carriedOver', c.key);
     const total = values.get('total', c.key);
     if (a === null || b === null || total === null) continue;
     write('carriedForward', c.key, a + b - total);
+    if (c.key === 'total') balancedTotal = true;
   }
+  if (!balancedTotal) write('carriedForward', 'total', values.sum(['carriedForward'], APPLICANT_PART_COLUMNS));
   return edits;
 }
 
