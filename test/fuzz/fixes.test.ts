@@ -125,6 +125,17 @@ function verifyAction(doc: MutatedDoc, text: string, index: LineIndex, report: R
   const after = applyEdits(text, action.edits);
   if (splice(text, action.edits) !== after) fail('applyEdits differs from applying the edits one by one');
   const structural = STRUCTURAL.has(f.ruleId) && action.edits === f.fix?.edits;
+  // The cells the action names: for a finding's own fix, the cell (or numeral) the diagnostic
+  // marks; for "recompute this table", that table's cells.
+  let named = writableSpans;
+  if (!structural && action.edits === f.fix?.edits) {
+    const [fa, fb] = [index.offsetAt(f.range.start), index.offsetAt(f.range.end)];
+    named = writableSpans.filter(([a, b]) => a <= fb && fa <= b);
+    if (named.length === 0) fail('the diagnostic marks no cell or part numeral');
+  } else if (f.data && !structural) {
+    const t = report.tables[f.data.table];
+    named = t ? [...t.rows.flatMap((r) => r.cells), ...t.orphanCells].map((c): Span => [c.start, c.end]) : [];
+  }
   for (const e of action.edits) {
     if (structural) {
       if (e.start !== e.end) fail(`a structural insertion deletes ${JSON.stringify(text.slice(e.start, e.end))}`);
@@ -147,8 +158,8 @@ function verifyAction(doc: MutatedDoc, text: string, index: LineIndex, report: R
       if (b === 'both' && !startsWithEol && !endsWithEol) fail('insertion on an empty line is not a line of its own');
       continue;
     }
-    if (!writableSpans.some(([a, b]) => a <= e.start && e.end <= b)) {
-      fail(`edit ${e.start}…${e.end} ${JSON.stringify(text.slice(e.start, e.end))} → ${JSON.stringify(e.newText)} is in no cell or part numeral`);
+    if (!named.some(([a, b]) => a <= e.start && e.end <= b)) {
+      fail(`edit ${e.start}…${e.end} ${JSON.stringify(text.slice(e.start, e.end))} → ${JSON.stringify(e.newText)} is in no cell or part numeral the action names`);
     }
     for (const [a, b] of untouchableSpans) {
       const hits = e.start === e.end ? a < e.start && e.start < b : e.start < b && a < e.end;
