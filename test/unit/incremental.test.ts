@@ -10,9 +10,9 @@ import { corpusFiles, seed } from '../helpers/fixtures';
 /**
  * In the style of rust-analyzer's reparsing tests: random edit sequences applied incrementally,
  * compared after every step with a fresh full read — model and diagnostics equal.
- * NIANBAO_INCREMENTAL_RUNS raises the number of sequences (default 300, 10 edits each).
+ * NIANBAO_INCREMENTAL_RUNS sets the number of sequences (default 1,000, 10 edits each).
  */
-const RUNS = Number(process.env.NIANBAO_INCREMENTAL_RUNS ?? 300);
+const RUNS = Number(process.env.NIANBAO_INCREMENTAL_RUNS ?? 1000);
 const STEPS = 10;
 
 function rng(seed: number) {
