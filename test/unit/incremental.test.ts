@@ -116,7 +116,7 @@ test(`incremental re-reading equals a full read after every step (${RUNS} sequen
     }
   }
   // The cheap paths must actually be taken.
-  assert.ok(paths.table > RUNS / 2 && paths.cell > RUNS / 2 && paths.prose > RUNS / 2, JSON.stringify(paths));
+  assert.ok(paths.table > RUNS / 2 && paths.cell > RUNS / 4 && paths.prose > RUNS / 2, JSON.stringify(paths));
   console.log(`paths taken: ${JSON.stringify(paths)}`);
 });
 
