@@ -140,7 +140,8 @@ export class TestClient {
 
   async stop(): Promise<void> {
     try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      // (unref: a test file whose last step is stop() need not wait for this timer to exit)
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000).unref())]);
       await this.conn.sendNotification('exit');
     } catch {
       // already gone
