@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { check, LineIndex, readReport } from '../../server/src/core';
+import { check, LineIndex, readReport, render } from '../../server/src/core';
 import { applyEdits, fixAll, quickFixes } from '../../server/src/core/service/actions';
 import { outline } from '../../server/src/core/service/outline';
 import { FrameRepair } from '../../server/src/lsp/framing';
@@ -188,4 +188,12 @@ test('fix-all in one application: a 结转下年度 total that cannot be balance
   assert.deepEqual(cf.cells.map((c) => c.value), [0, 0, 0, 0, 4, 0, 4]);
   const again = fixAll(r2.report, r2.findings);
   assert.equal(again ? applyEdits(once, again.edits) : once, once, 'a second fix-all changes nothing');
+});
+
+test('an HTML document over the size limit gets one diagnostic and is not turned into virtual lines', async () => {
+  const { tooLarge } = await import('../../server/src/lsp/large');
+  const html = '<html><body><p>一、总体情况</p><table><tr><td>1</td></tr></table>' + '<p>说明文字。</p>'.repeat(120_000) + '</body></html>';
+  const r = tooLarge(html, { rules: {}, formatVersion: 'auto', maxFileSize: 1 })!;
+  assert.deepEqual(r.findings.map((f) => f.ruleId), ['file-too-large']);
+  assert.match(render(r.findings[0].message, 'zh-CN'), /且为 HTML,未作检查/);
 });

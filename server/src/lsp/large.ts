@@ -2,6 +2,7 @@ import { emptyReport, type CheckOptions } from '../core/engine';
 import { msg } from '../core/l10n/text';
 import { findHeadings } from '../core/reader/headings';
 import { readSource } from '../core/text/source';
+import { looksLikeHtml } from '../core/text/html';
 import type { Finding, Report } from '../core';
 import { LineIndex } from '../core/text/positions';
 import { runRules } from '../core/engine';
@@ -15,6 +16,10 @@ const TOO_LARGE = {
   zh: '文件过大({size} MB,超过设置 nianbao.maxFileSize 的 {limit} MB),只检查了章节结构,未检查表格和合计。',
   en: 'The file is large ({size} MB, above the nianbao.maxFileSize setting of {limit} MB): only the part structure was checked, not the tables and totals.',
 };
+const TOO_LARGE_HTML = {
+  zh: '文件过大({size} MB,超过设置 nianbao.maxFileSize 的 {limit} MB)且为 HTML,未作检查。',
+  en: 'The file is large ({size} MB, above the nianbao.maxFileSize setting of {limit} MB) and HTML: it was not checked.',
+};
 
 /** Above the size limit: one clear diagnostic and only the cheap part-structure rules, never a frozen editor. */
 export function tooLarge(text: string, settings: ServerSettings): { index: LineIndex; report: Report; findings: Finding[] } | null {
@@ -24,17 +29,20 @@ export function tooLarge(text: string, settings: ServerSettings): { index: LineI
   const bytes = new TextEncoder().encode(text).length;
   if (bytes <= limit) return null;
   const mb = bytes / (1024 * 1024);
+  const args = { size: mb.toFixed(1), limit: settings.maxFileSize };
+  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  // HTML would need its virtual lines (a source map per character): far too much memory at this size.
+  if (looksLikeHtml(text)) {
+    const index = new LineIndex(text);
+    return { index, report: emptyReport(index.lineCount), findings: [{ ruleId: 'file-too-large', severity: 2, range: top, message: msg(TOO_LARGE_HTML, args) }] };
+  }
   const src = readSource(text);
   const index = src.index;
   const report = emptyReport(index.lineCount);
   report.sections = findHeadings(src);
   const options: CheckOptions = { severity: settings.rules };
   const findings = runRules(report, text, index, options, [sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate]);
-  findings.unshift({
-    ruleId: 'file-too-large', severity: 2,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: msg(TOO_LARGE, { size: mb.toFixed(1), limit: settings.maxFileSize }),
-  });
+  findings.unshift({ ruleId: 'file-too-large', severity: 2, range: top, message: msg(TOO_LARGE, args) });
   return { index, report, findings };
 }
 
