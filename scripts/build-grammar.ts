@@ -12,7 +12,7 @@
  * a part heading is one of the six parts by its wording (so `三、本年度办理结果` is a row label,
  * never a heading); a row label is a whole table cell.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeGenerated } from './generated';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js/cn2t';
 import { ACTIVE_ROWS, activeColumns } from '../server/src/core/formats/activeTable';
@@ -361,31 +361,7 @@ export function grammarText(): string {
 }
 
 function main(argv: string[]): number {
-  const text = grammarText();
-  // --file PATH: write or check another file (the tests check that a stale file is caught).
-  const at = argv.indexOf('--file');
-  const file = at >= 0 ? argv[at + 1] : GRAMMAR_PATH;
-  if (!file) {
-    console.error('--file needs a path');
-    return 2;
-  }
-  if (argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(file, 'utf8');
-    } catch {
-      /* missing: stale */
-    }
-    if (current !== text) {
-      console.error(`${file} is stale: run \`npx tsx scripts/build-grammar.ts\` and commit the result.`);
-      return 1;
-    }
-    console.log('grammar is up to date');
-    return 0;
-  }
-  writeFileSync(file, text);
-  console.log(`wrote ${file}`);
-  return 0;
+  return writeGenerated(argv, GRAMMAR_PATH, grammarText(), 'scripts/build-grammar.ts', 'grammar is');
 }
 
 if (require.main === module) process.exit(main(process.argv.slice(2)));

@@ -11,7 +11,7 @@
  * and each part's prose. With every placeholder at its default the snippet is exactly `renderReport`
  * for 机关名称 and the default year (this script checks that), and that report passes every check.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeGenerated } from './generated';
 import { join } from 'node:path';
 import type { FormatVersion, TableKind } from '../server/src/core/model';
 import { SECTIONS } from '../server/src/core/formats/sections';
@@ -152,31 +152,7 @@ export function snippetsText(): string {
 }
 
 function main(argv: string[]): number {
-  const text = snippetsText();
-  // --file PATH: write or check another file (the tests check that a stale file is caught).
-  const at = argv.indexOf('--file');
-  const file = at >= 0 ? argv[at + 1] : SNIPPETS_PATH;
-  if (!file) {
-    console.error('--file needs a path');
-    return 2;
-  }
-  if (argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(file, 'utf8');
-    } catch {
-      /* missing: stale */
-    }
-    if (current !== text) {
-      console.error(`${file} is stale: run \`npx tsx scripts/build-snippets.ts\` and commit the result.`);
-      return 1;
-    }
-    console.log('snippets are up to date');
-    return 0;
-  }
-  writeFileSync(file, text);
-  console.log(`wrote ${file}`);
-  return 0;
+  return writeGenerated(argv, SNIPPETS_PATH, snippetsText(), 'scripts/build-snippets.ts', 'snippets are');
 }
 
 if (require.main === module) process.exit(main(process.argv.slice(2)));

@@ -170,13 +170,10 @@ export class ReportSession {
   }
 
   /**
-   * Typing within one line of prose (outside every table region): the line is replaced and everything
-   * after it moves by the same offset, in place; no table is read.
+   * Replaces one line in place and moves everything after it by `delta` (lines, index): the shared
+   * first step of the single-line paths. From here the text is the new one (see `committed`).
    */
-  private proseLine(lineNo: number, end: number, newLine: SourceLine, delta: number): boolean {
-    const old = this.state;
-    const src = old.src;
-    if (old.regions.some((r) => r.from <= lineNo && lineNo < r.to)) return false;
+  private replaceLine(src: SourceText, lineNo: number, newLine: SourceLine, delta: number): SourceText {
     const lines = src.lines;
     lines[lineNo] = { ...newLine, line: lineNo };
     this.committed = () => lines.map((l) => l.text + (l.eol ?? '')).join('');
@@ -187,7 +184,18 @@ export class ReportSession {
       lineStarts[i] += delta;
       lineEnds[i] += delta;
     }
-    const next = linesSource(lines, src.index.length + delta, lineStarts, lineEnds);
+    return linesSource(lines, src.index.length + delta, lineStarts, lineEnds);
+  }
+
+  /**
+   * Typing within one line of prose (outside every table region): the line is replaced and everything
+   * after it moves by the same offset, in place; no table is read.
+   */
+  private proseLine(lineNo: number, end: number, newLine: SourceLine, delta: number): boolean {
+    const old = this.state;
+    const src = old.src;
+    if (old.regions.some((r) => r.from <= lineNo && lineNo < r.to)) return false;
+    const next = this.replaceLine(src, lineNo, newLine, delta);
     for (const t of [old.report.tables.active, old.report.tables.applications, old.report.tables.reviewLitigation]) {
       if (!t || t.firstLine <= lineNo) continue;
       for (const r of t.rows) for (const c of r.cells) (c.start += delta), (c.end += delta);
@@ -258,17 +266,7 @@ export class ReportSession {
     // Commit. From here the previous version's objects are updated in place (the session owns them):
     // the line, the index, the offsets of everything after the edit, and the cell itself.
     const editEndChar = end - src.index.lineStarts[lineNo];
-    const lines = src.lines;
-    lines[lineNo] = { ...newLine, line: lineNo };
-    this.committed = () => lines.map((l) => l.text + (l.eol ?? '')).join('');
-    const { lineStarts, lineEnds } = src.index;
-    lineEnds[lineNo] += delta;
-    for (let i = lineNo + 1; i < lines.length; i++) {
-      lines[i].offset += delta;
-      lineStarts[i] += delta;
-      lineEnds[i] += delta;
-    }
-    const next = linesSource(lines, src.index.length + delta, lineStarts, lineEnds);
+    const next = this.replaceLine(src, lineNo, newLine, delta);
     const moveAt = (p: Position): Position => (p.line === lineNo && p.character >= editEndChar ? { line: p.line, character: p.character + delta } : p);
     const onLine = (r: Range): Range => (r.start.line === lineNo || r.end.line === lineNo ? { start: moveAt(r.start), end: moveAt(r.end) } : r);
     const moveCell = (c: Cell) => {
