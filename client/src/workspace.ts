@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageclient';
 import { render, type Lang, type Text } from '../../server/src/core';
 import { looksLikeReport } from '../../server/src/core/service/detect';
+import { decodeText } from '../../server/src/core/text/decode';
 import { CLIENT_TEXT, noLinks } from './text';
 
 const GLOB = '**/*.{nianbao,txt,md,html,htm}';
@@ -41,7 +42,7 @@ export class WorkspaceChecker implements vscode.Disposable {
           if (open) continue;
           let text: string;
           try {
-            text = decode(await vscode.workspace.fs.readFile(uri));
+            text = decodeText(await vscode.workspace.fs.readFile(uri));
           } catch (e) {
             void vscode.window.showWarningMessage(this.t(CLIENT_TEXT.unreadable, { file: noLinks(vscode.workspace.asRelativePath(uri)), reason: noLinks(String(e)) }));
             continue;
@@ -68,15 +69,4 @@ export class WorkspaceChecker implements vscode.Disposable {
     this.collection.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
-}
-
-/** UTF-8 (BOM dropped), else GB18030 as many Chinese Windows tools save text. */
-function decode(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('gb18030').decode(bytes);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Text } from '../core';
 import { CLI_TEXT } from './messages';
+import { decodeText } from '../core/text/decode';
 
 export interface InputFile {
   /** The path as the user gave it (or found under a directory they gave). */
@@ -78,13 +79,7 @@ export async function readReportFile(f: InputFile, readStdin: () => Promise<Buff
 
 export function decodeReport(bytes: Uint8Array): ReadResult {
   if (looksBinary(bytes)) return { ok: false, message: CLI_TEXT.binary };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('gb18030').decode(bytes);
-  }
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return { ok: true, text: decodeText(bytes) };
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
