@@ -23,10 +23,10 @@ const messages = (prefix: string, code: string) =>
   check(corpus(prefix)).findings.filter((f) => f.ruleId === code).map((f) => toDiagnostic(f).message);
 
 test('a table cut off in the corpus gets one missing-rows diagnostic, never an arithmetic one', () => {
-  // 008 breaks off in table 三 at (五)1.
+  // 008 breaks off in table 三 in the label of (五)1.: that row is one of the missing.
   const m = messages('008', 'table-row-missing');
   assert.equal(m.length, 1);
-  assert.match(m[0], /在此处中断,其后的 9 行缺失/);
+  assert.match(m[0], /在此处中断,其后的 10 行缺失/);
   // 023 breaks off right after the header of table 三.
   assert.match(messages('023', 'table-row-missing')[0], /其后的 25 行缺失/);
 });
@@ -38,9 +38,11 @@ test('non-numeric cells are named: 减4 (022), / (011), and blank cells (026, 01
   assert.deepEqual(messages('026', 'cell-blank'), ['“规章”的“现行有效件数”未填写。没有发生的事项应填 0。']);
 });
 
-test('022: the (三) sub-row labels are lost, leaving 60 numbers without a row', () => {
-  assert.match(messages('022', 'table-orphan-cells')[0], /有 60 个数字不属于任何一行/);
-  assert.match(messages('022', 'table-row-missing')[0], /缺少 8 行/);
+test('022: the (三) sub-row labels are lost: 60 numbers without a row make table 三 unreadable, and nothing in it is checked', () => {
+  const m = messages('022', 'table-unreadable');
+  assert.equal(m.length, 1);
+  assert.match(m[0], /中有60个数字不属于任何一行（行名称可能在转换中丢失）/);
+  assert.deepEqual(codes('022').filter((c) => c === 'table-orphan-cells' || c === 'table-row-missing'), []);
 });
 
 test('013: headings of parts 二, 三, 四 without their tables', () => {
@@ -52,8 +54,9 @@ test('020 and 030: rows the statutory table does not have are warned about', () 
   assert.deepEqual(messages('030', 'table-row-unexpected').map((m) => m.slice(0, 6)), ['“行政检查”', '“行政确认”']);
 });
 
-test('006: rows that carry only 自然人 and 总计 are reported as short rows', () => {
-  assert.deepEqual(messages('006', 'table-cell-count').slice(0, 1), ['“本年新收政府信息公开申请数量”一行应有 7 个数字,实际读到 2 个。']);
+test('006: rows that carry only 自然人 and 总计 (the blank columns lost) cannot be placed in columns: one diagnostic for the table', () => {
+  assert.match(messages('006', 'table-unreadable')[0], /有\d+行的数字个数与法定格式不符（如“本年新收政府信息公开申请数量”一行应有7个数字，读到2个）/);
+  assert.deepEqual(codes('006').filter((c) => c === 'table-cell-count'), []);
 });
 
 test('005: a template published without numbers is one diagnostic for table 三', () => {

@@ -71,7 +71,21 @@ export interface Table {
   missingRows: MissingRow[];
   /** Numbers that belong to no row (e.g. sub-row labels lost in conversion). */
   orphanCells: Cell[];
+  /**
+   * Set when the table's numbers cannot be attributed to rows and columns unambiguously: then the
+   * table keeps no rows, and nothing in it is checked (never a false error, never a misreading).
+   */
+  unreadable: Unreadable | null;
 }
+
+/** Why a table could not be read, with what a message needs to say so. */
+export type Unreadable =
+  /** Cells glued together without separators ('规章000'): `sample` is the first such text. */
+  | { reason: 'glued'; range: Range; sample: string }
+  /** Rows whose count of numbers differs from the format's: `rows` of them, e.g. `row` with `found` of `expected`. */
+  | { reason: 'rowCounts'; range: Range; rows: number; row: string; found: number; expected: number }
+  /** Numbers under no row label (labels lost in conversion). */
+  | { reason: 'orphans'; range: Range; count: number };
 
 export interface SectionHeading {
   key: SectionKey;

@@ -43,6 +43,7 @@ export function shiftTable(t: Table, s: Shift): Table {
     rows: t.rows.map((r) => row(r, s)),
     missingRows: t.missingRows.map((m) => missing(m, s)),
     orphanCells: t.orphanCells.map((c) => cell(c, s)),
+    unreadable: t.unreadable ? { ...t.unreadable, range: movesRange(t.unreadable.range, s) } : null,
   };
 }
 

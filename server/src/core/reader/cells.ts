@@ -21,6 +21,11 @@ export interface CellToken {
   weak: boolean;
   /** How a value is written into this cell when it is blank. */
   fill: CellFill;
+  /**
+   * Blank-line layouts only: a run of blank lines longer than the one that separates cells stands for
+   * one or more empty cells, how many is lost. These are the places such cells can take (see fit.ts).
+   */
+  gap?: CellToken[];
 }
 
 /** 'beforePipe': a lone '|' line gets 'N ' before the pipe; 'spaced': ' N ' between pipes; 'bare': just N. */
@@ -48,11 +53,31 @@ export function isTabbedRegion(src: SourceText, from: number, to: number): boole
   return tabbed >= 4 && tabbed >= other;
 }
 
-export function tokenizeLines(src: SourceText, from: number, to: number, tabbed: boolean): CellToken[] {
+/** Do the region's cells stand on their own lines, separated by one blank line each (corpus 015, 114)? */
+export function isBlankLineRegion(src: SourceText, from: number, to: number): boolean {
+  let content = 0;
+  let separated = 0;
+  for (let i = from; i < to; i++) {
+    const t = src.lines[i].text;
+    if (!t.trim()) continue;
+    if (t.includes('|') || t.includes('\t')) return false;
+    content++;
+    if (i + 1 < to && !src.lines[i + 1].text.trim()) separated++;
+  }
+  return content >= 6 && separated * 10 >= content * 7;
+}
+
+export function tokenizeLines(src: SourceText, from: number, to: number, tabbed: boolean, blankLined = false): CellToken[] {
   const out: CellToken[] = [];
+  let lastContent = -1;
   for (let i = from; i < to; i++) {
     const l = src.lines[i];
     const t = l.text;
+    if (blankLined) {
+      if (!t.trim()) continue;
+      if (lastContent >= 0 && i - lastContent > 2) out.push(gapToken(src, lastContent + 2, i));
+      lastContent = i;
+    }
     let hasPipe = false;
     for (let k = 0; k < t.length; k++) {
       if (isPipe(t.charCodeAt(k))) {
@@ -65,6 +90,13 @@ export function tokenizeLines(src: SourceText, from: number, to: number, tabbed:
     else plainLine(src, l, i, out);
   }
   return out;
+}
+
+/** Blank lines [from, to) beyond the separating one: empty cells whose number is lost. */
+function gapToken(src: SourceText, from: number, to: number): CellToken {
+  const slots: CellToken[] = [];
+  for (let i = from; i < to; i++) slots.push({ ...token(src, src.lines[i], i, 0, 0, false, 'bare'), text: '', blank: true });
+  return { ...slots[0], weak: true, gap: slots };
 }
 
 function token(src: SourceText, l: SourceLine, i: number, a: number, b: number, weak: boolean, fill: CellFill): CellToken {
@@ -152,9 +184,15 @@ function tabbedLine(src: SourceText, l: SourceLine, i: number, out: CellToken[])
   out.push(token(src, l, i, a, b, false, 'bare'));
 }
 
+const MD_HEADING = /^(?:#{1,6}|>)[ \t\u3000]*/;
+
 function plainLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]): void {
   const t = l.text;
-  const [a, b] = contentBounds(t);
+  let [a, b] = contentBounds(t);
+  if (a === b) return;
+  // A Markdown heading or quote marker is no part of the cell ('### (一)予以公开').
+  const marker = MD_HEADING.exec(t.slice(a, b));
+  if (marker) [a, b] = contentBounds(t, a + marker[0].length, b);
   if (a === b) return;
   const body = t.slice(a, b);
   if (/\s/.test(body)) {

@@ -8,6 +8,7 @@ import { tableRowMissing } from './tableRowMissing';
 import { tableRowUnexpected } from './tableRowUnexpected';
 import { tableCellCount } from './tableCellCount';
 import { tableOrphanCells } from './tableOrphanCells';
+import { tableUnreadable } from './tableUnreadable';
 import { cellNotNumber } from './cellNotNumber';
 import { cellBlank } from './cellBlank';
 import { cellNegative } from './cellNegative';
@@ -19,7 +20,7 @@ import { groupTotal } from './groupTotal';
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
   sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate,
-  tableMissing, tableRowMissing, tableRowUnexpected, tableCellCount, tableOrphanCells,
+  tableMissing, tableUnreadable, tableRowMissing, tableRowUnexpected, tableCellCount, tableOrphanCells,
   cellNotNumber, cellBlank, cellNegative,
   rowTotal, columnTotal, balance, groupTotal,
 ];

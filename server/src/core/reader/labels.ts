@@ -1,0 +1,140 @@
+import type { RowDef } from '../formats/types';
+import { fold, labelKey } from '../text/normalize';
+import type { CellToken } from './cells';
+import { isPlainNumber, looksLikeValue } from './values';
+
+/** Which rows a label may still name: each row once, entry rows first, '其他'/'总计' only after their group. */
+export interface LabelState {
+  defs: readonly RowDef[];
+  seen: Set<string>;
+  started: boolean;
+}
+
+function open(s: LabelState, d: RowDef): boolean {
+  if (s.seen.has(d.key) || (!s.started && !d.entry)) return false;
+  return !d.after || d.after.some((a) => s.seen.has(a));
+}
+
+/** The row a label names by its pattern. */
+export function matchRow(s: LabelState, key: string): RowDef | null {
+  for (const d of s.defs) if (open(s, d) && d.match.test(key)) return d;
+  return null;
+}
+
+const canonicalKeys = new Map<RowDef, string>();
+export function canonicalKey(d: RowDef): string {
+  let k = canonicalKeys.get(d);
+  if (k === undefined) canonicalKeys.set(d, (k = labelKey(d.label)));
+  return k;
+}
+
+const canonicalLabels = new Map<RowDef, string>();
+function canonicalLabel(d: RowDef): string {
+  let k = canonicalLabels.get(d);
+  if (k === undefined) canonicalLabels.set(d, (k = squeeze(d.label)));
+  return k;
+}
+
+function squeeze(s: string): string {
+  return fold(s).replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * A label cut short: the first expected row whose wording it begins ('(二)部分公', '三、本年度办'),
+ * or, with its numbering, the row whose numbered label it begins ('(三)不', '(一)予').
+ */
+export function matchCutLabel(s: LabelState, text: string, key: string): RowDef | null {
+  // Before the first row, header fragments ('本年', '其他') must not pass for a row's label.
+  if (key.length >= (s.started ? 2 : 4)) {
+    for (const d of s.defs) if (open(s, d) && canonicalKey(d).startsWith(key)) return d;
+  }
+  if (key.length < 1) return null;
+  const whole = squeeze(text);
+  if (whole.length < 3 || whole === key) return null;
+  for (const d of s.defs) if (open(s, d) && canonicalLabel(d).startsWith(whole)) return d;
+  return null;
+}
+
+/** Could this key still grow into an expected row's label? */
+function beginsLabel(s: LabelState, key: string): boolean {
+  if (!key) return true;
+  for (const d of s.defs) if (open(s, d) && canonicalKey(d).startsWith(key)) return true;
+  return false;
+}
+
+const MAX_PIECES = 10;
+const MAX_PIECE = 16;
+
+/**
+ * A label broken over several cells or lines ('(三)' / '不予公开', '三、' / '本' / '年' / …): joins the
+ * text tokens from `k` on while the join can still become a label, and returns the row and the last
+ * token used, or null.
+ */
+export function assembleLabel(s: LabelState, tokens: readonly CellToken[], k: number): { def: RowDef; last: number } | null {
+  let joined = '';
+  const firstLine = tokens[k].line;
+  for (let j = k; j < tokens.length && j - k < MAX_PIECES; j++) {
+    const t = tokens[j];
+    if (t.blank) continue;
+    if (t.text.length > MAX_PIECE * 3 || isPlainNumber(t.text) || t.line - firstLine > MAX_PIECES) return null;
+    joined += t.text;
+    if (j === k) continue;
+    const key = labelKey(joined);
+    const def = matchRow(s, key);
+    if (def) return { def, last: j };
+    if (!beginsLabel(s, key)) return null;
+  }
+  return null;
+}
+
+const NUMBERED_LABEL = /^\s*\d{1,2}\s*[.、．,，]\s*[\u3400-\u9fff]{2}/;
+const NUMBERING_ONLY = /^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*$/;
+
+/** A label's numbering alone ('1.', '(三)', '三、'): what is left of a label cut off or split. */
+export function isNumberingOnly(text: string): boolean {
+  return NUMBERING_ONLY.test(text);
+}
+
+/** Could this text be a cell's value? Not a label's numbering, nor a numbered label cut short ('2.其他法律行政法规禁'). */
+export function looksLikeCell(text: string): boolean {
+  return looksLikeValue(text) && !NUMBERED_LABEL.test(text) && !NUMBERING_ONLY.test(text);
+}
+
+/** A header cell, whole, with extra words, or cut short. */
+export function isHeader(key: string, words: readonly string[]): boolean {
+  for (const w of words) if (key.startsWith(w) || (key.length >= 2 && w.startsWith(key))) return true;
+  return false;
+}
+
+const PAGE_FOOTER = /^(?:[-—–－_]+\s*\d{1,4}\s*[-—–－_]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+const CAPTION = /^表[一二三四五1-5](?:[：:、.\s]|$)/;
+
+/** Layout text inside a table that is neither cell nor label: page footers ('— 4 —'), captions ('表三：…'). */
+export function isNoise(text: string): boolean {
+  const t = fold(text).trim();
+  return PAGE_FOOTER.test(t) || CAPTION.test(t.replace(/^#+\s*/, ''));
+}
+
+/** Prose, not a cell: a sentence, or text far longer than any label. */
+export function isProse(text: string): boolean {
+  return text.includes('。') || text.length > 90;
+}
+
+/**
+ * Cells glued together without separators ('规章000规范性文件898989', '本年新收政府信息公开申请数量230'):
+ * a row's label immediately followed by a digit. Returns the label and its digits, or null.
+ */
+export function gluedLabel(text: string, defs: readonly RowDef[]): string | null {
+  if (!/\d/.test(text) || isPlainNumber(text)) return null;
+  const t = squeeze(text);
+  for (const d of defs) {
+    if (d.group) continue;
+    const key = canonicalKey(d);
+    if (key.length < 2) continue;
+    for (let at = t.indexOf(key); at >= 0; at = t.indexOf(key, at + 1)) {
+      const digits = /^\d+(?![.、．\d])/.exec(t.slice(at + key.length, at + key.length + 40));
+      if (digits) return key + digits[0];
+    }
+  }
+  return null;
+}
