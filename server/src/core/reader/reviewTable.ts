@@ -34,10 +34,11 @@ export interface ReviewRead {
  * whole are taken in order. Numbers under two or more labels that do not make five each cannot be
  * attributed: the table is unreadable rather than misread.
  */
-export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range): ReviewRead {
+export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range, endsDocument: boolean): ReviewRead {
   const segments: Segment[] = [];
   let seg: Segment | null = null;
   let lastConsumed = -1;
+  let stopped = false;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k];
     if (tok.blank) {
@@ -61,7 +62,10 @@ export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range)
       lastConsumed = k;
       continue;
     }
-    if (!looksLikeValue(tok.text)) break;
+    if (!looksLikeValue(tok.text)) {
+      stopped = true;
+      break;
+    }
     if (!seg) {
       seg = { group: null, label: null, values: [] };
       segments.push(seg);
@@ -70,6 +74,11 @@ export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range)
     lastConsumed = k;
   }
   const labelled = segments.filter((s) => s.values.some((v) => !v.blank));
+  if (segments.length > 0 && segments.every((s) => s.values.length === 0) && (stopped || !endsDocument)) {
+    // Its header and no cell at all, and the text goes on: an empty template, not a table cut off.
+    const rows = REVIEW_LITIGATION_GROUPS.map((g) => row(g, segments.find((s) => s.group === g)?.label ?? segments[0].label, [], fallbackAnchor));
+    return { rows, missingRows: [], orphans: [], unreadable: null, lastConsumed };
+  }
   const labelOf = (g: RowDef) => segments.find((s) => s.group === g)?.label ?? segments[0]?.label ?? null;
   if (labelled.length >= 2) return byGroupLabels(labelled, segments, labelOf, fallbackAnchor, lastConsumed);
   // One run of numbers (or none): in order, the groups one after another.

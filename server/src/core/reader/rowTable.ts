@@ -1,6 +1,6 @@
 import type { Cell, FormatVersion, Range, Table, TableKind, TableRow, Unreadable } from '../model';
 import type { RowDef } from '../formats/types';
-import { ACTIVE_HEADER_WORDS, ACTIVE_ROWS } from '../formats/activeTable';
+import { ACTIVE_HEADER_WORDS, ACTIVE_ROWS, activeColumns } from '../formats/activeTable';
 import { APPLICATIONS_HEADER_WORDS, APPLICATIONS_ROWS } from '../formats/applicationsTable';
 import { labelKey } from '../text/normalize';
 import type { CellToken } from './cells';
@@ -35,20 +35,18 @@ interface LabelPass {
 export function readRowTable(kind: TableKind, tokens: CellToken[], ctx: TableContext, endsDocument: boolean): Omit<Table, 'layout' | 'range' | 'firstLine' | 'endLine' | 'section'> & { lastConsumed: number } {
   const defs = kind === 'active' ? ACTIVE_ROWS : APPLICATIONS_ROWS;
   const pass = labelPass(tokens, defs, kind === 'active' ? ACTIVE_HEADER_WORDS : APPLICATIONS_HEADER_WORDS);
-  // A label with nothing after it where the text stops: the table breaks off there.
-  const last = pass.builds[pass.builds.length - 1];
-  if (endsDocument && pass.end === tokens.length && last?.def && last.cells.length === 0 && pass.builds.length > 1) pass.builds.pop();
   const { version, versionFrom } = tableVersion(kind, pass.builds, pass.headerKeys, ctx);
   const base = { kind, version, versionFrom, lastConsumed: pass.lastConsumed };
   if (pass.glued) {
     return { ...base, rows: [], missingRows: [], orphanCells: [], unreadable: glued(pass.glued.token, pass.glued.sample) };
   }
-  const byLabels = placeRows(kind, pass.builds, pass.orphans, version, tokens[0]);
+  const cutAt = endsDocument && pass.end === tokens.length ? cutRow(pass, tokens, version, kind) : null;
+  const byLabels = placeRows(kind, pass.builds, pass.orphans, version, tokens[0], cutAt);
   const clean = byLabels.bad.length === 0 && byLabels.orphanCells.length === 0 && !byLabels.unexpectedWithValues;
   if (clean) return { ...base, ...tableRows(byLabels), unreadable: null };
   const byOrder = kind === 'applications' ? orderPass(tokens, pass, version, ctx) : null;
   if (byOrder) {
-    const placed = placeRows(kind, byOrder.builds, byOrder.orphans, byOrder.version, tokens[0]);
+    const placed = placeRows(kind, byOrder.builds, [], byOrder.version, tokens[0]);
     return { ...base, version: byOrder.version, versionFrom: ctx.forcedVersion ? 'setting' : 'table', ...tableRows(placed), unreadable: null };
   }
   const empty = byLabels.rows.every((r) => r.cells.every((c) => c.problem === 'blank'));
@@ -154,6 +152,26 @@ function labelPass(tokens: CellToken[], defs: readonly RowDef[], headerWords: re
 }
 
 /** Text after a label that completes it: the label's wording goes on, or a bracket is still open. */
+/**
+ * Where the text stops inside the table, its last row may be cut: only its label, or some of its
+ * numbers, or its numbers and then the numeral of the next label ('2' of '2.其他法律…'). That row goes
+ * with the missing ones, which are said at its label; nothing else is said of it.
+ */
+function cutRow(pass: LabelPass, tokens: CellToken[], version: FormatVersion, kind: TableKind): Range | null {
+  const last = pass.builds[pass.builds.length - 1];
+  if (!last?.def || last.def.group || pass.builds.length < 2) return null;
+  const width = kind === 'active' ? activeColumns(last.def, version).length : last.def.columns.length;
+  const strong = last.cells.filter((c) => !c.weak);
+  const tail = strong[strong.length - 1];
+  if (strong.length === width + 1 && tail === tokens[tokens.length - 1] && /^\d{1,2}$/.test(tail.text)) {
+    last.cells = last.cells.slice(0, last.cells.indexOf(tail));
+    return null;
+  }
+  if (strong.length >= width || fit(last.cells, width).length === width) return null;
+  pass.builds.pop();
+  return last.label.range;
+}
+
 function continuesLabel(row: RowBuild, text: string): boolean {
   if (isProse(text)) return false;
   const joined = row.label.text + text;
@@ -183,7 +201,7 @@ interface Run {
  */
 function orderPass(
   tokens: CellToken[], pass: LabelPass, version: FormatVersion, ctx: TableContext,
-): { builds: RowBuild[]; orphans: CellToken[]; version: FormatVersion } | null {
+): { builds: RowBuild[]; version: FormatVersion } | null {
   const runs = valueRuns(tokens, pass);
   const width = APPLICATIONS_ROWS[0].columns.length;
   const full: Run[] = [];
@@ -213,7 +231,8 @@ function orderPass(
       label: full[i].label?.label ?? { text: def.label, range: { start: full[i].cells[0].range.start, end: full[i].cells[0].range.start } },
       cells: full[i].cells,
     }));
-    return { builds, orphans: odd, version: v };
+    // What is left over is a stray number or two on text lines (page furniture), not a cell.
+    return { builds, version: v };
   }
   return null;
 }

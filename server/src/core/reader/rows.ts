@@ -33,7 +33,9 @@ export function tableVersion(
 }
 
 /** Builds become the table's rows: cells fitted to the version's columns; missing rows listed. */
-export function placeRows(kind: TableKind, builds: RowBuild[], orphans: CellToken[], version: FormatVersion, first: CellToken | undefined) {
+export function placeRows(
+  kind: TableKind, builds: RowBuild[], orphans: CellToken[], version: FormatVersion, first: CellToken | undefined, cutAt: Range | null = null,
+) {
   const rows: TableRow[] = [];
   const bad: BadRow[] = [];
   const orphanCells: Cell[] = orphans.map((t) => toCell(t, null));
@@ -63,7 +65,7 @@ export function placeRows(kind: TableKind, builds: RowBuild[], orphans: CellToke
     rows.push(row);
   }
   const defs = kind === 'active' ? ACTIVE_ROWS : APPLICATIONS_ROWS;
-  return { rows, bad, orphanCells, unexpectedWithValues, missingRows: missingRows(defs, rows, version, kind, first) };
+  return { rows, bad, orphanCells, unexpectedWithValues, missingRows: missingRows(defs, rows, version, kind, first, cutAt) };
 }
 
 function columnsFor(kind: TableKind, def: RowDef, version: FormatVersion): readonly ColumnDef[] {
@@ -119,8 +121,9 @@ export function toCell(t: CellToken, column: ColumnDef | null): Cell {
 }
 
 function missingRows(
-  defs: readonly RowDef[], rows: TableRow[], version: FormatVersion, kind: TableKind, first: CellToken | undefined,
+  defs: readonly RowDef[], rows: TableRow[], version: FormatVersion, kind: TableKind, first: CellToken | undefined, cutAt: Range | null,
 ): MissingRow[] {
+  const lastRead = rows[rows.length - 1] ?? null;
   const found = new Map<string, TableRow>();
   for (const r of rows) if (r.key) found.set(r.key, r);
   const out: MissingRow[] = [];
@@ -135,7 +138,7 @@ function missingRows(
     }
     if (d.group) continue;
     const last = before ? before.cells[before.cells.length - 1] : null;
-    const anchor = before?.label.range ?? first?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const anchor = (cutAt && before === lastRead ? cutAt : before?.label.range) ?? first?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     out.push({
       key: d.key,
       label: d.label,
