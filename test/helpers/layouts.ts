@@ -162,7 +162,7 @@ function rendered(layout: 'markdown' | 'pipeRows' | 'cellPerLine' | 'tabbed' | '
 const blankLineCells: Shape = (m) => {
   const table = (kind: TableKind) => {
     const lines: string[] = [];
-    const cell = (t: string) => lines.push(t === '' ? '' : t, '');
+    const cell = (t: string) => lines.push(t, '');
     if (kind === 'reviewLitigation') {
       [...GROUP_NAMES, ...OUTCOME_LABELS, ...OUTCOME_LABELS, ...OUTCOME_LABELS, ...reviewNumbers(m).flat()].forEach(cell);
     } else {
@@ -255,10 +255,10 @@ function markdownTable(m: ReportModel, kind: TableKind): string {
   return text.slice(at + 1, end).join('\n');
 }
 
-/** Markdown with a page footer ('— 4 —') and the blank line around it inside table 三. */
+/** Markdown with a page footer ('— 4 —') between blank lines inside table 三, as a page break leaves it. */
 const mdPageFooter: Shape = (m) => report(m, (kind) => {
   const t = markdownTable(m, kind).split('\n');
-  if (kind === 'applications') t.splice(12, 0, '', '— 4 —', '');
+  if (kind === 'applications') t.splice(t.findIndex((l) => l.includes('保护第三方')), 0, '', '— 4 —', '');
   return t.join('\n');
 });
 
@@ -385,8 +385,8 @@ const BASE_TODO: Record<string, string> = {
   pdfWrappedLabels: "a label wrapped over two lines: the first part gets 0 of 7 numbers, the second ('这一情形,不计其他情形)') is an unknown row",
   oneLine: 'headings inside a line are not found (no part heading at all), so no table region: every row missing',
   mdMiniTables: "per-row mini tables under '###' headings with a generic header ('类别 | 数据1 …') end table 三: 25 rows missing",
-  mdMiniTablesReview: 'table 四 as three small tables: only 行政复议 is read, the two 行政诉讼 groups are missing',
-  mdPageFooter: "a page footer ('— 4 —') inside table 三 is read as a cell: “保护第三方合法权益” 8 of 7",
+  mdMiniTablesReview: 'table 四 as three small tables: a 行政诉讼 group’s five numbers are read as 行政复议 (a silent misreading, its sum holds) and the two 行政诉讼 groups are reported missing',
+  mdPageFooter: "a page footer ('— 4 —') inside table 三 is read as a cell of the row before it: “危及‘三安全一稳定’” 8 of 7",
   mdSplitGroupLabel: "a group label split over two cells ('(三)不' / '予公开') gives unknown-row findings for each part",
   mdLabelsBeforeRows: "labels on text lines before their numbers-only rows: the label gets 0 of 7, its wrapped tail ('申请数量') is an unknown row",
   junkBeforeHeadings: "junk before a heading ('????一、总体情况'): no part heading found, and the 三 heading is read as a row of table 二",
