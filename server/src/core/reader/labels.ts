@@ -78,7 +78,11 @@ export function assembleLabel(s: LabelState, tokens: readonly CellToken[], k: nu
     if (t.blank) continue;
     if (t.text.length > MAX_PIECE * 3 || isPlainNumber(t.text) || t.line - firstLine > MAX_PIECES) return null;
     joined += t.text;
-    if (j === k) continue;
+    // The first piece must begin a label ('(三)', '三、', '本'), not end one ('予公开').
+    if (j === k) {
+      if (!beginsLabel(s, labelKey(joined))) return null;
+      continue;
+    }
     const key = labelKey(joined);
     const def = matchRow(s, key);
     if (def) return { def, last: j };
