@@ -95,7 +95,7 @@ export function htmlToLines(text: string): SourceLine[] {
   walkTags(text, {
     tag(name, closing, start, end, selfClosing) {
       if (name === 'table') {
-        closeCell(start);
+        if (closing) closeCell(start);
         flush();
         if (!closing) frames.push(newFrame());
         else frames.pop();
@@ -111,7 +111,7 @@ export function htmlToLines(text: string): SourceLine[] {
         const f = top();
         if (closing) f.depth = Math.max(0, f.depth - 1);
         else if (!selfClosing && !VOID.has(name)) consider(f, { depth: ++f.depth, start: end, end, text: false });
-        if (BLOCK.has(name)) push(' ', start, start);
+        if (BLOCK.has(name) && chars.length > f.from && !isBlank(chars[chars.length - 1])) push(' ', start, start);
       } else if ((BLOCK.has(name) || name === 'tr') && !between()) {
         flush();
       }
