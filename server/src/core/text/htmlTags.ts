@@ -1,7 +1,8 @@
 /**
  * The tag walk shared by the HTML reader's two passes: every tag in order, with the
  * text between them; comments and the content of script, style, select (menus),
- * noscript, template and textarea are skipped. Linear in the text.
+ * noscript, template and textarea are skipped (a select, noscript or template never
+ * closed only its tag). Linear in the text.
  */
 export interface TagVisitor {
   tag(name: string, closing: boolean, start: number, end: number, selfClosing: boolean): void;
@@ -13,9 +14,12 @@ export interface TagVisitor {
 // to the next '<', so text full of stray '<' reads in linear time.
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:]*)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/y;
 const SKIPPED = ['script', 'style', 'select', 'noscript', 'template', 'textarea'];
+/** Raw text: everything up to the closing tag (or the end) is not markup. */
+const RAW = new Set(['script', 'style', 'textarea']);
 const SKIPPED_END = new Map(SKIPPED.map((n) => [n, new RegExp(`</${n}\\b`, 'gi')]));
 
 export function walkTags(text: string, v: TagVisitor): void {
+  const unclosed = new Set<string>();
   let i = 0;
   let from = 0;
   while (i < text.length) {
@@ -38,13 +42,17 @@ export function walkTags(text: string, v: TagVisitor): void {
     const closing = m[0].charCodeAt(1) === 47;
     const end = lt + m[0].length;
     i = from = end;
-    const skipTo = closing ? undefined : SKIPPED_END.get(name);
+    const skipTo = closing || unclosed.has(name) ? undefined : SKIPPED_END.get(name);
     if (skipTo) {
       // Searched from the tag on, case-insensitively, without lower-casing the whole text per tag.
       skipTo.lastIndex = end;
       const e = skipTo.exec(text);
-      i = from = e ? e.index : text.length;
-      continue;
+      if (e || RAW.has(name)) {
+        i = from = e ? e.index : text.length;
+        continue;
+      }
+      // A menu never closed hides nothing: the rest is read (and not searched again).
+      unclosed.add(name);
     }
     v.tag(name, closing, lt, end, m[0].charCodeAt(m[0].length - 2) === 47);
   }
