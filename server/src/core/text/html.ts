@@ -148,8 +148,8 @@ export function htmlToLines(text: string): SourceLine[] {
     if (inData()) {
       const f = top();
       if (!isBlank(s)) f.content = true;
-      // '|' inside a cell would split it: keep it visible but inert.
       else consider(f, { depth: f.depth, start: i, end: next, text: true });
+      // '|' inside a cell would split it: keep it visible but inert.
       if (c === 124) s = '\u00a6';
     }
     push(s, i, next);
