@@ -114,6 +114,44 @@ test('HTML with thousands of <script> tags, stray "<" or unclosed "<p" reads in 
   }
 });
 
+test('HTML with thousands of nested or unclosed tables, cells, blank cells and menus reads in linear time', () => {
+  const cases: Record<string, (n: number) => string> = {
+    nestedOpen: (n) => '<table><tr><td>'.repeat(n),
+    nestedClosed: (n) => `${'<table><tr><td>'.repeat(n)}x${'</td></tr></table>'.repeat(n)}`,
+    unclosedCells: (n) => `<table><tr>${'<td><span><p>'.repeat(n)}`,
+    deepBlank: (n) => `<table><tr><td>${'<span>'.repeat(n)}&nbsp;${'</span>'.repeat(n)}</td></tr></table>`,
+    wordBlanks: (n) => `<table><tr>${'<td><p><o:p>&nbsp;</o:p></p></td>'.repeat(n)}</tr></table>`,
+    unclosedMenus: (n) => `<p>一、总体情况</p>${'<select><option>x'.repeat(n)}`,
+  };
+  for (const [name, make] of Object.entries(cases)) {
+    const text = make(40000);
+    const t0 = performance.now();
+    check(text);
+    assert.ok(performance.now() - t0 < 2000, `${name}: ${(performance.now() - t0).toFixed(0)} ms`);
+  }
+});
+
+test('HTML: a menu (<select>) never closed hides only its tag, one closed hides its options', () => {
+  const prose = (html: string) => readReport(html).prose.map((p) => p.text);
+  const menu = '<p>正文</p><select><option>二、主动公开政府信息情况</option></select><p>结尾</p>';
+  assert.deepEqual(prose(menu), ['正文', '结尾']);
+  assert.deepEqual(readReport(menu).sections, []);
+  assert.deepEqual(prose('<p>正文</p><select><p>结尾</p>'), ['正文', '结尾']);
+});
+
+test('the blank-cell fix on HTML cells written one per line writes where the text goes, not over the <td> (repro html-blank-cell)', () => {
+  const v = (row: string, col: string) => (row === 'newReceived' && (col === 'commercial' || col === 'research') ? '' : '0');
+  const table = renderTable('applications', '2021', 'html', v).replace(/<td>/g, '\n  <td>').replace(/<\/tr>/g, '\n</tr>')
+    .replace('<td>&nbsp;</td>', '<td>\n    <p align="center"><span><o:p> </o:p></span></p>\n  </td>');
+  const html = `<p>三、收到和处理政府信息公开申请情况</p>\n${table}`;
+  const { report, findings } = check(html);
+  const blanks = findings.filter((x) => x.ruleId === 'cell-blank');
+  assert.equal(blanks.length, 2);
+  for (const f of blanks) {
+    for (const e of quickFixes(report, f)[0].edits) assert.ok(!/[<>]/.test(html.slice(e.start, e.end)), `replaces ${JSON.stringify(html.slice(e.start, e.end))}`);
+  }
+});
+
 test('HTML: text after a <script> is read from where the script ends, also after characters that lower-case longer (İ)', () => {
   const prose = readReport('<p>İİİ</p><script>var a = "x";</script><p>正文</p>').prose.map((p) => p.text);
   assert.deepEqual(prose, ['İİİ', '正文']);

@@ -1,135 +1,170 @@
 import type { SourceLine } from './source';
+import { layoutCells, walkTags } from './htmlTags';
 
 /**
  * HTML reports (or plain reports with HTML tables pasted in) become virtual
  * lines: one per block outside tables, one per <tr> inside them with each cell
  * closed by '|', so the pipe-row reader handles them. Every character keeps its
  * source span, so ranges and fixes land on the HTML source itself.
+ * A cell that holds a table (a page laid out in a table) reads as blocks, its tables as tables.
  * Entities: the numeric ones and the common named ones; an unknown entity is kept as written.
  */
 export function looksLikeHtml(text: string): boolean {
   return /<(?:table|tr|td|th|p|div|br|html|body|h[1-6])\b[^<>]*>/i.test(text);
 }
 
-// No '<' inside a tag (also not in its quoted values): a '<' that opens no tag is scanned only up
-// to the next '<', so text full of stray '<' reads in linear time.
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/y;
-const SCRIPT_END = /<\/script/gi;
-const STYLE_END = /<\/style/gi;
 const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/y;
 const BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article',
   'header', 'footer', 'blockquote', 'pre', 'hr', 'title', 'caption', 'dd', 'dt', 'dl', 'body', 'html', 'head',
 ]);
+const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'col', 'wbr', 'area', 'base', 'source', 'embed']);
 const NAMED: Record<string, string> = {
   nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: '\u2002', emsp: '\u2003',
   thinsp: '\u2009', ldquo: '\u201c', rdquo: '\u201d', lsquo: '\u2018', rsquo: '\u2019', middot: '\u00b7',
   hellip: '\u2026', mdash: '\u2014', ndash: '\u2013', times: '\u00d7', yen: '\u00a5', minus: '\u2212',
 };
 
+/** Where a value goes in a blank cell: a white-space text span, or a point after an opening tag. */
+interface Spot { depth: number; start: number; end: number; text: boolean }
+
+/** One open table: is a cell open, is it a layout cell, and the blank-cell bookkeeping of a data cell. */
+interface Frame { inCell: boolean; layout: boolean; from: number; content: boolean; depth: number; spot: Spot | null }
+
 export function htmlToLines(text: string): SourceLine[] {
+  const layout = layoutCells(text);
   const lines: SourceLine[] = [];
+  const frames: Frame[] = [];
   let chars: string[] = [];
   let starts: number[] = [];
   let ends: number[] = [];
-  let tableDepth = 0;
-  let inCell = false;
+  let cells = false;
+
+  const top = () => frames[frames.length - 1];
+  /** Inside a data cell: blocks and line breaks are spaces. */
+  const inData = () => frames.length > 0 && top().inCell && !top().layout;
+  /** Inside a table but between its cells: source formatting, not text. */
+  const between = () => frames.length > 0 && !top().inCell;
 
   const push = (s: string, a: number, b: number) => {
-    for (const ch of s) {
-      for (let k = 0; k < ch.length; k++) {
-        chars.push(ch[k]);
-        starts.push(a);
-        ends.push(b);
-      }
+    for (let k = 0; k < s.length; k++) {
+      chars.push(s[k]);
+      starts.push(a);
+      ends.push(b);
     }
   };
   const flush = () => {
-    if (chars.length) {
+    let k = 0;
+    if (!cells) while (k < chars.length && isBlank(chars[k])) k++;
+    if (k < chars.length) {
       lines.push({
-        text: chars.join(''), offset: starts[0], line: -1,
-        starts: Int32Array.from(starts), ends: Int32Array.from(ends),
+        text: chars.slice(k).join(''), offset: starts[k], line: -1,
+        starts: Int32Array.from(starts.slice(k)), ends: Int32Array.from(ends.slice(k)),
       });
     }
     chars = [];
     starts = [];
     ends = [];
+    cells = false;
+  };
+  const consider = (f: Frame, s: Spot) => {
+    const best = f.spot;
+    if (!best || s.depth > best.depth || (s.depth === best.depth && s.text && !best.text)) f.spot = s;
+  };
+  const openCell = (f: Frame, at: number, end: number) => {
+    f.inCell = true;
+    f.layout = layout.has(at);
+    if (f.layout) return flush();
+    Object.assign(f, { from: chars.length, content: false, depth: 0, spot: null });
+    consider(f, { depth: 0, start: end, end, text: false });
   };
   const closeCell = (at: number) => {
-    if (inCell) push('|', at, at);
-    inCell = false;
+    const f = top();
+    if (!f?.inCell) return;
+    f.inCell = false;
+    if (f.layout) return flush();
+    if (!f.content) {
+      // A blank cell is one space where its value goes, so a fix writes there and keeps the markup.
+      chars.length = starts.length = ends.length = f.from;
+      push(' ', f.spot!.start, f.spot!.end);
+    }
+    push('|', at, at);
+    cells = true;
   };
 
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 60 /* < */) {
-      if (text.startsWith('<!--', i)) {
-        const e = text.indexOf('-->', i + 4);
-        i = e < 0 ? text.length : e + 3;
-        continue;
-      }
-      TAG.lastIndex = i;
-      const m = TAG.exec(text);
-      if (!m) {
-        push('<', i, i + 1);
-        i++;
-        continue;
-      }
-      const name = m[1].toLowerCase();
-      const closing = m[0].charCodeAt(1) === 47;
-      const tagEnd = i + m[0].length;
-      if ((name === 'script' || name === 'style') && !closing) {
-        // Searched from the tag on, case-insensitively, without lower-casing the whole text per tag.
-        const end = name === 'script' ? SCRIPT_END : STYLE_END;
-        end.lastIndex = tagEnd;
-        const e = end.exec(text);
-        i = e ? e.index : text.length;
-        continue;
-      }
+  walkTags(text, {
+    tag(name, closing, start, end, selfClosing) {
       if (name === 'table') {
-        closeCell(i);
+        if (closing) closeCell(start);
         flush();
-        tableDepth = Math.max(0, tableDepth + (closing ? -1 : 1));
-      } else if (name === 'tr') {
-        closeCell(i);
-        flush();
-      } else if (name === 'td' || name === 'th') {
-        if (closing) closeCell(i);
-        else {
-          closeCell(i);
-          inCell = true;
-        }
-      } else if (BLOCK.has(name)) {
-        if (tableDepth > 0) push(' ', i, i);
-        else flush();
+        if (!closing) frames.push(newFrame());
+        else frames.pop();
+        return;
       }
-      i = tagEnd;
-      continue;
-    }
+      if (frames.length && (name === 'tr' || name === 'td' || name === 'th')) {
+        closeCell(start);
+        if (name === 'tr') flush();
+        else if (!closing) openCell(top(), start, end);
+        return;
+      }
+      if (inData()) {
+        const f = top();
+        if (closing) f.depth = Math.max(0, f.depth - 1);
+        else if (!selfClosing && !VOID.has(name)) consider(f, { depth: ++f.depth, start: end, end, text: false });
+        if (BLOCK.has(name) && chars.length > f.from && !isBlank(chars[chars.length - 1])) push(' ', start, start);
+      } else if ((BLOCK.has(name) || name === 'tr') && !between()) {
+        flush();
+      }
+    },
+    text(from, to) {
+      for (let i = from; i < to; ) i = readText(i);
+    },
+  });
+  closeCell(text.length);
+  flush();
+  return lines;
+
+  /** Reads one character or entity at i; returns where the next one starts. */
+  function readText(i: number): number {
+    const c = text.charCodeAt(i);
+    let s = text[i];
+    let next = i + 1;
     if (c === 38 /* & */) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(text);
       const decoded = m ? decodeEntity(m[1]) : null;
       if (m && decoded !== null) {
-        push(decoded, i, i + m[0].length);
-        i += m[0].length;
-        continue;
+        s = decoded;
+        next = i + m[0].length;
       }
+    } else if (c === 10 || c === 13) {
+      if (!frames.length || (top().inCell && top().layout)) {
+        flush();
+        return next;
+      }
+      s = ' ';
     }
-    if (c === 10 || c === 13) {
-      if (tableDepth > 0) push(' ', i, i + 1);
-      else flush();
-      i++;
-      continue;
+    if (between() && isBlank(s)) return next;
+    if (inData()) {
+      const f = top();
+      if (!isBlank(s)) f.content = true;
+      else consider(f, { depth: f.depth, start: i, end: next, text: true });
+      // '|' inside a cell would split it: keep it visible but inert.
+      if (c === 124) s = '\u00a6';
     }
-    // '|' inside a cell would split it: keep it visible but inert.
-    push(c === 124 && tableDepth > 0 ? '\u00a6' : text[i], i, i + 1);
-    i++;
+    push(s, i, next);
+    return next;
   }
-  closeCell(text.length);
-  flush();
-  return lines;
+}
+
+function newFrame(): Frame {
+  return { inCell: false, layout: false, from: 0, content: false, depth: 0, spot: null };
+}
+
+function isBlank(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0x3000 || c === 0xfeff
+    || c === 0x200b || (c >= 0x2000 && c <= 0x200a);
 }
 
 function decodeEntity(body: string): string | null {

@@ -1,0 +1,87 @@
+/**
+ * The tag walk shared by the HTML reader's two passes: every tag in order, with the
+ * text between them; comments and the content of script, style, select (menus),
+ * noscript, template and textarea are skipped (a select, noscript or template never
+ * closed only its tag). Linear in the text.
+ */
+export interface TagVisitor {
+  tag(name: string, closing: boolean, start: number, end: number, selfClosing: boolean): void;
+  /** Text from start to end (a '<' that opens no tag is text). */
+  text(start: number, end: number): void;
+}
+
+// No '<' inside a tag (also not in its quoted values): a '<' that opens no tag is scanned only up
+// to the next '<', so text full of stray '<' reads in linear time.
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:]*)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/y;
+const SKIPPED = ['script', 'style', 'select', 'noscript', 'template', 'textarea'];
+/** Raw text: everything up to the closing tag (or the end) is not markup. */
+const RAW = new Set(['script', 'style', 'textarea']);
+const SKIPPED_END = new Map(SKIPPED.map((n) => [n, new RegExp(`</${n}\\b`, 'gi')]));
+
+export function walkTags(text: string, v: TagVisitor): void {
+  const unclosed = new Set<string>();
+  let i = 0;
+  let from = 0;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) break;
+    if (text.startsWith('<!--', lt)) {
+      if (from < lt) v.text(from, lt);
+      const e = text.indexOf('-->', lt + 4);
+      i = from = e < 0 ? text.length : e + 3;
+      continue;
+    }
+    TAG.lastIndex = lt;
+    const m = TAG.exec(text);
+    if (!m) {
+      i = lt + 1;
+      continue;
+    }
+    if (from < lt) v.text(from, lt);
+    const name = m[1].toLowerCase();
+    const closing = m[0].charCodeAt(1) === 47;
+    const end = lt + m[0].length;
+    i = from = end;
+    const skipTo = closing || unclosed.has(name) ? undefined : SKIPPED_END.get(name);
+    if (skipTo) {
+      // Searched from the tag on, case-insensitively, without lower-casing the whole text per tag.
+      skipTo.lastIndex = end;
+      const e = skipTo.exec(text);
+      if (e || RAW.has(name)) {
+        i = from = e ? e.index : text.length;
+        continue;
+      }
+      // A menu never closed hides nothing: the rest is read (and not searched again).
+      unclosed.add(name);
+    }
+    v.tag(name, closing, lt, end, m[0].charCodeAt(m[0].length - 2) === 47);
+  }
+  if (from < text.length) v.text(from, text.length);
+}
+
+/**
+ * The start offsets of the <td>/<th> tags whose cell holds a table: a page laid out in a
+ * table cell, not a data cell. Its content reads as blocks, its tables as tables.
+ */
+export function layoutCells(text: string): Set<number> {
+  const found = new Set<number>();
+  // One entry per open table: the start of its open cell, or -1.
+  const open: number[] = [];
+  walkTags(text, {
+    text() {},
+    tag(name, closing, start) {
+      const top = open.length - 1;
+      if (name === 'table') {
+        if (!closing) {
+          if (top >= 0 && open[top] >= 0) found.add(open[top]);
+          open.push(-1);
+        } else if (top >= 0) {
+          open.pop();
+        }
+      } else if (top >= 0 && (name === 'td' || name === 'th' || name === 'tr')) {
+        open[top] = !closing && name !== 'tr' ? start : -1;
+      }
+    },
+  });
+  return found;
+}
