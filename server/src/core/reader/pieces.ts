@@ -24,8 +24,8 @@ const TITLE_MAX = 40;
 const TITLE_END = /情[况況]|事[项項]/g;
 /** A pinyin annotation inside a title ('規(guī)章'): part of the title run. */
 const PINYIN_AT = /[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/y;
-/** What may follow a title in a list or a sentence (not a heading): '总体情况、主动公开…'. */
-const LIST_NEXT = /[，,；;、。]/;
+/** What follows a title in a list or a sentence (not a heading): '总体情况、主动公开…', '…情况等六个部分'. */
+const LIST_NEXT = /[，,；;、。等和及与的]/;
 
 /** Anchors are looked for inside lines at least this long (a table glued onto one line). */
 const LONG_LINE = 200;
