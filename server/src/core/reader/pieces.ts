@@ -19,6 +19,7 @@ import { anchorKind } from './regions';
 const INLINE_NUMERAL = /[一二三四五六七八九十⼀⼆⼋⼗]{1,2}[、．.]/g;
 /** Before a part numeral: not another numeral (二十一、), not '第' or an opening bracket. */
 const NOT_BEFORE = /[一二三四五六七八九十百⼀⼆⼋⼗第(（〔[【]/;
+const DECORATION_ONLY = /^[\s#*>\uFEFF\u3000]*$/;
 /** A title is at most this long; it ends at its first 情况/事项 when prose follows without a break. */
 const TITLE_MAX = 40;
 const TITLE_END = /情[况況]|事[项項]/g;
@@ -91,7 +92,10 @@ function inlineHeadings(src: SourceText, l: SourceLine): InlineHeading[] {
     while (from < t.length && from - start < m[0].length + 2 && /[\s\u3000]/.test(t[from])) from++;
     const runEnd = titleRunEnd(t, from);
     if (runEnd - from < 2) continue;
-    for (const end of titleEnds(t, from, runEnd)) {
+    const ends = titleEnds(t, from, runEnd);
+    // A candidate that is the whole line is the whole line's business (readHeading), never a cut.
+    if (ends.length === 1 && !t.slice(runEnd).trim() && DECORATION_ONLY.test(t.slice(0, start))) continue;
+    for (const end of ends) {
       if (end < t.length && LIST_NEXT.test(t[end])) continue;
       const heading = readHeading(alone(src, linePiece(l, start, end)), 0);
       if (!heading) continue;
@@ -126,6 +130,8 @@ export function mayBreakInside(src: SourceText, l: SourceLine): boolean {
 
 /** The source with every line that holds a part heading or table anchor inside it cut into pieces. */
 export function splitAtParts(src: SourceText): SourceText {
+  // Most texts have no such line: one cheap look at each line, then the ordered pass only if needed.
+  if (!src.lines.some((l) => mayBreakInside(src, l))) return src;
   let out: SourceLine[] | null = null;
   let last = 0;
   let part: SectionKey | null = null;
