@@ -46,7 +46,9 @@ function headingsAgree(r: Read): string[] {
   const problems: string[] = [];
   // By source line (s.line counts the reader's lines, which for HTML are virtual).
   const reader = new Map(r.report.sections.map((s) => [s.range.start.line, s]));
+  const inside = cutLines(r);
   r.tokens.forEach((line, i) => {
+    if (inside.has(i)) return;
     const grammar = lineHas(line, HEADING);
     const s = reader.get(i);
     if (grammar !== !!s) problems.push(`${r.name}:${i + 1} grammar ${grammar ? 'heading' : 'not a heading'}, reader ${s ? 'heading' : 'not a heading'}: ${r.lines[i]}`);
@@ -57,13 +59,24 @@ function headingsAgree(r: Read): string[] {
   return problems;
 }
 
+/** Lines where the reader found a heading inside (a flattened report, junk or prose around it): beyond a line grammar. */
+function cutLines(r: Read): Set<number> {
+  return new Set(r.report.sections.filter((s) => !r.report.html && !wholeLine(r.lines[s.range.start.line], s)).map((s) => s.range.start.line));
+}
+
+function wholeLine(line: string, s: Report['sections'][number]): boolean {
+  return /^[\s#*>\uFEFF\u3000]*$/.test(line.slice(0, s.range.start.character)) && !line.slice(s.range.end.character).trim();
+}
+
 /** Every row label the reader finds in tables A and B is a row label for the grammar; their numbers are numbers. */
 function rowsAgree(r: Read): string[] {
   const problems: string[] = [];
+  const inside = cutLines(r);
   for (const t of [r.report.tables.active, r.report.tables.applications]) {
     for (const row of t?.rows ?? []) {
       if (!row.key || KNOWN_MISSES[`${r.name}:${row.key}`] || !wholeLabel(r, t!.kind, row)) continue;
       const at = row.label.range.start;
+      if (inside.has(at.line)) continue;
       const scopes = scopesAt(r.tokens[at.line], at.character);
       if (!scopes.some((s) => s.startsWith(ROW_LABEL))) problems.push(`${r.name}:${at.line + 1} row ${row.key} "${row.label.text}": ${scopes.join(' ')}`);
       if (scopes.includes(HEADING)) problems.push(`${r.name}:${at.line + 1} row ${row.key} is a heading`);

@@ -79,13 +79,14 @@ export function activeColumns(row: RowDef, version: FormatVersion): readonly Col
 }
 
 /** Header cells that say which version of table A this is. */
-export const ACTIVE_HEADER_2021 = /^(本年制发|本年废止|现行有效|本年处理决定|本年收费金额)/;
+export const ACTIVE_HEADER_2021 = /^(本年新?制发|本年废止|现行有效|本年处理决定|本年收费金额)/;
 export const ACTIVE_HEADER_2019 = /^(本年新制作|本年新公开|本年新$|对外公开总|上一年项目|本年增|处理决定数量|采购项目|采购总金额|第?二十条第?九项)/;
 /** Header cells of table A (skipped while reading), as their normalised keys. */
 export const ACTIVE_HEADER_WORDS: readonly string[] = [
   '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '现行有效件数历史累计', '本年处理决定数量',
   '本年收费金额单位万元', '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减',
   '处理决定数量', '采购项目数量', '采购总金额', '采购总金额万元保留四位小数', '制作数量', '公开数量',
+  '本年新制发件数', '本年收费金额万元',
 ];
 
 export const ACTIVE_TABLE: TableDef = {

@@ -35,8 +35,8 @@ const RESULT_ROWS_SEEN = [
  * (key `other`) in the 2019 format; the reader decides which after reading it.
  */
 export const APPLICATIONS_ROWS: readonly RowDef[] = [
-  row('newReceived', '一、本年新收政府信息公开申请数量', 'I. New applications this year', /^本年新收/, { entry: true }),
-  row('carriedOver', '二、上年结转政府信息公开申请数量', 'II. Carried over from last year', /^上年结转/, { entry: true }),
+  row('newReceived', '一、本年新收政府信息公开申请数量', 'I. New applications this year', /^本年度?新收/, { entry: true }),
+  row('carriedOver', '二、上年结转政府信息公开申请数量', 'II. Carried over from last year', /^上一?年度?结转/, { entry: true }),
   group('results', '三、本年度办理结果', 'III. Results this year', /^本年度?办理结果/, { entry: true }),
   row('granted', '(一)予以公开', '(1) Disclosed', /^予以公开/, { parent: 'results', entry: true }),
   row('partiallyGranted', '(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '(2) Partially disclosed', /^部分公开/, { parent: 'results' }),
@@ -64,7 +64,7 @@ export const APPLICATIONS_ROWS: readonly RowDef[] = [
   row('other.noFee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '2. Applicant did not pay the fee', /收费通知|缴纳费用/, { parent: 'otherHandling', versions: ['2021'] }),
   row('other.other', '3.其他', '3. Other', /^其他$/, { parent: 'otherHandling', versions: ['2021'], after: OTHER_HANDLING_ROWS }),
   row('total', '(七)总计', '(7) Total', /^总计$|^合计$/, { parent: 'results', after: RESULT_ROWS_SEEN }),
-  row('carriedForward', '四、结转下年度继续办理', 'IV. Carried forward to next year', /^结转下年/),
+  row('carriedForward', '四、结转下年度继续办理', 'IV. Carried forward to next year', /^结转下一?年/),
 ];
 
 /** The 2019 format's single (六)其他处理 row. */
@@ -96,7 +96,7 @@ export const RESULT_ROWS: Record<'2019' | '2021', readonly string[]> = {
 export const APPLICATIONS_HEADER_WORDS: readonly string[] = [
   '本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和', '勾稽关系', '申请人情况', '自然人',
   '法人或其他组织', '法人和其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他',
-  '企业', '机构', '组织',
+  '企业', '机构', '组织', '申请人类型', '法人或者其他组织', '公益组织', '注本列数据的勾稽关系',
 ];
 
 export const APPLICATIONS_TABLE: TableDef = {

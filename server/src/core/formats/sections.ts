@@ -13,7 +13,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     key: 'applications', ordinal: 3, numeral: '三', title: '收到和处理政府信息公开申请情况',
     titleEn: 'Applications received and handled',
-    match: /收到和处理政府信息公开申请|收到和处理政府信息|依申请公开政府信息情况/, table: 'applications',
+    match: /收到[和的及与]?处理政府信息|依申请公开政府信息情况/, table: 'applications',
   },
   {
     key: 'reviewLitigation', ordinal: 4, numeral: '四', title: '政府信息公开行政复议、行政诉讼情况',

@@ -5,6 +5,7 @@ import type { Finding, RuleInput } from '../rules/types';
 import { readHeader } from '../reader/header';
 import { finishHeadings, readHeading } from '../reader/headings';
 import { assemble, readReviewTable, readState, readVersionedTables, type ReadState } from '../reader/read';
+import { mayBreakInside } from '../reader/pieces';
 import { anchorKind, type TableRegion } from '../reader/regions';
 import { looksLikeHtml } from '../text/html';
 import { LineIndex } from '../text/positions';
@@ -100,7 +101,7 @@ export class ReportSession {
   private incremental(range: Range, insert: string): boolean {
     const old = this.state;
     const src = old.src;
-    if (src.html || src.lines[0]?.eol === undefined) return false;
+    if (src.html || src.lines[0]?.eol === undefined || isCut(src)) return false;
     const { start, end } = this.offsets(range);
     const delta = insert.length - (end - start);
     const a = src.index.positionAt(start).line;
@@ -117,7 +118,8 @@ export class ReportSession {
     const block = splitBlock(blockText, blockOffset, oa, src.lines[ob].eol ?? '');
     const dLines = block.length - (ob - oa + 1);
     if (looksLikeHtml(blockText)) return false;
-    // A heading or a table anchor on an edited line (before or after) changes the structure.
+    // A heading or a table anchor on an edited line (before or after) changes the structure;
+    // so does a line that may be cut into pieces (a heading inside it): lines and pieces would differ.
     if (src.lines.slice(oa, ob + 1).some(isStructural) || block.some(isStructural)) return false;
 
     if (!breaks && this.cellOnly(a, start, end, block[0], delta)) return true;
@@ -365,8 +367,14 @@ function findCell(t: Table, start: number): Cell | undefined {
   return t.orphanCells.find((c) => c.start === start);
 }
 
-/** Is this line a part heading or a table's anchor? (Both depend on the line's text alone.) */
+/** Is this line a part heading or a table's anchor, or might it be cut into pieces? (All depend on the line's text alone.) */
 function isStructural(l: SourceLine): boolean {
   if (anchorKind(l.text) !== null) return true;
-  return readHeading(linesSource([{ text: l.text, offset: 0, line: 0, eol: '' }], l.text.length), 0) !== null;
+  const alone = linesSource([{ text: l.text, offset: 0, line: 0, eol: '' }], l.text.length);
+  return readHeading(alone, 0) !== null || mayBreakInside(alone, alone.lines[0]);
+}
+
+/** Was some line cut into pieces (reader/pieces.ts)? Then the reader's lines are not the text's: read everything. */
+function isCut(src: SourceText): boolean {
+  return src.lines.length !== src.index.lineCount;
 }

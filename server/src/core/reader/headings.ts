@@ -5,10 +5,15 @@ import { fold, labelKey } from '../text/normalize';
 import { spanRange, type SourceText } from '../text/source';
 
 /** Decoration before a heading (Markdown '#', bold '**', quote '>', a BOM), its numeral and separator. */
-const HEAD = /^([\s#*>\uFEFF\u3000]*)(第?)([一二三四五六七八九十]{1,3}|[0-9\uff10-\uff19]{1,2})((?:[\s\u3000]*[、.,．，:：][\s\u3000]*)|[\s\u3000]+|(?=[\u4e00-\u9fff]))/;
-const HAS_CJK = /[\u4e00-\u9fff][\u4e00-\u9fff]/;
+const HEAD = /^([\s#*>\uFEFF\u3000]*)(第?)([一二三四五六七八九十⼀⼆⼋⼗]{1,3}|[0-9\uff10-\uff19]{1,2})((?:[\s\u3000]*[、.,．，:：][\s\u3000]*)|[\s\u3000]+|(?=[\u4e00-\u9fff]))/;
+const HAS_CJK = /[\u2e80-\u2fdf\u4e00-\u9fff][\u2e80-\u2fdf\u4e00-\u9fff]/;
 const TAIL_DECOR = /[\s*#\u3000]+$/;
 const CANONICAL_KEYS = new Map(SECTIONS.map((s) => [s.key, labelKey(s.title)]));
+
+/** Is a heading's title key worded as in the template (it may go on: '总体情况概述')? */
+export function isCanonicalTitle(def: SectionDef, key: string): boolean {
+  return key.startsWith(CANONICAL_KEYS.get(def.key)!);
+}
 
 /** Finds the statutory section headings, in document order. */
 export function findHeadings(src: SourceText): SectionHeading[] {
@@ -57,7 +62,7 @@ export function readHeading(src: SourceText, i: number): SectionHeading | null {
   const def = pickSection(key, numeral?.value ?? null);
   if (!def) return null;
   // Without a numeral only a heading worded as in the template counts (a lone '行政复议' is a table header).
-  if (!numeral && !key.startsWith(CANONICAL_KEYS.get(def.key)!)) return null;
+  if (!numeral && !isCanonicalTitle(def, key)) return null;
   const start = numeral ? numeral.range.start : spanRange(src, l, titleStart, titleStart).start;
   return {
     key: def.key,
@@ -71,7 +76,8 @@ export function readHeading(src: SourceText, i: number): SectionHeading | null {
   };
 }
 
-function pickSection(key: string, numeral: number | null): SectionDef | null {
+/** The part a title key names; a part whose ordinal is the numeral wins over another that also matches. */
+export function pickSection(key: string, numeral: number | null): SectionDef | null {
   let found: SectionDef | null = null;
   for (const s of SECTIONS) {
     if (!s.match.test(key)) continue;

@@ -3,6 +3,7 @@ import { contentBounds, isTraditional } from '../text/normalize';
 import { headText, readSource, spanRange, type SourceText } from '../text/source';
 import { readHeader } from './header';
 import { findHeadings } from './headings';
+import { splitAtParts } from './pieces';
 import { findTableRegions, type TableRegion } from './regions';
 import { readTable } from './tables';
 
@@ -28,7 +29,8 @@ export function readSourceReport(src: SourceText, options: ReadOptions = {}): Re
   return readState(src, options).report;
 }
 
-export function readState(src: SourceText, options: ReadOptions = {}): ReadState {
+export function readState(text: SourceText, options: ReadOptions = {}): ReadState {
+  const src = splitAtParts(text);
   const headings = findHeadings(src);
   const regions = findTableRegions(src, headings);
   const header = readHeader(src, headings[0]?.line ?? -1);

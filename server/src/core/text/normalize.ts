@@ -15,12 +15,43 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** NFKC + Traditional→Simplified, cached (labels repeat across reports). */
+/**
+ * CJK Radicals Supplement look-alikes that PDF extraction puts for common characters (⻓ for 长),
+ * which NFKC leaves alone, as pairs: radical, ideograph (Unicode's EquivalentUnifiedIdeograph.txt,
+ * U+2E81–U+2EF3, the entries whose ideograph is in the BMP, so that lengths do not change).
+ * Kangxi radicals (⼀ U+2F00 for 一) are folded by NFKC itself.
+ */
+const RADICAL_PAIRS =
+  '⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺈刀⺉刂⺊卜⺋㔾⺌小⺍小⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母' +
+  '⺠民⺡氵⺢氺⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺫目⺬示⺭礻⺯糹⺰纟⺱罓⺲罒⺳㓁⺴冗⺶羊⺹耂⺺肀⺻聿⺼肉⺾艹⺿艹⻀艹' +
+  '⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻏邑⻐钅⻑長⻒镸⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食' +
+  '⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟';
+const RADICAL_BASE = 0x2e80;
+const RADICALS: string[] = [];
+for (let i = 0; i < RADICAL_PAIRS.length; i += 2) RADICALS[RADICAL_PAIRS.charCodeAt(i) - RADICAL_BASE] = RADICAL_PAIRS[i + 1];
+
+function foldRadicals(s: string): string {
+  let out: string | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < RADICAL_BASE || c > 0x2eff) continue;
+    const r = RADICALS[c - RADICAL_BASE];
+    if (r) out = (out ?? s).slice(0, i) + r + (out ?? s).slice(i + 1);
+  }
+  return out ?? s;
+}
+
+/** A pinyin annotation from mirror sites ('規(guī)章'): one syllable with a tone mark, in parentheses (after NFKC). */
+const PINYIN = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;
+
+/** NFKC + radical look-alikes + pinyin annotations dropped + Traditional→Simplified, cached (labels repeat across reports). */
 export function fold(s: string): string {
   if (isAscii(s)) return s;
   let v = cache.get(s);
   if (v === undefined) {
-    v = toSimplifiedScript(s.normalize('NFKC').replace(/\u2212/g, '-'));
+    let t = foldRadicals(s).normalize('NFKC').replace(/\u2212/g, '-');
+    if (t.includes('(')) t = t.replace(PINYIN, '');
+    v = toSimplifiedScript(t);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(s, v);
   }

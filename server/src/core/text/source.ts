@@ -10,8 +10,10 @@ export interface SourceLine {
   text: string;
   /** Source offset of text[0] for a verbatim line. */
   offset: number;
-  /** Real line number of a verbatim line; -1 for a virtual line. */
+  /** Real line number of a verbatim line or of a piece of one; -1 for a virtual line. */
   line: number;
+  /** A piece of a verbatim line (see reader/pieces.ts): the column of text[0] in its real line. */
+  col?: number;
   /** The line break after a verbatim line ('\n', '\r\n', '\r', or '' at the end). */
   eol?: string;
   /** Virtual lines only: source offsets where each character starts and ends. */
@@ -60,6 +62,22 @@ export function headText(src: SourceText, n: number): string {
   return out.slice(0, n);
 }
 
+/**
+ * The characters [from, to) of a line as a line of their own, mapping to the same source
+ * positions. A verbatim line's piece keeps its real line and gets a start column (O(1) ranges);
+ * a virtual line's piece views its parent's offset arrays. Only the last piece keeps the break.
+ */
+export function linePiece(l: SourceLine, from: number, to: number): SourceLine {
+  const last = to === l.text.length;
+  if (l.starts && l.ends) {
+    const offset = from < l.starts.length ? l.starts[from] : l.offset;
+    return { text: l.text.slice(from, to), offset, line: l.line, starts: l.starts.subarray(from, to), ends: l.ends.subarray(from, to) };
+  }
+  const piece: SourceLine = { text: l.text.slice(from, to), offset: l.offset + from, line: l.line, col: (l.col ?? 0) + from };
+  if (l.eol !== undefined) piece.eol = last ? l.eol : '';
+  return piece;
+}
+
 /** Source offsets of the characters [from, to) of a source line. */
 export function spanOffsets(l: SourceLine, from: number, to: number): [number, number] {
   if (!l.starts || !l.ends) return [l.offset + from, l.offset + to];
@@ -72,7 +90,8 @@ export function spanOffsets(l: SourceLine, from: number, to: number): [number, n
 
 export function spanRange(src: SourceText, l: SourceLine, from: number, to: number): Range {
   if (l.line >= 0) {
-    return { start: { line: l.line, character: from }, end: { line: l.line, character: to } };
+    const c = l.col ?? 0;
+    return { start: { line: l.line, character: c + from }, end: { line: l.line, character: c + to } };
   }
   const [a, b] = spanOffsets(l, from, to);
   return { start: src.index.positionAt(a), end: src.index.positionAt(b) };
