@@ -149,7 +149,8 @@ function verifyAction(doc: MutatedDoc, text: string, index: LineIndex, report: R
         if (!/^(\r\n|\n|\r)/.test(e.newText) && !/(\r\n|\n|\r)$/.test(e.newText)) fail('an HTML insertion is not a line of its own');
         continue;
       }
-      const b = isLineBoundary(text, index, e.start);
+      // Inside a line only where a heading stands inside it (a flattened report): then on lines of its own.
+      const b = isLineBoundary(text, index, e.start) || /^(\r\n|\n|\r)[^]*(\r\n|\n|\r)$/.test(e.newText);
       if (!b) fail(`insertion at ${e.start} is not at a line boundary (${JSON.stringify(text.slice(Math.max(0, e.start - 20), e.start + 20))})`);
       const startsWithEol = /^(\r\n|\n|\r)/.test(e.newText);
       const endsWithEol = /(\r\n|\n|\r)$/.test(e.newText);
@@ -168,7 +169,9 @@ function verifyAction(doc: MutatedDoc, text: string, index: LineIndex, report: R
     if (/[\r\n]/.test(e.newText)) fail(`a cell edit writes a line break: ${JSON.stringify(e.newText)}`);
   }
   // (An HTML insertion may split a source line at a tag boundary: its purity is checked above.)
-  const d = structural && report.html ? null : diffTexts(text, after, index, action.edits, structural);
+  // A part inserted inside a line (beside a heading within it) splits that line: its purity is checked above.
+  const splitsLine = structural && action.edits.some((e) => !isLineBoundary(text, index, e.start));
+  const d = (structural && report.html) || splitsLine ? null : diffTexts(text, after, index, action.edits, structural);
   if (d) fail(d);
   // Afterwards the diagnostic the action resolves is gone.
   const r2 = check(after);

@@ -40,13 +40,20 @@ export function insertSection(report: Report, text: string, index: LineIndex, ke
   if (prev) {
     const at = report.html ? afterClosingTags(text, index.offsetAt(prev.extent.end)) : index.offsetAt(prev.extent.end);
     if (report.html && insideMarkup(text, at)) return null;
-    return { start: at, end: at, newText: eol + block };
+    // A part that ends inside a line (the next heading follows on it): the new part gets lines of its own.
+    return { start: at, end: at, newText: eol + block + (report.html || atLineEnd(text, at) ? '' : eol) };
   }
   const next = report.sections.find((s) => s.ordinal > def.ordinal);
   if (next) {
-    const at = report.html ? beforeOpeningTags(text, index.offsetAt(next.range.start)) : index.lineStarts[next.range.start.line];
-    if (report.html && insideMarkup(text, at)) return null;
-    return { start: at, end: at, newText: block + eol };
+    if (report.html) {
+      const at = beforeOpeningTags(text, index.offsetAt(next.range.start));
+      return insideMarkup(text, at) ? null : { start: at, end: at, newText: block + eol };
+    }
+    const lineStart = index.lineStarts[next.range.start.line];
+    const headingAt = index.offsetAt(next.range.start);
+    // Decoration before the heading ('## ', indentation) stays with it; other text keeps its line.
+    if (/^[\s#*>\uFEFF\u3000]*$/.test(text.slice(lineStart, headingAt))) return { start: lineStart, end: lineStart, newText: block + eol };
+    return { start: headingAt, end: headingAt, newText: eol + block + eol };
   }
   return { start: text.length, end: text.length, newText: (text && !/[\r\n]$/.test(text) ? eol : '') + block + eol };
 }
@@ -58,11 +65,19 @@ export function insertTable(report: Report, text: string, index: LineIndex, kind
   const heading = report.sections.find((s) => s.key === def.key);
   if (!heading) return null;
   const eol = eolOf(text);
-  const at = report.html
-    ? afterClosingTags(text, index.offsetAt(heading.range.end))
-    : index.offsetAt({ line: heading.range.end.line, character: Number.MAX_SAFE_INTEGER });
-  if (report.html && insideMarkup(text, at)) return null;
-  return { start: at, end: at, newText: eol + emptyTable(report, kind, eol) };
+  if (report.html) {
+    const at = afterClosingTags(text, index.offsetAt(heading.range.end));
+    return insideMarkup(text, at) ? null : { start: at, end: at, newText: eol + emptyTable(report, kind, eol) };
+  }
+  // After the heading's line; a heading with more text after it on its line (a flattened report) gets the table right after its title.
+  const titleEnd = index.offsetAt(heading.range.end);
+  const lineEnd = index.offsetAt({ line: heading.range.end.line, character: Number.MAX_SAFE_INTEGER });
+  if (/^[\s\u3000]*$/.test(text.slice(titleEnd, lineEnd))) return { start: lineEnd, end: lineEnd, newText: eol + emptyTable(report, kind, eol) };
+  return { start: titleEnd, end: titleEnd, newText: eol + emptyTable(report, kind, eol) + eol };
+}
+
+function atLineEnd(text: string, at: number): boolean {
+  return at >= text.length || text[at] === '\n' || text[at] === '\r';
 }
 
 // HTML: a part's text ends inside the elements that hold it (`…0</td></tr>\n</table>`, `…情况</p>`),
