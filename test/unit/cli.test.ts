@@ -28,7 +28,7 @@ test('text output: file:line:col severity rule-id message, grouped by file, then
   const lines = r.out.trim().split('\n');
   assert.match(lines[0], /002_a272c8449f52b64a\.txt:29:1 error table-missing 第二部分/);
   assert.ok(lines.some((l) => /004_bf2c1b340b487aac\.txt:63:1 warning section-numeral 第三部分.*“三、”.*“2、”/.test(l)));
-  assert.equal(lines[lines.length - 1], '共检查 5 个文件:8 个错误,1 个警告,0 个提示。');
+  assert.equal(lines[lines.length - 1], '共检查 5 个文件:7 个错误,1 个警告,0 个提示。');
 });
 
 test('exit 0 when no errors; --lang en', () => {
@@ -44,12 +44,12 @@ test('JSON output: one object per file with LSP diagnostics and the arithmetic d
   assert.equal(json.length, 2);
   assert.equal(json[0].file, seedPath('002'));
   assert.deepEqual(json[1], { file: seedPath('000'), diagnostics: [] });
-  const d = json[0].diagnostics.find((x: { code: string }) => x.code === 'carry-over-balance');
+  const d = json[0].diagnostics.find((x: { code: string }) => x.code === 'column-total');
   assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'severity', 'source']);
-  assert.deepEqual(d.range, { start: { line: 227, character: 0 }, end: { line: 227, character: 1 } });
+  assert.deepEqual(d.range, { start: { line: 219, character: 0 }, end: { line: 219, character: 1 } });
   assert.equal(d.severity, 1);
   assert.equal(d.source, 'nianbao');
-  assert.deepEqual(d.data, { relation: 'balance', table: 'applications', row: 'carriedForward', column: 'total', expected: 2, actual: 0 });
+  assert.deepEqual(d.data, { relation: 'column-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 });
 });
 
 test('standard input with -, reported under the name -', () => {

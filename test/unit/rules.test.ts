@@ -81,7 +81,7 @@ test('review-litigation-total: a group total of table 四 that does not add up',
   const text = edit(c + 1, '3 |');
   const { ds } = only(text, 'review-litigation-total');
   assert.equal(ds.length, 1);
-  assert.equal(ds[0].message, '“行政诉讼:未经复议直接起诉”的总计应为 1(结果维持、结果纠正、其他结果、尚未审结之和),表中填写的是 3。');
+  assert.equal(ds[0].message, '“行政诉讼：未经复议直接起诉”的“总计”应为1（结果维持、结果纠正、其他结果、尚未审结之和），表中填写的是3。');
   assert.deepEqual(ds[0].data, { relation: 'litigationDirect-total', table: 'reviewLitigation', row: 'litigationDirect', column: 'total', expected: 1, actual: 3 });
 });
 
@@ -93,15 +93,14 @@ test('row-total, column-total, balance: one wrong part cell breaks its row and i
     ['row-total', 'unable.notHeld', 'total', 7, 6],
     ['column-total', 'total', 'naturalPerson', 28, 27],
   ]);
-  // Fix-all recomputes in order: the row total, then (七)总计 (both columns), then the balance.
+  // Fix-all recomputes in order: the row total, then (七)总计 (both columns); 结转下年度 is a count and is not written.
   const all = check(text);
   const fixed = applyEdits(text, fixAll(all.report, all.findings)!.edits);
-  // Now 新收 27 + 结转 0 < (七)总计 28: a negative carry-forward is never written, so the balance
-  // stays reported (the mistake is upstream), without a fix.
+  // Now 新收 27 + 结转 0 < (七)总计 28: the balance is reported with its four terms, without a fix.
   const left = check(fixed).findings;
   assert.deepEqual(left.map((f) => toDiagnostic(f).message), [
-    '“结转下年度继续办理”的“自然人”应为 -1(本年新收 27 + 上年结转 0 − 办理结果总计 28),表中填写的是 0。',
-    '“结转下年度继续办理”的“总计”应为 -1(本年新收 29 + 上年结转 0 − 办理结果总计 30),表中填写的是 0。',
+    '“结转下年度继续办理”行“自然人”列与勾稽关系不符：本年新收（27）加上年结转（0）应等于（七）总计（28）加结转下年度继续办理（0）。请逐项核对这四个数字。',
+    '“结转下年度继续办理”行“总计”列与勾稽关系不符：本年新收（29）加上年结转（0）应等于（七）总计（30）加结转下年度继续办理（0）。请逐项核对这四个数字。',
   ]);
   assert.ok(left.every((f) => !f.fix));
 });

@@ -2,13 +2,13 @@ import type { Report } from './model';
 import { readSourceReport, type ReadOptions } from './reader/read';
 import { readSource } from './text/source';
 import { RULES } from './rules';
-import type { ArithmeticData, Finding, Rule, RuleContext, Severity, SeveritySetting } from './rules/types';
+import type { ArithmeticData, Finding, Rule, RuleContext, RuleOptions, Severity, SeveritySetting } from './rules/types';
 import { LineIndex, type Range } from './text/positions';
 import { msg, render, type Lang } from './l10n/text';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
-export interface CheckOptions extends ReadOptions {
+export interface CheckOptions extends ReadOptions, RuleOptions {
   lang?: Lang;
   /** Per-rule severity, or 'off'. */
   severity?: Record<string, SeveritySetting>;
@@ -65,7 +65,7 @@ export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}
   const setting = options.severity?.[rule.id];
   if (setting === 'off') return [];
   try {
-    const out = rule.check(ctx);
+    const out = rule.check({ ...ctx, options: { blankAsZero: options.blankAsZero } });
     if (setting) for (const f of out) f.severity = SEVERITY[setting] ?? f.severity;
     return out;
   } catch {

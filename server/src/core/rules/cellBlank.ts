@@ -1,8 +1,6 @@
 import { msg } from '../l10n/text';
-import { APPLICANT_PART_COLUMNS } from '../formats/applicationsTable';
-import { OUTCOME_PART_COLUMNS } from '../formats/reviewLitigationTable';
 import { problemCells, visibleRange, type PlacedCell } from './cells';
-import { writeCell } from '../service/recompute';
+import { derivedValue, writeCell } from '../service/recompute';
 import type { Finding, Fix, Rule } from './types';
 
 const MESSAGE = {
@@ -33,22 +31,7 @@ export const cellBlank: Rule = {
 
 /** A blank total whose parts are all numbers gets their sum (safe); any other blank may get 0 (a guess: never unattended). */
 function fillFix(p: PlacedCell): Fix {
-  const parts = p.cell.column !== 'total' ? null
-    : p.table.kind === 'applications' ? APPLICANT_PART_COLUMNS
-    : p.table.kind === 'reviewLitigation' ? OUTCOME_PART_COLUMNS : null;
-  if (parts) {
-    let sum = 0;
-    for (const k of parts) {
-      const v = p.row.cells.find((c) => c.column === k)?.value;
-      if (v === undefined || v === null) {
-        sum = NaN;
-        break;
-      }
-      sum += v;
-    }
-    if (Number.isFinite(sum)) {
-      return { title: msg(FILL_TOTAL, { value: sum }), edits: [writeCell(p.cell, sum)], preferred: true, safe: true };
-    }
-  }
+  const sum = derivedValue(p.table, { row: p.row.key!, column: p.cell.column! });
+  if (sum !== null) return { title: msg(FILL_TOTAL, { value: sum }), edits: [writeCell(p.cell, sum)], preferred: true, safe: true };
   return { title: msg(FILL_ZERO), edits: [writeCell(p.cell, 0)], preferred: true, safe: false };
 }
