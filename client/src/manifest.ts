@@ -25,6 +25,10 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'config.formatVersion.auto': { zh: '自动:根据表格本身判断,其次根据报告年度(2021 年及以后用 2021 年版)。', en: 'Automatic: from the tables themselves, then the report year (2021 and later: the 2021 format).' },
   'config.formatVersion.2019': { zh: '2019 年版格式(国办公开办函〔2019〕60号,用于 2019、2020 年度报告)。', en: 'The 2019 format (for the 2019 and 2020 reports).' },
   'config.formatVersion.2021': { zh: '2021 年版格式(国办公开办函〔2021〕30号,用于 2021 年度及以后的报告)。', en: 'The 2021 format (for the 2021 report on).' },
+  'config.blankAsZero': {
+    zh: '核对合计时将空白单元格按0计算，并在提示中说明。默认不按0计算：含空白单元格的行不核对合计。',
+    en: 'Check the totals counting blank cells as 0, and say so in the messages. Off by default: rows with a blank cell are not added up.',
+  },
   'config.detectReports': { zh: '打开 .txt、.md 或 .html 文件时,如果内容是年度报告,如何处理。', en: 'What to do when an opened .txt, .md or .html file reads as an annual report.' },
   'config.detectReports.ask': { zh: '询问一次是否切换为年报模式。', en: 'Ask once whether to switch it to the report language.' },
   'config.detectReports.switch': { zh: '自动切换为年报模式。', en: 'Switch it to the report language automatically.' },

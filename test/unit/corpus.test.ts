@@ -26,21 +26,21 @@ test('a table cut off in the corpus gets one missing-rows diagnostic, never an a
   // 008 breaks off in table 三 at (五)1.
   const m = messages('008', 'table-row-missing');
   assert.equal(m.length, 1);
-  assert.match(m[0], /在此处中断,其后的 9 行缺失/);
+  assert.match(m[0], /在此处中断，其后的9行缺失/);
   // 023 breaks off right after the header of table 三.
-  assert.match(messages('023', 'table-row-missing')[0], /其后的 25 行缺失/);
+  assert.match(messages('023', 'table-row-missing')[0], /其后的25行缺失/);
 });
 
 test('non-numeric cells are named: 减4 (022), / (011), and blank cells (026, 011)', () => {
-  assert.deepEqual(messages('022', 'cell-not-number'), ['“行政许可”的“本年增/减”应填写整数(可带正负号),表中是“减4”。']);
+  assert.deepEqual(messages('022', 'cell-not-number'), ['“行政许可”的“本年增/减”应填写整数（可带正负号），表中是“减4”。']);
   assert.equal(messages('011', 'cell-not-number').length, 3);
   assert.ok(messages('011', 'cell-not-number').every((m) => m.includes('“/”')));
-  assert.deepEqual(messages('026', 'cell-blank'), ['“规章”的“现行有效件数”未填写。没有发生的事项应填 0。']);
+  assert.deepEqual(messages('026', 'cell-blank'), ['“规章”行的“现行有效件数”列未填写。没有发生的事项应填0。']);
 });
 
 test('022: the (三) sub-row labels are lost, leaving 60 numbers without a row', () => {
-  assert.match(messages('022', 'table-orphan-cells')[0], /有 60 个数字不属于任何一行/);
-  assert.match(messages('022', 'table-row-missing')[0], /缺少 8 行/);
+  assert.match(messages('022', 'table-orphan-cells')[0], /有60个数字不属于任何一行/);
+  assert.match(messages('022', 'table-row-missing')[0], /缺少8行/);
 });
 
 test('013: headings of parts 二, 三, 四 without their tables', () => {
@@ -53,7 +53,7 @@ test('020 and 030: rows the statutory table does not have are warned about', () 
 });
 
 test('006: rows that carry only 自然人 and 总计 are reported as short rows', () => {
-  assert.deepEqual(messages('006', 'table-cell-count').slice(0, 1), ['“本年新收政府信息公开申请数量”一行应有 7 个数字,实际读到 2 个。']);
+  assert.deepEqual(messages('006', 'table-cell-count').slice(0, 1), ['“本年新收政府信息公开申请数量”一行应有7个数字，实际读到2个。']);
 });
 
 test('005: a template published without numbers is one diagnostic for table 三', () => {

@@ -191,7 +191,7 @@ test('fix-all never derives 结转下年度继续办理: its blanks stay for the
 test('an HTML document over the size limit gets one diagnostic and is not turned into virtual lines', async () => {
   const { tooLarge } = await import('../../server/src/lsp/large');
   const html = '<html><body><p>一、总体情况</p><table><tr><td>1</td></tr></table>' + '<p>说明文字。</p>'.repeat(120_000) + '</body></html>';
-  const r = tooLarge(html, { rules: {}, formatVersion: 'auto', maxFileSize: 1 })!;
+  const r = tooLarge(html, { rules: {}, formatVersion: 'auto', maxFileSize: 1, blankAsZero: false })!;
   assert.deepEqual(r.findings.map((f) => f.ruleId), ['file-too-large']);
   assert.match(render(r.findings[0].message, 'zh-CN'), /且为 HTML,未作检查/);
 });

@@ -21,14 +21,14 @@ test('section-order: parts 五 and 六 swapped', () => {
   const swapped = [...lines.slice(0, five), ...lines.slice(six), ...lines.slice(five, six)].join('\n');
   const { ds } = only(swapped, 'section-order');
   assert.equal(ds.length, 1);
-  assert.match(ds[0].message, /^第(五|六)部分“.*”的位置不对:应排在/);
+  assert.match(ds[0].message, /^第(五|六)部分“.*”的位置不对：应排在/);
 });
 
 test('section-duplicate: a part heading twice, with the first place as related information', () => {
   const text = base + '\n六、其他需要报告的事项\n又一段。';
   const { ds, findings } = only(text, 'section-duplicate');
   assert.equal(ds.length, 1);
-  assert.match(ds[0].message, /^第六部分“其他需要报告的事项”重复出现\(第一次在第 294 行\)。$/);
+  assert.match(ds[0].message, /^第六部分“其他需要报告的事项”重复出现（第一次在第294行）。$/);
   assert.equal(findings.find((f) => f.ruleId === 'section-duplicate')!.related![0].range.start.line, 293);
 });
 
@@ -56,16 +56,16 @@ test('section-missing: the heading and, for a table part, the empty table are in
 test('cell-negative and cell-not-number: a count written -1 or 2.5', () => {
   const l = lineOf('27 |');
   let r = only(edit(l, '-1 |'), 'cell-negative');
-  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”是件数或金额,不能为负数(表中是“-1”)。');
+  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”是件数或金额，不能为负数（表中是“-1”）。');
   assert.ok(!r.all.some((d) => d.code === 'row-total'), 'a relation with an unusable cell is not evaluated');
   r = only(edit(l, '2.5 |'), 'cell-not-number');
-  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”应填写非负整数,表中是“2.5”。');
+  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”应填写非负整数，表中是“2.5”。');
 });
 
 test('cell-blank: a blank part gets 0 (offered, never unattended), a blank total its sum (safe)', () => {
   const l = lineOf('27 |');
   let r = only(edit(l, '|'), 'cell-blank');
-  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”未填写。没有发生的事项应填 0。');
+  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”行的“自然人”列未填写，该行的合计无法核对。没有发生的事项应填0。');
   let f = r.findings.find((x) => x.ruleId === 'cell-blank')!;
   assert.equal(f.fix!.safe, false);
   assert.equal(applyEdits(edit(l, '|'), f.fix!.edits).split('\n')[l], '0 |');

@@ -25,8 +25,8 @@ test('seed 002: the two missing tables, and row total and column total on (七)�
     { relation: 'row-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 },
     { relation: 'column-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 },
   ]);
-  assert.match(ds[0].message, /第二部分.*没有“主动公开政府信息情况表”/);
-  assert.match(ds[3].message, /第四部分.*没有“政府信息公开行政复议、行政诉讼情况表”/);
+  assert.match(ds[0].message, /第二部分.*没有“主动公开政府信息情况”表/);
+  assert.match(ds[3].message, /第四部分.*没有“政府信息公开行政复议、行政诉讼情况”表/);
 });
 
 test('seed 004: three row totals written 0 instead of 1, and part 三 numbered 2、', () => {
@@ -37,7 +37,7 @@ test('seed 004: three row totals written 0 instead of 1, and part 三 numbered 2
     ['row-total', r(130, 1, 130, 2), 1],
     ['row-total', r(341, 1, 341, 2), 1],
   ]);
-  assert.equal(ds[0].message, '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”,实际为“2、”。');
+  assert.equal(ds[0].message, '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”，实际为“2、”。');
   assert.deepEqual(ds.slice(1).map((d) => d.data), ['newReceived', 'denied.stateSecret', 'total'].map((row) => ({
     relation: 'row-total', table: 'applications', row, column: 'total', expected: 1, actual: 0,
   })));

@@ -32,11 +32,11 @@ export interface CheckResult {
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
 const INTERNAL = {
-  zh: '检查规则“{rule}”处理本文档时出错,其结果未显示。请将此报告反馈给开发者。',
+  zh: '检查规则“{rule}”处理本文档时出错，其结果未显示。请将此报告反馈给开发者。',
   en: 'The rule “{rule}” failed on this document; its results are not shown. Please report this.',
 };
 const UNREADABLE = {
-  zh: '无法读取此报告(内部错误),未作检查。请将此报告反馈给开发者。',
+  zh: '无法读取此报告（内部错误），未作检查。请将此报告反馈给开发者。',
   en: 'This report could not be read (internal error) and was not checked. Please report this.',
 };
 

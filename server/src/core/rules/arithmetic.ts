@@ -15,13 +15,14 @@ const BLANK_AS_ZERO = {
 export class TableValues {
   private readonly cells = new Map<string, Cell>();
   private readonly values = new Map<string, number | null>();
-  constructor(readonly table: Table, readonly blankAsZero = false) {
+  /** `zeroed`: cells counted as 0 whatever they hold (a fix about to write 0 there). */
+  constructor(readonly table: Table, readonly blankAsZero = false, zeroed?: ReadonlySet<Cell>) {
     for (const r of table.rows) {
       if (!r.key) continue;
       for (const c of r.cells) {
         if (!c.column) continue;
         this.cells.set(`${r.key}/${c.column}`, c);
-        this.values.set(`${r.key}/${c.column}`, c.value ?? (blankAsZero && c.problem === 'blank' ? 0 : null));
+        this.values.set(`${r.key}/${c.column}`, zeroed?.has(c) ? 0 : c.value ?? (blankAsZero && c.problem === 'blank' ? 0 : null));
       }
     }
   }

@@ -4,11 +4,11 @@ import type { Finding, Rule } from './types';
 
 const KIND = {
   count: { zh: '非负整数', en: 'a whole number' },
-  signed: { zh: '整数(可带正负号)', en: 'a whole number (signed)' },
-  amount: { zh: '数字金额(不带单位)', en: 'an amount without a unit' },
+  signed: { zh: '整数（可带正负号）', en: 'a whole number (signed)' },
+  amount: { zh: '数字金额（不带单位）', en: 'an amount without a unit' },
 };
 const MESSAGE = {
-  zh: '“{row}”的“{column}”应填写{kind},表中是“{text}”。',
+  zh: '“{row}”的“{column}”应填写{kind}，表中是“{text}”。',
   en: '“{column}” of “{row}” should be {kind}, but “{text}” is written.',
 };
 

@@ -22,7 +22,8 @@ const NUMBERING = /^(?:[一二三四五六七八九十]+、|\([一二三四五�
 export function rowName(kind: TableKind, key: string): Text {
   const d = rowDef(kind, key);
   if (!d) return { zh: key, en: key };
-  const zh = fullWidth(d.label.replace(NUMBERING, '').replace(/\(区分处理的.*\)$/, ''));
+  // Names are quoted in messages: quotes inside them become single ones (“危及‘三安全一稳定’”).
+  const zh = fullWidth(d.label.replace(NUMBERING, '').replace(/\(区分处理的.*\)$/, '')).replace(/“/g, '‘').replace(/”/g, '’');
   const parent = d.parent ? rowDef(kind, d.parent) : undefined;
   if (parent && /^\d/.test(d.label)) {
     return { zh: `${fullWidth(parent.label.replace(NUMBERING, ''))}—${zh}`, en: `${parent.labelEn.replace(/^\(\d+\)\s*/, '')} — ${d.labelEn.replace(/^\d+\.\s*/, '')}` };
@@ -42,9 +43,10 @@ export function columnName(kind: TableKind, rowKey: string, column: string, vers
   return c ? { zh: fullWidth(c.label), en: c.labelEn } : { zh: column, en: column };
 }
 
+/** A table by its official name: the part's title in quotes, then 表 (“收到和处理政府信息公开申请情况”表). */
 export function tableName(kind: TableKind): Text {
   const t = { active: ACTIVE_TABLE, applications: APPLICATIONS_TABLE, reviewLitigation: REVIEW_LITIGATION_TABLE }[kind];
-  return { zh: fullWidth(t.title), en: t.titleEn };
+  return { zh: `“${fullWidth(t.title).replace(/表$/, '')}”表`, en: t.titleEn };
 }
 
 export function row(table: Table | null, key: string): TableRow | undefined {

@@ -54,10 +54,14 @@ export function recomputeAll(report: Report): OffsetEdit[] {
   return [...recomputeTable(report.tables.applications), ...recomputeTable(report.tables.reviewLitigation)];
 }
 
-/** The total relation that states this cell and all of whose other cells are numbers: its value. */
-export function derivedValue(table: Table, ref: CellRef): number | null {
+/** Is this cell a total some relation derives (not a count of its own)? */
+export function isDerived(table: Table, ref: CellRef): boolean {
+  return RELATIONS.some((r) => r.table === table.kind && r.derived && r.instances(table.version ?? '2021').some((i) => sameRef(i.stated, ref)));
+}
+
+/** The value of a total from the first of its relations whose other cells are all numbers. */
+export function derivedValue(table: Table, ref: CellRef, values = new TableValues(table)): number | null {
   if (table.kind !== 'applications' && table.kind !== 'reviewLitigation') return null;
-  const values = new TableValues(table);
   for (const r of RELATIONS) {
     if (r.table !== table.kind || !r.derived) continue;
     const i = r.instances(table.version ?? '2021').find((x: RelationInstance) => sameRef(x.stated, ref));
