@@ -1,5 +1,6 @@
 import { msg } from '../l10n/text';
 import { problemCells } from './cells';
+import { isAmountWithUnit } from './cellUnit';
 import type { Finding, Rule } from './types';
 
 const KIND = {
@@ -22,6 +23,7 @@ export const cellNotNumber: Rule = {
     const out: Finding[] = [];
     for (const p of problemCells(report, ['notNumber', 'notWhole'])) {
       if (p.cell.problem !== 'notNumber' && p.cell.problem !== 'notWhole') continue;
+      if (isAmountWithUnit(p.cell)) continue; // cell-unit's
       out.push({
         ruleId: this.id, severity: this.severity, range: p.cell.range,
         message: msg(MESSAGE, { row: p.rowName, column: p.columnName, kind: KIND[p.cell.kind ?? 'count'], text: p.cell.text }),

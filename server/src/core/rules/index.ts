@@ -11,6 +11,7 @@ import { tableOrphanCells } from './tableOrphanCells';
 import { cellNotNumber } from './cellNotNumber';
 import { cellBlank } from './cellBlank';
 import { cellNegative } from './cellNegative';
+import { cellUnit } from './cellUnit';
 import { rowTotal } from './rowTotal';
 import { columnTotal } from './columnTotal';
 import { balance } from './balance';
@@ -20,7 +21,7 @@ import { groupTotal } from './groupTotal';
 export const RULES: readonly Rule[] = [
   sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate,
   tableMissing, tableRowMissing, tableRowUnexpected, tableCellCount, tableOrphanCells,
-  cellNotNumber, cellBlank, cellNegative,
+  cellNotNumber, cellUnit, cellBlank, cellNegative,
   rowTotal, columnTotal, balance, groupTotal,
 ];
 
