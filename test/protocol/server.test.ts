@@ -233,7 +233,7 @@ test('a document over the size limit gets one clear diagnostic and only the part
     c.open(uri, text, 'plaintext');
     const ds = await c.diagnostics(uri, 20000);
     assert.deepEqual(ds.map((d) => d.code), ['file-too-large', 'section-numeral']);
-    assert.match(String(ds[0].message), /文件过大\(\d+\.\d MB,超过设置 nianbao\.maxFileSize 的 1 MB\),只检查了章节结构/);
+    assert.match(String(ds[0].message), /文件过大（\d+\.\d MB，超过设置“nianbao\.maxFileSize”规定的1 MB），只检查了章节结构/);
     // Typing stays cheap and the server keeps answering.
     c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
     assert.equal((await c.diagnostics(uri, 20000))[0].code, 'file-too-large');

@@ -193,5 +193,5 @@ test('an HTML document over the size limit gets one diagnostic and is not turned
   const html = '<html><body><p>一、总体情况</p><table><tr><td>1</td></tr></table>' + '<p>说明文字。</p>'.repeat(120_000) + '</body></html>';
   const r = tooLarge(html, { rules: {}, formatVersion: 'auto', maxFileSize: 1, blankAsZero: false })!;
   assert.deepEqual(r.findings.map((f) => f.ruleId), ['file-too-large']);
-  assert.match(render(r.findings[0].message, 'zh-CN'), /且为 HTML,未作检查/);
+  assert.match(render(r.findings[0].message, 'zh-CN'), /且为 HTML，未作检查/);
 });
