@@ -54,12 +54,12 @@ function splitAt(segs: Seg[], token: string, seg: (i: number) => Seg): Seg[] {
 const ISSUER = '\u0000ISSUER\u0000';
 const YEAR = 987654321;
 const ISSUER_DEFAULT = '机关名称';
-const CONTACT = '(地址:;电话:)';
+const CONTACT = '（地址：；电话：）';
 
 const TAB = { issuer: 1, year: 2, address: 3, phone: 4, firstProse: 5 };
 
-/** A sub-heading of the template prose ('(一)主动公开') stays literal; the rest is a tab stop. */
-const SUBHEADING = /^\([一二三四五六七八九十]+\)/;
+/** A sub-heading of the template prose ('（一）主动公开') stays literal; the rest is a tab stop. */
+const SUBHEADING = /^（[一二三四五六七八九十]+）/;
 
 interface Built {
   body: string[];
@@ -77,7 +77,7 @@ function skeleton(version: FormatVersion, defaultYear: number): Built {
   segs = splitAt(segs, ISSUER, (i) => (i === 0 ? { tab: TAB.issuer, default: ISSUER_DEFAULT } : { tab: TAB.issuer }));
   segs = splitAt(segs, String(YEAR), (i) => (i === 0 ? { tab: TAB.year, default: String(defaultYear) } : { tab: TAB.year }));
   segs = splitAt(segs, CONTACT, () => ({ tab: -1 })).flatMap((s) =>
-    typeof s !== 'string' && s.tab === -1 ? ['(地址:', { tab: TAB.address }, ';电话:', { tab: TAB.phone }, ')'] : [s],
+    typeof s !== 'string' && s.tab === -1 ? ['（地址：', { tab: TAB.address }, '；电话：', { tab: TAB.phone }, '）'] : [s],
   );
   // As renderReport: each part is its heading, then its table or prose, then a blank line (none after the last).
   let tab = TAB.firstProse;
@@ -109,39 +109,39 @@ export function buildSnippets(): Record<string, SnippetDef> {
   const notice2019 = '国办公开办函〔2019〕60号';
   const zero = '各数值单元格均为0';
   return {
-    '政府信息公开工作年度报告(2021年格式)': {
+    '政府信息公开工作年度报告（2021年格式）': {
       prefix: ['nianbao', 'nianbao-2021', '年报', '年度报告'],
-      description: `政府信息公开工作年度报告全文框架(${notice2021}格式,2021年度及以后):标题、前言(机关名称、年度、统计期限、联系地址和电话)、六个部分及三张法定表格,${zero}。`,
+      description: `政府信息公开工作年度报告全文框架（${notice2021}格式，2021年度及以后）：标题、前言（机关名称、年度、统计期限、联系地址和电话）、六个部分及三张法定表格，${zero}。`,
       body: skeleton('2021', 2024).body,
     },
-    '政府信息公开工作年度报告(2019年格式)': {
+    '政府信息公开工作年度报告（2019年格式）': {
       prefix: ['nianbao-2019', 'nianbao2019', '年报2019', '年度报告2019'],
-      description: `政府信息公开工作年度报告全文框架(${notice2019}格式,用于2019、2020年度报告):标题、前言、六个部分及三张法定表格,${zero}。`,
+      description: `政府信息公开工作年度报告全文框架（${notice2019}格式，用于2019、2020年度报告）：标题、前言、六个部分及三张法定表格，${zero}。`,
       body: skeleton('2019', 2020).body,
     },
-    '主动公开政府信息情况表(2021年格式)': {
+    '主动公开政府信息情况表（2021年格式）': {
       prefix: ['biao-a', 'biao-zhudong', '主动公开表'],
-      description: `第二部分“主动公开政府信息情况”的法定表格(${notice2021}格式):第二十条第(一)(五)(六)(八)项,${zero}。`,
+      description: `第二部分“主动公开政府信息情况”的法定表格（${notice2021}格式）：第二十条第（一）（五）（六）（八）项，${zero}。`,
       body: table('active', '2021').body,
     },
-    '主动公开政府信息情况表(2019年格式)': {
+    '主动公开政府信息情况表（2019年格式）': {
       prefix: ['biao-a-2019', 'biao-zhudong-2019', '主动公开表2019'],
-      description: `第二部分“主动公开政府信息情况”的法定表格(${notice2019}格式):第二十条第(一)(五)(六)(八)(九)项,${zero}。`,
+      description: `第二部分“主动公开政府信息情况”的法定表格（${notice2019}格式）：第二十条第（一）（五）（六）（八）（九）项，${zero}。`,
       body: table('active', '2019').body,
     },
-    '收到和处理政府信息公开申请情况表(2021年格式)': {
+    '收到和处理政府信息公开申请情况表（2021年格式）': {
       prefix: ['biao-b', 'biao-shenqing', '申请情况表'],
-      description: `第三部分“收到和处理政府信息公开申请情况”的法定表格(${notice2021}格式,“(六)其他处理”分三项),${zero}。`,
+      description: `第三部分“收到和处理政府信息公开申请情况”的法定表格（${notice2021}格式，“（六）其他处理”分三项），${zero}。`,
       body: table('applications', '2021').body,
     },
-    '收到和处理政府信息公开申请情况表(2019年格式)': {
+    '收到和处理政府信息公开申请情况表（2019年格式）': {
       prefix: ['biao-b-2019', 'biao-shenqing-2019', '申请情况表2019'],
-      description: `第三部分“收到和处理政府信息公开申请情况”的法定表格(${notice2019}格式,“(六)其他处理”为一行),${zero}。`,
+      description: `第三部分“收到和处理政府信息公开申请情况”的法定表格（${notice2019}格式，“（六）其他处理”为一行），${zero}。`,
       body: table('applications', '2019').body,
     },
     '政府信息公开行政复议、行政诉讼情况表': {
       prefix: ['biao-c', 'biao-fuyi', '复议诉讼表'],
-      description: `第四部分“政府信息公开行政复议、行政诉讼情况”的法定表格(2019、2021年格式相同):行政复议、未经复议直接起诉、复议后起诉各五项,${zero}。`,
+      description: `第四部分“政府信息公开行政复议、行政诉讼情况”的法定表格（2019、2021年格式相同）：行政复议、未经复议直接起诉、复议后起诉各五项，${zero}。`,
       body: table('reviewLitigation', '2021').body,
     },
   };

@@ -31,7 +31,7 @@ const LANGUAGE_NAME = '政府信息公开年报';
 const SEED_004 = readFileSync(join(REPO, 'examples/004_bf2c1b340b487aac.txt'));
 const SEED_003 = readFileSync(join(REPO, 'examples/003_29e0fab2fe19fb07.txt'));
 const NUMERAL_MESSAGE = '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”,实际为“2、”';
-const ROW_TOTAL_MESSAGE = '一行的总计应为 1(自然人与各类法人或其他组织之和),表中填写的是 0';
+const ROW_TOTAL_MESSAGE = '行“总计”列应为1（自然人与法人或其他组织各列之和），表中填写的是0';
 const ARITHMETIC = new Set(['row-total', 'column-total', 'carry-over-balance', 'review-litigation-total']);
 
 const isRowTotal = (r: ProblemRow) => r.message.includes(ROW_TOTAL_MESSAGE);
@@ -222,7 +222,7 @@ scenario('b. F8 to a row-total problem, Ctrl+. and Enter apply its preferred fix
     }).catch((e) => s.fail('quick-fix-menu', e));
     await step('quick-fix-menu');
     const focused = menu.find((a) => a.focused)!;
-    assert.match(focused.title, /将此格改为 1/, `the highlighted quick fix; the menu: ${JSON.stringify(menu)}`);
+    assert.match(focused.title, /将此格改为1/, `the highlighted quick fix; the menu: ${JSON.stringify(menu)}`);
     await s.press('Enter');
     await s.waitForProblems('the fixed problem to go', (r) => !r.some((p) => p.line === target.line && isRowTotal(p)));
     await step('fixed');

@@ -232,7 +232,7 @@ test('a 50 MB paste: one clear size diagnostic (and the part checks), answered i
     const r = await c.request('textDocument/diagnostic', { textDocument: { uri: u } }, 60000);
     const items = (r.result as { items: Diagnostic[] }).items;
     assert.equal(items.filter((d) => d.code === 'file-too-large').length, 1);
-    assert.match(String(items[0].message), /文件过大\(5\d\.\d MB/);
+    assert.match(String(items[0].message), /文件过大（5\d\.\d MB/);
     // Only the cheap structure rules beside it: the part numeral of seed 004 is still found.
     assert.deepEqual(items.map((d) => d.code), ['file-too-large', 'section-numeral']);
     const ms = performance.now() - t0;

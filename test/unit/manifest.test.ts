@@ -35,7 +35,7 @@ test('contributes: the report language, its grammar, snippets, commands (categor
   const client = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
   for (const cmd of c.commands) assert.ok(client.includes(`'${cmd.command}'`), `${cmd.command} is not registered`);
   const props = c.configuration.properties;
-  assert.deepEqual(Object.keys(props), ['nianbao.rules', 'nianbao.formatVersion', 'nianbao.detectReports', 'nianbao.reportFiles', 'nianbao.maxFileSize', 'nianbao.trace.server']);
+  assert.deepEqual(Object.keys(props), ['nianbao.rules', 'nianbao.formatVersion', 'nianbao.blankAsZero', 'nianbao.detectReports', 'nianbao.reportFiles', 'nianbao.maxFileSize', 'nianbao.trace.server']);
   assert.deepEqual(Object.keys(props['nianbao.rules'].properties), RULES.map((r) => r.id));
   assert.equal(pkg.main, './dist/client.js');
   assert.equal(pkg.bin.nianbao, './dist/cli.js');

@@ -4,6 +4,7 @@ import { check, readReport, toDiagnostic, type Report } from '../../server/src/c
 import { renderReport } from '../../server/src/core/render/report';
 import { APPLICANT_COLUMNS } from '../../server/src/core/formats/applicationsTable';
 import { rowsOf } from '../../server/src/core/render/tables';
+import { fullWidth } from '../../server/src/core/l10n/text';
 
 /** Every relation holds, and every row's numbers differ from its neighbours' (a misplaced row shows). */
 const PARTS: Record<string, number[]> = {
@@ -77,12 +78,12 @@ test('table 四: numbers under two labels that do not make five each are unreada
 function displacedLabels(text: string, keys: string[]): string {
   const lines = text.split('\n');
   for (const key of keys) {
-    const def = rowsOf('applications', '2021').find((r) => r.key === key)!;
-    const i = lines.findIndex((l) => l.startsWith(`| ${def.label} | `));
+    const label = fullWidth(rowsOf('applications', '2021').find((r) => r.key === key)!.label);
+    const i = lines.findIndex((l) => l.startsWith(`| ${label} | `));
     assert.ok(i > 2, key);
-    lines[i] = lines[i].replace(`| ${def.label} | `, '| ');
+    lines[i] = lines[i].replace(`| ${label} | `, '| ');
     // The label lands two rows up, as a text line of its own.
-    lines.splice(i - 2, 0, def.label);
+    lines.splice(i - 2, 0, label);
   }
   return lines.join('\n');
 }
@@ -102,9 +103,9 @@ test('table 三 with labels displaced from their numbers is read in template ord
 test('labels broken over cells and lines: (三)不 | 4.保护…, (三) / 不予公开, 三、 / 本 / 年 / …', () => {
   const base = renderReport({ issuer: '某县某局', year: 2023, layout: 'pipeRows', value });
   const split = base
-    .replace('(三)不予公开 |\n1.属于国家秘密', '(三) |\n不予公开 |\n1.属于国家秘密')
+    .replace('（三）不予公开 |\n1.属于国家秘密', '（三） |\n不予公开 |\n1.属于国家秘密')
     .replace('三、本年度办理结果 |', '三、\n本\n年\n度\n办\n理\n结\n果 |')
-    .replace('(四)无法提供 |\n1.本机关', '(四)无 |\n1.本机关');
+    .replace('（四）无法提供 |\n1.本机关', '（四）无 |\n1.本机关');
   assert.notEqual(split, base);
   const read = numbers(readReport(split), 'applications');
   for (const key of Object.keys(PARTS)) assert.deepEqual(read[key], expected(key), key);
@@ -134,7 +135,7 @@ test('blank-line cells: empty cells collapsed into a run of blank lines are blan
 
 test('a page footer inside a table is no cell', () => {
   const base = renderReport({ issuer: '某县某局', year: 2023, layout: 'cellPerLine', value });
-  const footer = base.replace('(三)不予公开 |', '— 4 —\n(三)不予公开 |');
+  const footer = base.replace('（三）不予公开 |', '— 4 —\n（三）不予公开 |');
   assert.notEqual(footer, base);
   assert.deepEqual(numbers(readReport(footer), 'applications'), numbers(readReport(base), 'applications'));
   assert.deepEqual(messages(footer), []);

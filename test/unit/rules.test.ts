@@ -21,14 +21,14 @@ test('section-order: parts 五 and 六 swapped', () => {
   const swapped = [...lines.slice(0, five), ...lines.slice(six), ...lines.slice(five, six)].join('\n');
   const { ds } = only(swapped, 'section-order');
   assert.equal(ds.length, 1);
-  assert.match(ds[0].message, /^第(五|六)部分“.*”的位置不对:应排在/);
+  assert.match(ds[0].message, /^第(五|六)部分“.*”的位置不对：应排在/);
 });
 
 test('section-duplicate: a part heading twice, with the first place as related information', () => {
   const text = base + '\n六、其他需要报告的事项\n又一段。';
   const { ds, findings } = only(text, 'section-duplicate');
   assert.equal(ds.length, 1);
-  assert.match(ds[0].message, /^第六部分“其他需要报告的事项”重复出现\(第一次在第 294 行\)。$/);
+  assert.match(ds[0].message, /^第六部分“其他需要报告的事项”重复出现（第一次在第294行）。$/);
   assert.equal(findings.find((f) => f.ruleId === 'section-duplicate')!.related![0].range.start.line, 293);
 });
 
@@ -56,16 +56,16 @@ test('section-missing: the heading and, for a table part, the empty table are in
 test('cell-negative and cell-not-number: a count written -1 or 2.5', () => {
   const l = lineOf('27 |');
   let r = only(edit(l, '-1 |'), 'cell-negative');
-  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”是件数或金额,不能为负数(表中是“-1”)。');
+  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”是件数或金额，不能为负数（表中是“-1”）。');
   assert.ok(!r.all.some((d) => d.code === 'row-total'), 'a relation with an unusable cell is not evaluated');
   r = only(edit(l, '2.5 |'), 'cell-not-number');
-  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”应填写非负整数,表中是“2.5”。');
+  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”应填写非负整数，表中是“2.5”。');
 });
 
 test('cell-blank: a blank part gets 0 (offered, never unattended), a blank total its sum (safe)', () => {
   const l = lineOf('27 |');
   let r = only(edit(l, '|'), 'cell-blank');
-  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”的“自然人”未填写。没有发生的事项应填 0。');
+  assert.equal(r.ds[0].message, '“本年新收政府信息公开申请数量”行的“自然人”列未填写，该行的合计无法核对。没有发生的事项应填0。');
   let f = r.findings.find((x) => x.ruleId === 'cell-blank')!;
   assert.equal(f.fix!.safe, false);
   assert.equal(applyEdits(edit(l, '|'), f.fix!.edits).split('\n')[l], '0 |');
@@ -81,7 +81,7 @@ test('review-litigation-total: a group total of table 四 that does not add up',
   const text = edit(c + 1, '3 |');
   const { ds } = only(text, 'review-litigation-total');
   assert.equal(ds.length, 1);
-  assert.equal(ds[0].message, '“行政诉讼:未经复议直接起诉”的总计应为 1(结果维持、结果纠正、其他结果、尚未审结之和),表中填写的是 3。');
+  assert.equal(ds[0].message, '“行政诉讼：未经复议直接起诉”的“总计”应为1（结果维持、结果纠正、其他结果、尚未审结之和），表中填写的是3。');
   assert.deepEqual(ds[0].data, { relation: 'litigationDirect-total', table: 'reviewLitigation', row: 'litigationDirect', column: 'total', expected: 1, actual: 3 });
 });
 
@@ -93,15 +93,14 @@ test('row-total, column-total, balance: one wrong part cell breaks its row and i
     ['row-total', 'unable.notHeld', 'total', 7, 6],
     ['column-total', 'total', 'naturalPerson', 28, 27],
   ]);
-  // Fix-all recomputes in order: the row total, then (七)总计 (both columns), then the balance.
+  // Fix-all recomputes in order: the row total, then (七)总计 (both columns); 结转下年度 is a count and is not written.
   const all = check(text);
   const fixed = applyEdits(text, fixAll(all.report, all.findings)!.edits);
-  // Now 新收 27 + 结转 0 < (七)总计 28: a negative carry-forward is never written, so the balance
-  // stays reported (the mistake is upstream), without a fix.
+  // Now 新收 27 + 结转 0 < (七)总计 28: the balance is reported with its four terms, without a fix.
   const left = check(fixed).findings;
   assert.deepEqual(left.map((f) => toDiagnostic(f).message), [
-    '“结转下年度继续办理”的“自然人”应为 -1(本年新收 27 + 上年结转 0 − 办理结果总计 28),表中填写的是 0。',
-    '“结转下年度继续办理”的“总计”应为 -1(本年新收 29 + 上年结转 0 − 办理结果总计 30),表中填写的是 0。',
+    '“结转下年度继续办理”行“自然人”列与勾稽关系不符：本年新收（27）加上年结转（0）应等于（七）总计（28）加结转下年度继续办理（0）。请逐项核对这四个数字。',
+    '“结转下年度继续办理”行“总计”列与勾稽关系不符：本年新收（29）加上年结转（0）应等于（七）总计（30）加结转下年度继续办理（0）。请逐项核对这四个数字。',
   ]);
   assert.ok(left.every((f) => !f.fix));
 });

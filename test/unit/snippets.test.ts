@@ -242,7 +242,7 @@ for (const { prefix, version, year } of SKELETONS) {
     assert.equal(report.issuer?.text, '某县统计局');
     assert.equal(report.year?.value, 2023);
     assert.equal(report.period?.from.startsWith('2023'), true);
-    assert.ok(filled.includes('请与某县统计局联系(地址:某县人民路1号;电话:0000-1234567)'));
+    assert.ok(filled.includes('请与某县统计局联系（地址：某县人民路1号；电话：0000-1234567）'));
   });
 }
 
@@ -296,7 +296,7 @@ test('a 2019 table B in a 2021 skeleton is not the 2021 table (the snippets diff
   assert.ok(b2021.includes('3.其他') && !b2019.includes('3.其他'));
   const a2021 = expand(bodyOf(byPrefix('biao-a')));
   const a2019 = expand(bodyOf(byPrefix('biao-a-2019')));
-  assert.ok(a2019.includes('第二十条第(九)项') && !a2021.includes('第二十条第(九)项'));
+  assert.ok(a2019.includes('第二十条第（九）项') && !a2021.includes('第二十条第（九）项'));
 });
 
 const SCRIPT = join(ROOT, 'scripts', 'build-snippets.ts');

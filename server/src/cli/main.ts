@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] PATH...`.
+ * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] PATH...`.
  * Its text and JSON output are public interfaces (README, "The CLI").
  */
 import { check, toDiagnostic, resolveLang, type Diagnostic, type Lang } from '../core';
@@ -17,6 +17,7 @@ interface Options {
   format: 'text' | 'json';
   lang: Lang;
   formatVersion: 'auto' | '2019' | '2021';
+  blankAsZero: boolean;
   paths: string[];
 }
 
@@ -55,7 +56,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       results.push({ file: f.display, diagnostics: [], error: message });
       continue;
     }
-    const { findings } = check(read.text, { formatVersion: o.formatVersion, lang: o.lang });
+    const { findings } = check(read.text, { formatVersion: o.formatVersion, lang: o.lang, blankAsZero: o.blankAsZero });
     results.push({ file: f.display, diagnostics: findings.map((x) => toDiagnostic(x, o.lang)) });
   }
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
@@ -95,7 +96,7 @@ function parseArgs(argv: string[]): Parsed {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { ok: false, help: true, problem: CLI_TEXT.usage };
   if (command === '--version' || command === '-v') return { ok: false, version: true, problem: CLI_TEXT.usage };
   if (command !== 'check') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
-  const o: Options = { format: 'text', lang: 'zh-CN', formatVersion: 'auto', paths: [] };
+  const o: Options = { format: 'text', lang: 'zh-CN', formatVersion: 'auto', blankAsZero: false, paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -113,6 +114,8 @@ function parseArgs(argv: string[]): Parsed {
       const v = value();
       if (v !== 'auto' && v !== '2019' && v !== '2021') return { ok: false, problem: CLI_TEXT.badValue, args: { flag, value: String(v ?? '') } };
       o.formatVersion = v;
+    } else if (a === '--blank-as-zero') {
+      o.blankAsZero = true;
     } else if (a === '-' || !a.startsWith('-')) {
       o.paths.push(a);
     } else {

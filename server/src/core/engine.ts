@@ -2,13 +2,13 @@ import type { Report } from './model';
 import { readSourceReport, type ReadOptions } from './reader/read';
 import { readSource } from './text/source';
 import { RULES } from './rules';
-import type { ArithmeticData, Finding, Rule, RuleContext, Severity, SeveritySetting } from './rules/types';
+import type { ArithmeticData, Finding, Rule, RuleContext, RuleOptions, Severity, SeveritySetting } from './rules/types';
 import { LineIndex, type Range } from './text/positions';
 import { msg, render, type Lang } from './l10n/text';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
-export interface CheckOptions extends ReadOptions {
+export interface CheckOptions extends ReadOptions, RuleOptions {
   lang?: Lang;
   /** Per-rule severity, or 'off'. */
   severity?: Record<string, SeveritySetting>;
@@ -32,11 +32,11 @@ export interface CheckResult {
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
 const INTERNAL = {
-  zh: '检查规则“{rule}”处理本文档时出错,其结果未显示。请将此报告反馈给开发者。',
+  zh: '检查规则“{rule}”处理本文档时出错，其结果未显示。请将此报告反馈给开发者。',
   en: 'The rule “{rule}” failed on this document; its results are not shown. Please report this.',
 };
 const UNREADABLE = {
-  zh: '无法读取此报告(内部错误),未作检查。请将此报告反馈给开发者。',
+  zh: '无法读取此报告（内部错误），未作检查。请将此报告反馈给开发者。',
   en: 'This report could not be read (internal error) and was not checked. Please report this.',
 };
 
@@ -65,7 +65,7 @@ export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}
   const setting = options.severity?.[rule.id];
   if (setting === 'off') return [];
   try {
-    const out = rule.check(ctx);
+    const out = rule.check({ ...ctx, options: { blankAsZero: options.blankAsZero } });
     if (setting) for (const f of out) f.severity = SEVERITY[setting] ?? f.severity;
     return out;
   } catch {

@@ -91,7 +91,7 @@ export class DocumentStore {
       return (o.analysis = { uri, version: o.version, text, ...big });
     }
     o.doc = null;
-    o.session = new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules });
+    o.session = new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules, blankAsZero: settings.blankAsZero });
     return (o.analysis = fromSession(uri, o.version, o.session));
   }
 }
@@ -109,5 +109,5 @@ function fromSession(uri: string, version: number, s: ReportSession): Analysis {
 export function analyzeText(uri: string, text: string, settings: ServerSettings): Analysis {
   const big = notText(text) ?? tooLarge(text, settings);
   if (big) return { uri, version: 0, text, ...big };
-  return fromSession(uri, 0, new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules }));
+  return fromSession(uri, 0, new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules, blankAsZero: settings.blankAsZero }));
 }

@@ -13,11 +13,11 @@ import { sectionDuplicate } from '../core/rules/sectionDuplicate';
 import type { ServerSettings } from './settings';
 
 const TOO_LARGE = {
-  zh: '文件过大({size} MB,超过设置 nianbao.maxFileSize 的 {limit} MB),只检查了章节结构,未检查表格和合计。',
+  zh: '文件过大（{size} MB，超过设置“nianbao.maxFileSize”规定的{limit} MB），只检查了章节结构，未检查表格和合计。',
   en: 'The file is large ({size} MB, above the nianbao.maxFileSize setting of {limit} MB): only the part structure was checked, not the tables and totals.',
 };
 const TOO_LARGE_HTML = {
-  zh: '文件过大({size} MB,超过设置 nianbao.maxFileSize 的 {limit} MB)且为 HTML,未作检查。',
+  zh: '文件过大（{size} MB，超过设置“nianbao.maxFileSize”规定的{limit} MB）且为 HTML，未作检查。',
   en: 'The file is large ({size} MB, above the nianbao.maxFileSize setting of {limit} MB) and HTML: it was not checked.',
 };
 
@@ -47,7 +47,7 @@ export function tooLarge(text: string, settings: ServerSettings): { index: LineI
 }
 
 const NOT_TEXT = {
-  zh: '此文件不是文本(含有二进制内容,可能是 Word、PDF 或图片文件),未作检查。请先另存为文本。',
+  zh: '此文件不是文本（含有二进制内容，可能是 Word、PDF 或图片文件），未作检查。请先另存为文本。',
   en: 'This file is not text (it has binary content: a Word, PDF or image file?) and was not checked. Save it as text first.',
 };
 

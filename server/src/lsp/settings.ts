@@ -7,9 +7,11 @@ export interface ServerSettings {
   formatVersion: 'auto' | '2019' | '2021';
   /** Above this size (MB) only the cheap structural checks run. */
   maxFileSize: number;
+  /** Check the sums counting blank cells as 0. */
+  blankAsZero: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, formatVersion: 'auto', maxFileSize: 20 };
+export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, formatVersion: 'auto', maxFileSize: 20, blankAsZero: false };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -21,7 +23,7 @@ export function sanitize(raw: unknown): ServerSettings {
   }
   const formatVersion = s.formatVersion === '2019' || s.formatVersion === '2021' ? s.formatVersion : 'auto';
   const size = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
-  return { rules, formatVersion, maxFileSize: size };
+  return { rules, formatVersion, maxFileSize: size, blankAsZero: s.blankAsZero === true };
 }
 
 /** Per-document settings through workspace/configuration, cached until the configuration changes. */

@@ -109,7 +109,7 @@ test('seed 004: the preferred quick fix of a row total changes exactly that cell
   );
   const preferred = actions.filter((a) => a.isPreferred);
   assert.equal(preferred.length, 1, `one preferred fix; got ${JSON.stringify(actions.map((a) => [a.title, a.isPreferred]))}`);
-  assert.match(preferred[0].title, /将此格改为 1|Change this cell to 1/);
+  assert.match(preferred[0].title, /将此格改为1|Change this cell to 1/);
   await apply(preferred[0]);
   await poll('the fixed diagnostic to go', () => ours(doc.uri).map(plain), (ds) => !ds.some((d) => d.line === target.range.start.line && d.code === 'row-total'));
   const a = before.split('\n');

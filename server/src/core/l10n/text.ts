@@ -36,3 +36,10 @@ export function render(m: Message, lang: Lang): string {
 export function resolveLang(tag: string | undefined | null): Lang {
   return tag && /^en\b/i.test(tag) ? 'en' : 'zh-CN';
 }
+
+const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ':': '：', ',': '，', ';': '；' };
+
+/** A Chinese label of the format data as official documents print it: full-width （）：，；. */
+export function fullWidth(zh: string): string {
+  return zh.replace(/[():,;]/g, (c) => FULL_WIDTH[c]);
+}

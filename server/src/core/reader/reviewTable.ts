@@ -74,9 +74,13 @@ export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range,
     lastConsumed = k;
   }
   const labelled = segments.filter((s) => s.values.some((v) => !v.blank));
-  if (segments.length > 0 && segments.every((s) => s.values.length === 0) && (stopped || !endsDocument)) {
-    // Its header and no cell at all, and the text goes on: an empty template, not a table cut off.
-    const rows = REVIEW_LITIGATION_GROUPS.map((g) => row(g, segments.find((s) => s.group === g)?.label ?? segments[0].label, [], fallbackAnchor));
+  if (segments.length > 0 && labelled.length === 0 && (stopped || !endsDocument)) {
+    // Its header and not one number, and the text goes on: an empty template, not a table cut off.
+    // Its blank cells are kept when there are exactly fifteen of them.
+    const blanks = fit(segments.flatMap((s) => s.values), NEEDED);
+    const cells = blanks.length === NEEDED ? blanks : [];
+    const rows = REVIEW_LITIGATION_GROUPS.map((g, gi) =>
+      row(g, segments.find((s) => s.group === g)?.label ?? segments[0].label, cells.slice(gi * GROUP_SIZE, gi * GROUP_SIZE + GROUP_SIZE), fallbackAnchor));
     return { rows, missingRows: [], orphans: [], unreadable: null, lastConsumed };
   }
   const labelOf = (g: RowDef) => segments.find((s) => s.group === g)?.label ?? segments[0]?.label ?? null;

@@ -49,8 +49,11 @@ export function readRowTable(kind: TableKind, tokens: CellToken[], ctx: TableCon
     const placed = placeRows(kind, byOrder.builds, [], byOrder.version, tokens[0]);
     return { ...base, version: byOrder.version, versionFrom: ctx.forcedVersion ? 'setting' : 'table', ...tableRows(placed), unreadable: null };
   }
+  // Labels bound every row: a short row or two, or a few stray numbers beside rows that are all there,
+  // are said where they are; more than that and the numbers cannot be placed with confidence.
   const empty = byLabels.rows.every((r) => r.cells.every((c) => c.problem === 'blank'));
-  if (empty || (byLabels.bad.length <= 2 && byLabels.orphanCells.length === 0)) return { ...base, ...tableRows(byLabels), unreadable: null };
+  const fewStrays = byLabels.orphanCells.length === 0 || (byLabels.orphanCells.length <= 7 && byLabels.missingRows.length === 0);
+  if (empty || (byLabels.bad.length <= 2 && fewStrays)) return { ...base, ...tableRows(byLabels), unreadable: null };
   return { ...base, rows: [], missingRows: [], orphanCells: [], unreadable: misaligned(byLabels, tokens, pass) };
 }
 

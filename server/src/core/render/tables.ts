@@ -1,5 +1,6 @@
 import type { FormatVersion, TableKind, TableLayout } from '../model';
 import type { RowDef } from '../formats/types';
+import { fullWidth } from '../l10n/text';
 import { ACTIVE_ROWS, activeColumns } from '../formats/activeTable';
 import { APPLICANT_COLUMNS, APPLICATIONS_ROWS, OTHER_2019_ROW } from '../formats/applicationsTable';
 import { OUTCOME_COLUMNS, REVIEW_LITIGATION_GROUPS } from '../formats/reviewLitigationTable';
@@ -8,7 +9,7 @@ import { OUTCOME_COLUMNS, REVIEW_LITIGATION_GROUPS } from '../formats/reviewLiti
 export type CellText = (rowKey: string, columnKey: string) => string;
 
 const zero: CellText = () => '0';
-const BALANCE_NOTE = '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)';
+const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 /** A table as rows of cell texts: header rows, then labelled rows. The layouts below all write this grid. */
 interface Grid {
@@ -33,15 +34,15 @@ function grid(kind: TableKind, version: FormatVersion, value: CellText): Grid {
   if (kind === 'applications') {
     return {
       width: 8,
-      header: [[BALANCE_NOTE, ...APPLICANT_COLUMNS.map((c) => c.label)]],
+      header: [[BALANCE_NOTE, ...APPLICANT_COLUMNS.map((c) => fullWidth(c.label))]],
       rows: rowsOf(kind, version).map((r) => ({
         group: !!r.group,
-        cells: [r.label, ...(r.group ? [] : APPLICANT_COLUMNS.map((c) => value(r.key, c.key)))],
+        cells: [fullWidth(r.label), ...(r.group ? [] : APPLICANT_COLUMNS.map((c) => value(r.key, c.key)))],
       })),
     };
   }
   if (kind === 'reviewLitigation') {
-    const names = ['行政复议', '行政诉讼:未经复议直接起诉', '行政诉讼:复议后起诉'];
+    const names = ['行政复议', '行政诉讼：未经复议直接起诉', '行政诉讼：复议后起诉'];
     return {
       width: 15,
       header: [
@@ -55,13 +56,13 @@ function grid(kind: TableKind, version: FormatVersion, value: CellText): Grid {
   let width = 0;
   for (const r of rowsOf(kind, version)) {
     if (r.group) {
-      rows.push({ group: true, cells: [r.label] });
+      rows.push({ group: true, cells: [fullWidth(r.label)] });
       continue;
     }
     const cols = activeColumns(r, version);
     width = Math.max(width, cols.length + 1);
     const previous = rows[rows.length - 1];
-    if (previous?.group) rows.push({ group: true, cells: ['信息内容', ...cols.map((c) => c.label)] });
+    if (previous?.group) rows.push({ group: true, cells: ['信息内容', ...cols.map((c) => fullWidth(c.label))] });
     rows.push({ group: false, cells: [r.label, ...cols.map((c) => value(r.key, c.key))] });
   }
   return { width, header: [], rows };

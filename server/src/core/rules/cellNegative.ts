@@ -3,7 +3,7 @@ import { problemCells } from './cells';
 import type { Finding, Rule } from './types';
 
 const MESSAGE = {
-  zh: '“{row}”的“{column}”是件数或金额,不能为负数(表中是“{text}”)。',
+  zh: '“{row}”的“{column}”是件数或金额，不能为负数（表中是“{text}”）。',
   en: '“{column}” of “{row}” is a count or an amount and cannot be negative (“{text}” is written).',
 };
 

@@ -1,14 +1,15 @@
 import { msg } from '../l10n/text';
 import { problemCells } from './cells';
+import { isAmountWithUnit } from './cellUnit';
 import type { Finding, Rule } from './types';
 
 const KIND = {
   count: { zh: '非负整数', en: 'a whole number' },
-  signed: { zh: '整数(可带正负号)', en: 'a whole number (signed)' },
-  amount: { zh: '数字金额(不带单位)', en: 'an amount without a unit' },
+  signed: { zh: '整数（可带正负号）', en: 'a whole number (signed)' },
+  amount: { zh: '数字金额（不带单位）', en: 'an amount without a unit' },
 };
 const MESSAGE = {
-  zh: '“{row}”的“{column}”应填写{kind},表中是“{text}”。',
+  zh: '“{row}”的“{column}”应填写{kind}，表中是“{text}”。',
   en: '“{column}” of “{row}” should be {kind}, but “{text}” is written.',
 };
 
@@ -22,6 +23,7 @@ export const cellNotNumber: Rule = {
     const out: Finding[] = [];
     for (const p of problemCells(report, ['notNumber', 'notWhole'])) {
       if (p.cell.problem !== 'notNumber' && p.cell.problem !== 'notWhole') continue;
+      if (isAmountWithUnit(p.cell)) continue; // cell-unit's
       out.push({
         ruleId: this.id, severity: this.severity, range: p.cell.range,
         message: msg(MESSAGE, { row: p.rowName, column: p.columnName, kind: KIND[p.cell.kind ?? 'count'], text: p.cell.text }),

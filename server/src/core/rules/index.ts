@@ -12,6 +12,7 @@ import { tableUnreadable } from './tableUnreadable';
 import { cellNotNumber } from './cellNotNumber';
 import { cellBlank } from './cellBlank';
 import { cellNegative } from './cellNegative';
+import { cellUnit } from './cellUnit';
 import { rowTotal } from './rowTotal';
 import { columnTotal } from './columnTotal';
 import { balance } from './balance';
@@ -21,7 +22,7 @@ import { groupTotal } from './groupTotal';
 export const RULES: readonly Rule[] = [
   sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate,
   tableMissing, tableUnreadable, tableRowMissing, tableRowUnexpected, tableCellCount, tableOrphanCells,
-  cellNotNumber, cellBlank, cellNegative,
+  cellNotNumber, cellUnit, cellBlank, cellNegative,
   rowTotal, columnTotal, balance, groupTotal,
 ];
 

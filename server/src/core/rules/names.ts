@@ -3,7 +3,7 @@ import type { ColumnDef, RowDef } from '../formats/types';
 import { ACTIVE_ROWS, activeColumns, ACTIVE_TABLE } from '../formats/activeTable';
 import { APPLICATIONS_ROWS, APPLICATIONS_TABLE, OTHER_2019_ROW } from '../formats/applicationsTable';
 import { REVIEW_LITIGATION_GROUPS, REVIEW_LITIGATION_TABLE } from '../formats/reviewLitigationTable';
-import type { Text } from '../l10n/text';
+import { fullWidth, type Text } from '../l10n/text';
 import type { Range } from '../text/positions';
 
 const ALL_ROWS: Record<TableKind, readonly RowDef[]> = {
@@ -22,12 +22,13 @@ const NUMBERING = /^(?:[一二三四五六七八九十]+、|\([一二三四五�
 export function rowName(kind: TableKind, key: string): Text {
   const d = rowDef(kind, key);
   if (!d) return { zh: key, en: key };
-  const zh = d.label.replace(NUMBERING, '').replace(/\(区分处理的.*\)$/, '');
+  // Names are quoted in messages: quotes inside them become single ones (“危及‘三安全一稳定’”).
+  const zh = fullWidth(d.label.replace(NUMBERING, '').replace(/\(区分处理的.*\)$/, '')).replace(/“/g, '‘').replace(/”/g, '’');
   const parent = d.parent ? rowDef(kind, d.parent) : undefined;
   if (parent && /^\d/.test(d.label)) {
-    return { zh: `${parent.label.replace(NUMBERING, '')}—${zh}`, en: `${parent.labelEn.replace(/^\(\d+\)\s*/, '')} — ${d.labelEn.replace(/^\d+\.\s*/, '')}` };
+    return { zh: `${fullWidth(parent.label.replace(NUMBERING, ''))}—${zh}`, en: `${parent.labelEn.replace(/^\(\d+\)\s*/, '')} — ${d.labelEn.replace(/^\d+\.\s*/, '')}` };
   }
-  if (key === 'total') return { zh: '(七)总计', en: '(7) Total' };
+  if (key === 'total') return { zh: '（七）总计', en: '(7) Total' };
   return { zh, en: d.labelEn.replace(/^[IVX]+\.\s*|^\(\d+\)\s*/, '') };
 }
 
@@ -39,12 +40,13 @@ export function columnsOf(kind: TableKind, key: string, version: FormatVersion |
 
 export function columnName(kind: TableKind, rowKey: string, column: string, version: FormatVersion | null): Text {
   const c = columnsOf(kind, rowKey, version).find((x) => x.key === column);
-  return c ? { zh: c.label, en: c.labelEn } : { zh: column, en: column };
+  return c ? { zh: fullWidth(c.label), en: c.labelEn } : { zh: column, en: column };
 }
 
+/** A table by its official name: the part's title in quotes, then 表 (“收到和处理政府信息公开申请情况”表). */
 export function tableName(kind: TableKind): Text {
   const t = { active: ACTIVE_TABLE, applications: APPLICATIONS_TABLE, reviewLitigation: REVIEW_LITIGATION_TABLE }[kind];
-  return { zh: t.title, en: t.titleEn };
+  return { zh: `“${fullWidth(t.title).replace(/表$/, '')}”表`, en: t.titleEn };
 }
 
 export function row(table: Table | null, key: string): TableRow | undefined {

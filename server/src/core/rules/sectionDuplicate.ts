@@ -4,7 +4,7 @@ import type { SectionHeading } from '../model';
 import type { Finding, Rule } from './types';
 
 const MESSAGE = {
-  zh: '第{numeral}部分“{title}”重复出现(第一次在第 {firstLine} 行)。',
+  zh: '第{numeral}部分“{title}”重复出现（第一次在第{firstLine}行）。',
   en: 'Part {ordinal} “{title}” appears again (first on line {firstLine}).',
 };
 const FIRST = { zh: '第一次出现的位置', en: 'first occurrence' };

@@ -10,7 +10,7 @@ const MESSAGE = {
 };
 const INSERT = { zh: '插入第{numeral}部分“{title}”', en: 'Insert part {ordinal} “{titleEn}”' };
 const NONE = {
-  zh: '未找到任何法定章节标题(“一、总体情况”至“六、其他需要报告的事项”)。',
+  zh: '未找到任何法定章节标题（“一、总体情况”至“六、其他需要报告的事项”）。',
   en: 'None of the six statutory part headings (“一、总体情况” … “六、其他需要报告的事项”) was found.',
 };
 

@@ -3,7 +3,7 @@ import { msg } from '../l10n/text';
 import type { Finding, Rule } from './types';
 
 const WRONG = {
-  zh: '第{numeral}部分“{title}”的序号应为“{expected}”,实际为“{actual}”。',
+  zh: '第{numeral}部分“{title}”的序号应为“{expected}”，实际为“{actual}”。',
   en: 'Part {ordinal} “{title}” should be numbered “{expected}”, not “{actual}”.',
 };
 const MISSING = {

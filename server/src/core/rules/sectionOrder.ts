@@ -4,7 +4,7 @@ import type { SectionHeading } from '../model';
 import type { Finding, Rule } from './types';
 
 const MESSAGE = {
-  zh: '第{numeral}部分“{title}”的位置不对:应排在{where}。',
+  zh: '第{numeral}部分“{title}”的位置不对：应排在{where}。',
   en: 'Part {ordinal} “{title}” is out of order: it belongs {whereEn}.',
 };
 

@@ -4,11 +4,11 @@ import { rowName, span, tableName } from './names';
 import type { Finding, Rule } from './types';
 
 const MESSAGE = {
-  zh: '“{row}”一行应有 {expected} 个数字,实际读到 {found} 个。',
+  zh: '“{row}”一行应有{expected}个数字，实际读到{found}个。',
   en: 'Row “{rowEn}” should have {expected} numbers; {found} were read.',
 };
 const EMPTY = {
-  zh: '“{table}”中没有填写任何数字(可能是未填写的空白模板)。',
+  zh: '{table}中没有填写任何数字（可能是未填写的空白模板）。',
   en: 'The {tableEn} has no numbers at all (perhaps an unfilled template).',
 };
 
@@ -41,7 +41,8 @@ export const tableCellCount: Rule = {
   },
 };
 
-function emptyTable(rule: { id: string; severity: 1 | 2 | 3 | 4 }, t: Table): Finding {
+/** A table with no numbers at all (also table-row-missing's, when no row could be read). */
+export function emptyTable(rule: { id: string; severity: 1 | 2 | 3 | 4 }, t: Table): Finding {
   const name = tableName(t.kind);
   return { ruleId: rule.id, severity: rule.severity, range: t.range, message: msg(EMPTY, { table: name.zh, tableEn: name.en }) };
 }

@@ -4,9 +4,9 @@ import { tableName } from './names';
 import { insertTable } from '../service/insert';
 import { lazyFix, type Finding, type Rule } from './types';
 
-const INSERT = { zh: '插入空白的“{table}”', en: 'Insert an empty {tableEn}' };
+const INSERT = { zh: '插入空白的{table}', en: 'Insert an empty {tableEn}' };
 const MESSAGE = {
-  zh: '第{numeral}部分“{title}”中没有“{table}”。该部分应以法定表格填报。',
+  zh: '第{numeral}部分“{title}”中没有{table}。该部分应以法定表格填报。',
   en: 'Part {ordinal} “{title}” has no {tableEn}; this part must be reported in the statutory table.',
 };
 

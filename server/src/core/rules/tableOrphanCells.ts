@@ -3,7 +3,7 @@ import { span, tableName } from './names';
 import type { Finding, Rule } from './types';
 
 const MESSAGE = {
-  zh: '“{table}”中有 {count} 个数字不属于任何一行(可能丢失了行名称)。',
+  zh: '{table}中有{count}个数字不属于任何一行（可能丢失了行名称）。',
   en: 'The {tableEn} has {count} numbers that belong to no row (row labels may have been lost).',
 };
 

@@ -3,7 +3,7 @@ import { tableName } from './names';
 import type { Finding, Rule } from './types';
 
 const MESSAGE = {
-  zh: '“{label}”不是“{table}”({version}年版格式)中的行。',
+  zh: '“{label}”不是{table}（{version}年版格式）中的行。',
   en: '“{label}” is not a row of the {tableEn} ({version} format).',
 };
 

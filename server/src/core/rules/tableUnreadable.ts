@@ -4,15 +4,15 @@ import { rowName, tableName } from './names';
 import type { Finding, Rule } from './types';
 
 const GLUED = {
-  zh: '“{table}”的单元格之间没有分隔，数字与行名称粘连在一起（如“{sample}”），无法确定各数字属于哪一行、哪一列。本表未作核对，请对照原件检查。',
+  zh: '{table}的单元格之间没有分隔，数字与行名称粘连在一起（如“{sample}”），无法确定各数字属于哪一行、哪一列。本表未作核对，请对照原件检查。',
   en: 'The cells of the {tableEn} run together without separators (e.g. “{sample}”): which number belongs to which row and column cannot be told. Nothing in this table was checked; compare it with the original.',
 };
 const ROW_COUNTS = {
-  zh: '“{table}”有{rows}行的数字个数与法定格式不符（如“{row}”一行应有{expected}个数字，读到{found}个），无法确定各数字所在的列。本表未作核对，请对照原件检查。',
+  zh: '{table}有{rows}行的数字个数与法定格式不符（如“{row}”一行应有{expected}个数字，读到{found}个），无法确定各数字所在的列。本表未作核对，请对照原件检查。',
   en: 'In the {tableEn}, {rows} row(s) have a different count of numbers than the format (e.g. “{rowEn}” should have {expected}, {found} were read): the numbers cannot be placed in their columns. Nothing in this table was checked; compare it with the original.',
 };
 const ORPHANS = {
-  zh: '“{table}”中有{count}个数字不属于任何一行（行名称可能在转换中丢失），无法确定其归属。本表未作核对，请对照原件检查。',
+  zh: '{table}中有{count}个数字不属于任何一行（行名称可能在转换中丢失），无法确定其归属。本表未作核对，请对照原件检查。',
   en: 'The {tableEn} has {count} numbers under no row label (labels may have been lost in conversion): they cannot be placed. Nothing in this table was checked; compare it with the original.',
 };
 

@@ -47,6 +47,13 @@ export interface RuleContext {
   report: Report;
   text: string;
   index: LineIndex;
+  options?: RuleOptions;
+}
+
+/** Settings that change what the rules check. */
+export interface RuleOptions {
+  /** Check the sums counting blank cells as 0 (and say so). */
+  blankAsZero?: boolean;
 }
 
 /** The parts of the model a rule reads: the incremental checker re-runs it only when one of them changed. */

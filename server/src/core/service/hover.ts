@@ -1,18 +1,14 @@
 import type { Cell, Position, Report, Table, TableRow } from '../model';
-import { APPLICANT_PART_COLUMNS, RESULT_ROWS } from '../formats/applicationsTable';
-import { OUTCOME_PART_COLUMNS } from '../formats/reviewLitigationTable';
+import { relationDef, relationInstances, sameRef } from '../formats/relations';
+import { TableValues } from '../rules/arithmetic';
 import { columnName, rowName, tableName } from '../rules/names';
-import { render, type Lang } from '../l10n/text';
+import { render, type Lang, type Text } from '../l10n/text';
 
 const T = {
-  where: { zh: '**{table}** · “{row}”行 · “{column}”列', en: '**{table}** · row “{row}” · column “{column}”' },
-  written: { zh: '填写值:{value}', en: 'Written: {value}' },
-  rowTotal: { zh: '行合计:总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他', en: 'Row total: total = the six applicant types' },
-  columnTotal: { zh: '列合计:(七)总计 = 本年度各项办理结果之和', en: 'Column total: (7) total = sum of all results' },
-  balance: { zh: '结转平衡:本年新收 + 上年结转 = (七)总计 + 结转下年度继续办理', en: 'Balance: new + carried over = total + carried forward' },
-  group: { zh: '组合计:总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', en: 'Group total: total = upheld + corrected + other + pending' },
-  computed: { zh: '计算值 {expected},填写值 {actual}', en: 'computed {expected}, written {actual}' },
-  notComputable: { zh: '有空白或非数字的单元格,无法计算', en: 'not computable: a cell is blank or not a number' },
+  where: { zh: '**{table}** · “{row}”行“{column}”列', en: '**{table}** · row “{row}” · column “{column}”' },
+  written: { zh: '填写值：{value}', en: 'Written: {value}' },
+  computed: { zh: '计算值{expected}，填写值{actual}', en: 'computed {expected}, written {actual}' },
+  notComputable: { zh: '有空白或非数字的单元格，无法计算', en: 'not computable: a cell is blank or not a number' },
   none: { zh: '本表在同一年度内没有勾稽关系。', en: 'No arithmetic relation holds inside this table within a year.' },
 };
 
@@ -47,46 +43,24 @@ function contains(c: Cell, p: Position): boolean {
 }
 
 function describe(t: Table, row: TableRow, cell: Cell, lang: Lang): string {
-  const r = (template: { zh: string; en: string }, args: Record<string, string | number> = {}) => render({ template, args }, lang);
-  const name = (x: { zh: string; en: string }) => (lang === 'en' ? x.en : x.zh);
+  const r = (template: Text, args: Record<string, string | number> = {}) => render({ template, args }, lang);
+  const name = (x: Text) => (lang === 'en' ? x.en : x.zh);
   const lines = [
     r(T.where, { table: name(tableName(t.kind)), row: name(rowName(t.kind, row.key!)), column: name(columnName(t.kind, row.key!, cell.column!, t.version)) }),
     '',
     r(T.written, { value: cell.text ? markdownText(cell.text) : '∅' }),
   ];
-  const v = (rowKey: string, col: string) => t.rows.find((x) => x.key === rowKey)?.cells.find((c) => c.column === col)?.value ?? null;
-  const sum = (rows: readonly string[], cols: readonly string[]) => {
-    let s = 0;
-    for (const a of rows) for (const b of cols) {
-      const x = v(a, b);
-      if (x === null) return null;
-      s += x;
-    }
-    return s;
-  };
-  const relation = (title: { zh: string; en: string }, totalRow: string, totalCol: string, expected: number | null) => {
-    const actual = v(totalRow, totalCol);
+  if (t.kind === 'active') return [...lines, '', r(T.none)].join('\n');
+  const here = { row: row.key!, column: cell.column! };
+  const values = new TableValues(t);
+  const mine = relationInstances(t.kind, t.version).filter((i) => [i.stated, ...i.parts, ...i.besides].some((x) => sameRef(x, here)));
+  if (mine.length) lines.push('');
+  for (const i of mine) {
+    const expected = values.expected(i);
+    const actual = values.get(i.stated);
     const state = expected === null || actual === null ? r(T.notComputable)
       : `${r(T.computed, { expected, actual })} ${expected === actual ? '✓' : '✗'}`;
-    lines.push(`- ${r(title)}:${state}`);
-  };
-  if (t.kind === 'applications') {
-    const key = row.key!;
-    const results = RESULT_ROWS[t.version ?? '2021'];
-    lines.push('');
-    relation(T.rowTotal, key, 'total', sum([key], APPLICANT_PART_COLUMNS));
-    if (key === 'total' || results.includes(key)) relation(T.columnTotal, 'total', cell.column!, sum(results, [cell.column!]));
-    if (['newReceived', 'carriedOver', 'total', 'carriedForward'].includes(key)) {
-      const a = v('newReceived', cell.column!);
-      const b = v('carriedOver', cell.column!);
-      const c = v('total', cell.column!);
-      relation(T.balance, 'carriedForward', cell.column!, a === null || b === null || c === null ? null : a + b - c);
-    }
-  } else if (t.kind === 'reviewLitigation') {
-    lines.push('');
-    relation(T.group, row.key!, 'total', sum([row.key!], OUTCOME_PART_COLUMNS));
-  } else {
-    lines.push('', r(T.none));
+    lines.push(`- ${name(relationDef(i.relation).formula)}${lang === 'en' ? ': ' : '：'}${state}`);
   }
   return lines.join('\n');
 }
