@@ -377,25 +377,7 @@ export function allShapes(): Record<string, Shape> {
 }
 
 /** What goes wrong in the shapes the reader does not read yet (issue 13), by base shape. */
-const BASE_TODO: Record<string, string> = {
-  pipeLinesBetween: "every lone '|' line is read as a blank cell: each row gets 2n − 1 cells (“规章” 5 of 3, table 三 13 of 7), no numbers placed",
-  pdfNoteTwoLines: 'the balance note wrapped over two lines ends table 三 at its first line: 25 rows missing',
-  pdfHeaderShortLines: "header cells split over short lines ('总计商 业 企' / '业' / '科研机' / '构') end table 三: 25 rows missing",
-  pdfOneCharPerLine: 'header cells one character per line end table 三: 25 rows missing',
-  pdfWrappedLabels: "a label wrapped over two lines: the first part gets 0 of 7 numbers, the second ('这一情形,不计其他情形)') is an unknown row",
-  oneLine: 'headings inside a line are not found (no part heading at all), so no table region: every row missing',
-  mdMiniTables: "per-row mini tables under '###' headings with a generic header ('类别 | 数据1 …') end table 三: 25 rows missing",
-  mdMiniTablesReview: 'table 四 as three small tables: a 行政诉讼 group’s five numbers are read as 行政复议 (a silent misreading, its sum holds) and the two 行政诉讼 groups are reported missing',
-  mdPageFooter: "a page footer ('— 4 —') inside table 三 is read as a cell of the row before it: “危及‘三安全一稳定’” 8 of 7",
-  mdSplitGroupLabel: "a group label split over two cells ('(三)不' / '予公开') gives unknown-row findings for each part",
-  mdLabelsBeforeRows: "labels on text lines before their numbers-only rows: the label gets 0 of 7, its wrapped tail ('申请数量') is an unknown row",
-  junkBeforeHeadings: "junk before a heading ('????一、总体情况'): no part heading found, and the 三 heading is read as a row of table 二",
-  proseOnHeadingLine: "prose on the heading's line ('一、总体情况 本部分…'): no part heading found",
-  rowLabelVariants: '本年度新收 (not anchored: 25 rows missing), 上一年结转 and 结转下一年度继续办理 are not matched',
-  traditionalPinyin: "inline pinyin ('規(guī)章', '數(shù)量') is not removed: rows and headers unknown",
-  kangxiCellPerLine: "Kangxi radicals ('⼀' U+2F00 for 一) in headings: parts 一 and 二 are not found",
-  kangxiPdfText: "Kangxi radicals ('⼀' U+2F00 for 一) in headings: parts 一 and 二 are not found",
-};
+const BASE_TODO: Record<string, string> = {};
 
 /** Shapes of a model with blank cells (`withBlankZeros`): its numbers back, nulls included, and only blank-cell findings. */
 export const BLANK_SHAPES: Record<string, Shape> = {
@@ -404,16 +386,10 @@ export const BLANK_SHAPES: Record<string, Shape> = {
   pipeRowsBlanks: rendered('pipeRows'),
 };
 
-const BLANK_TODO: Record<string, string> = {
-  blankLineCollapsed: 'a run of blank lines (n blank cells collapsed into n + 1 lines) is read as one separator: rows with blanks get too few cells',
-};
+const BLANK_TODO: Record<string, string> = {};
 
 /** What goes wrong when a transform is applied to a shape the reader otherwise reads. */
-const TRANSFORM_TODO: Record<string, (base: string) => string | null> = {
-  traditional: () => 'table 四 is not found in Traditional text: its anchor test lacks 複 (行政複議)',
-  fullWidth: (base) => (base.startsWith('pdf') ? 'full-width digits space-separated on a label line are not split: no number read in any table' : null),
-  all: (base) => TRANSFORM_TODO.traditional(base),
-};
+const TRANSFORM_TODO: Record<string, (base: string) => string | null> = {};
 
 /** Shapes the reader does not read yet, with what goes wrong (the per-shape tests run them as todo). */
 export const TODO: Record<string, string> = Object.fromEntries(Object.keys(allShapes()).flatMap((name) => {

@@ -32,8 +32,9 @@ export interface CellToken {
 export type CellFill = 'beforePipe' | 'spaced' | 'bare';
 
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-const NUMBER_TOKEN = /^[+-]?\d[\d,]*(?:\.\d+)?$/;
-const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.,+\-])\s+((?:[+-]?\d[\d,]*(?:\.\d+)?\s+)*[+-]?\d[\d,]*(?:\.\d+)?)\s*$/;
+// Digits ASCII or full-width ('０'–'９'), as PDF text and Chinese input methods write them.
+const NUMBER_TOKEN = /^[+\-＋－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?$/;
+const LABEL_THEN_NUMBERS = /^(.*?[^\s\d０-９.．,，+\-])\s+((?:[+\-＋－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s+)*[+\-＋－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?)\s*$/;
 const CJK = /[\u3400-\u9fff]/;
 
 function isPipe(c: number): boolean {
@@ -203,12 +204,18 @@ function plainLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]):
       return;
     }
     const m = LABEL_THEN_NUMBERS.exec(body);
-    if (m && CJK.test(m[1]) && body.length <= 80) {
-      out.push(token(src, l, i, a, a + m[1].length, false, 'bare'));
+    if (m && CJK.test(m[1]) && body.length <= 80 && !m[1].split(/\s+/).some((w) => NUMBER_TOKEN.test(w))) {
+      // The label part may hold several cells ('信息内容 本年处理决定数量 行政许可', '（四）无 1.本机关…'): one token a word.
+      for (const w of m[1].matchAll(/\S+/g)) out.push(token(src, l, i, a + w.index!, a + w.index! + w[0].length, false, 'bare'));
       const numbersAt = a + body.lastIndexOf(m[2]);
       for (const w of m[2].matchAll(/\S+/g)) {
         out.push(token(src, l, i, numbersAt + w.index!, numbersAt + w.index! + w[0].length, false, 'bare'));
       }
+      return;
+    }
+    // Cells of a whole row or table on one line, separated by spaces (PDF text, a flattened report).
+    if (!body.includes('。') && words.filter((w) => NUMBER_TOKEN.test(w[0])).length >= 2) {
+      for (const w of words) out.push(token(src, l, i, a + w.index!, a + w.index! + w[0].length, false, 'bare'));
       return;
     }
   }

@@ -8,16 +8,19 @@ import type { CellToken } from './cells';
 export function fit(cells: readonly CellToken[], expected: number): CellToken[] {
   let strong = 0;
   let gaps = 0;
+  let slots = 0;
   for (const c of cells) {
     if (!c.weak) strong++;
-    else if (c.gap) gaps++;
+    else if (c.gap) (gaps++, (slots += c.gap.length));
   }
   if (strong === expected) return cells.length === expected ? cells.slice() : cells.filter((c) => !c.weak);
-  if (gaps === 1 && strong < expected) {
+  // n empty cells leave n + 1 blank lines: when the runs account for exactly the missing cells, each
+  // run is its own count; a single run holds whatever is missing (its lines may have collapsed).
+  if (gaps > 0 && strong < expected && (strong + slots === expected || gaps === 1)) {
     const out: CellToken[] = [];
     for (const c of cells) {
       if (!c.weak) out.push(c);
-      else if (c.gap) out.push(...expandGap(c.gap, expected - strong));
+      else if (c.gap) out.push(...expandGap(c.gap, gaps === 1 ? expected - strong : c.gap.length));
     }
     return out;
   }
@@ -33,11 +36,4 @@ function expandGap(slots: readonly CellToken[], n: number): CellToken[] {
   const out: CellToken[] = [];
   for (let i = 0; i < n; i++) out.push(slots[Math.min(i, slots.length - 1)]);
   return out;
-}
-
-/** The cells a row keeps when it does not fit: its real cells and blanks, without pure filler. */
-export function strongCells(cells: readonly CellToken[]): number {
-  let n = 0;
-  for (const c of cells) if (!c.weak) n++;
-  return n;
 }

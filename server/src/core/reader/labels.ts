@@ -8,6 +8,8 @@ export interface LabelState {
   defs: readonly RowDef[];
   seen: Set<string>;
   started: boolean;
+  /** What is left of labels read from their cut-off start ('予公开' of '(三)不'): met later, it is no row. */
+  cutTails?: Set<string>;
 }
 
 function open(s: LabelState, d: RowDef): boolean {
@@ -51,8 +53,17 @@ export function matchCutLabel(s: LabelState, text: string, key: string): RowDef 
   if (key.length < 1) return null;
   const whole = squeeze(text);
   if (whole.length < 3 || whole === key) return null;
-  for (const d of s.defs) if (open(s, d) && canonicalLabel(d).startsWith(whole)) return d;
+  for (const d of s.defs) {
+    if (!open(s, d) || !canonicalLabel(d).startsWith(whole)) continue;
+    (s.cutTails ??= new Set()).add(canonicalKey(d).slice(key.length));
+    return d;
+  }
   return null;
+}
+
+/** The rest of a label whose start was read before ('予公开' after '(三)不'). */
+export function isCutTail(s: LabelState, key: string): boolean {
+  return key.length > 0 && (s.cutTails?.has(key) ?? false);
 }
 
 /** Could this key still grow into an expected row's label? */
@@ -104,8 +115,12 @@ export function looksLikeCell(text: string): boolean {
   return looksLikeValue(text) && !NUMBERED_LABEL.test(text) && !NUMBERING_ONLY.test(text);
 }
 
-/** A header cell, whole, with extra words, or cut short. */
+/** Generic column headers of converted tables ('类别 | 数据1 | … | 数据6 | 总计'). */
+const GENERIC_HEADER = /^(?:类别|项目|序号|内容|数据\d{0,2}|列\d{1,2})$/;
+
+/** A header cell, whole, with extra words, or cut short; or a converter's generic header. */
 export function isHeader(key: string, words: readonly string[]): boolean {
+  if (GENERIC_HEADER.test(key)) return true;
   for (const w of words) if (key.startsWith(w) || (key.length >= 2 && w.startsWith(key))) return true;
   return false;
 }
@@ -113,10 +128,12 @@ export function isHeader(key: string, words: readonly string[]): boolean {
 const PAGE_FOOTER = /^(?:[-—–－_]+\s*\d{1,4}\s*[-—–－_]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 const CAPTION = /^表[一二三四五1-5](?:[：:、.\s]|$)/;
 
-/** Layout text inside a table that is neither cell nor label: page footers ('— 4 —'), captions ('表三：…'). */
+const JUNK = /^[?？!！。…*#~=_]{2,}$/;
+
+/** Layout text inside a table that is neither cell nor label: page footers ('— 4 —'), captions ('表三：…'), junk ('????'). */
 export function isNoise(text: string): boolean {
   const t = fold(text).trim();
-  return PAGE_FOOTER.test(t) || CAPTION.test(t.replace(/^#+\s*/, ''));
+  return PAGE_FOOTER.test(t) || CAPTION.test(t.replace(/^#+\s*/, '')) || JUNK.test(t);
 }
 
 /** Prose, not a cell: a sentence, or text far longer than any label. */
@@ -130,7 +147,8 @@ export function isProse(text: string): boolean {
  */
 export function gluedLabel(text: string, defs: readonly RowDef[]): string | null {
   if (!/\d/.test(text) || isPlainNumber(text)) return null;
-  const t = squeeze(text);
+  // Spaces are separators: only a digit right after the label's last character is glued to it.
+  const t = fold(text);
   for (const d of defs) {
     if (d.group) continue;
     const key = canonicalKey(d);

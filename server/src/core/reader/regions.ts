@@ -23,7 +23,7 @@ function firstCellKey(text: string): string {
 }
 
 /** Every anchor has one of these characters (in either script): a cheap test before normalising. */
-const ANCHOR_CHARS = /[条條稽申收复復]/;
+const ANCHOR_CHARS = /[条條稽申收复復複]/;
 
 export function anchorKind(text: string): TableKind | null {
   if (text.length > 200 || !ANCHOR_CHARS.test(text)) return null;

@@ -50,7 +50,7 @@ export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range,
     }
     if (isNoise(tok.text)) continue;
     const key = labelKey(tok.text);
-    if (GLUED.test(fold(tok.text).replace(/\s+/g, '')) && !looksLikeValue(tok.text)) {
+    if (GLUED.test(fold(tok.text)) && !looksLikeValue(tok.text)) {
       return { rows: [], missingRows: [], orphans: [], lastConsumed: k, unreadable: { reason: 'glued', range: clip(tok.range), sample: tok.text.slice(0, 24) } };
     }
     if (key && REVIEW_LITIGATION_HEADER.test(key)) {
@@ -90,12 +90,7 @@ export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range,
   if (run?.group && run.group !== REVIEW_LITIGATION_GROUPS[0] && fit(run.values, GROUP_SIZE).length === GROUP_SIZE && strong(run.values) <= GROUP_SIZE) {
     return byGroupLabels([run], segments, labelOf, fallbackAnchor, lastConsumed);
   }
-  let values = run?.values ?? [];
-  let a = 0;
-  let b = values.length;
-  while (b - a > NEEDED && values[a].weak) a++;
-  while (b - a > NEEDED && values[b - 1].weak) b--;
-  values = values.slice(a, b);
+  const values = fit(run?.values ?? [], NEEDED);
   const rows: TableRow[] = [];
   const missingRows: MissingRow[] = [];
   REVIEW_LITIGATION_GROUPS.forEach((g, gi) => {

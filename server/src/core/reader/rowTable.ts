@@ -5,7 +5,7 @@ import { APPLICATIONS_HEADER_WORDS, APPLICATIONS_ROWS } from '../formats/applica
 import { labelKey } from '../text/normalize';
 import type { CellToken } from './cells';
 import { fit } from './fit';
-import { assembleLabel, canonicalKey, gluedLabel, isHeader, isNoise, isNumberingOnly, isProse, looksLikeCell, matchCutLabel, matchRow, type LabelState } from './labels';
+import { assembleLabel, canonicalKey, gluedLabel, isHeader, isNoise, isCutTail, isNumberingOnly, isProse, looksLikeCell, matchCutLabel, matchRow, type LabelState } from './labels';
 import { placeRows, tableVersion, type RowBuild } from './rows';
 import { isPlainNumber } from './values';
 
@@ -17,8 +17,10 @@ export interface TableContext {
   fallbackVersion: FormatVersion | null;
 }
 
+const NO_WORDS: readonly string[] = [];
+
 /** What each token turned out to be in the label pass (the order pass walks the same tokens). */
-const enum Role { Skip, Value, Blank, Label, Text }
+const enum Role { Skip, Value, Blank, Label, Text, Header }
 
 interface LabelPass {
   builds: RowBuild[];
@@ -93,16 +95,20 @@ function labelPass(tokens: CellToken[], defs: readonly RowDef[], headerWords: re
       }
     }
     const key = labelKey(tok.text);
-    const isValue = looksLikeCell(tok.text);
-    let def = key ? matchRow(state, key) : null;
+    const isValue = looksLikeCell(tok.text) && !isHeader(key, NO_WORDS);
+    // A header word after a header cell on its line is a header, though it names a row too ('| 类别 | 数据1 | … | 总计 |').
+    const afterHeader = k > 0 && tokens[k - 1].line === tok.line && out.roles[k - 1] === Role.Header;
+    const mayLabel = !(afterHeader && isHeader(key, headerWords));
+    let def = key && mayLabel ? matchRow(state, key) : null;
     let label: { text: string; range: Range } = { text: tok.text, range: tok.range };
     if (!def && !isValue && key && isHeader(key, headerWords)) {
+      out.roles[k] = Role.Header;
       out.headerKeys.push(key);
       if (state.started) out.lastConsumed = k;
       continue;
     }
-    if (!def && !isValue) def = matchCutLabel(state, tok.text, key);
-    if (!def && !isValue) {
+    if (!def && !isValue && mayLabel) def = matchCutLabel(state, tok.text, key);
+    if (!def && !isValue && mayLabel) {
       const joined = assembleLabel(state, tokens, k);
       if (joined) {
         def = joined.def;
@@ -128,7 +134,7 @@ function labelPass(tokens: CellToken[], defs: readonly RowDef[], headerWords: re
     }
     // Text the format does not know: before the first row a header fragment; right after a label,
     // the rest of that label wrapped onto the next cell or line; else an extra row, or the end.
-    if (isNumberingOnly(tok.text)) continue;
+    if (isNumberingOnly(tok.text) || isCutTail(state, key)) continue;
     if (!state.started) {
       if (isProse(tok.text)) {
         out.end = k;

@@ -1,5 +1,6 @@
 import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
+import { fold } from '../text/normalize';
 import type { Finding, Rule } from './types';
 
 const WRONG = {
@@ -24,7 +25,8 @@ export const sectionNumeral: Rule = {
       const def = SECTIONS[s.ordinal - 1];
       const expected = `${def.numeral}、`;
       const actual = s.numeral?.text ?? '';
-      const numeralChars = actual.replace(/^第/, '').replace(/[\s、.,．，:：\u3000]+$/, '');
+      // A look-alike from PDF extraction ('⼀' U+2F00) is the numeral it looks like.
+      const numeralChars = fold(actual).replace(/^第/, '').replace(/[\s、.,．，:：\u3000]+$/, '');
       if (numeralChars === def.numeral) continue;
       const range = s.numeral?.range ?? { start: s.title.range.start, end: s.title.range.start };
       const start = index.offsetAt(range.start);
