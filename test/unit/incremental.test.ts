@@ -30,6 +30,9 @@ const bases = [
   ...['000', '001', '002', '003', '004'].map((p) => seed(p)),
   seed('003').replace(/\n/g, '\r\n'),
   ...corpusFiles().filter((_, i) => i % 4 === 0).map((f) => readFileSync(f, 'utf8')),
+  // A page that starts inside table 二 (rows above its anchor), and an excerpt that stops inside a heading.
+  readFileSync(corpusFiles().find((f) => f.includes('133_'))!, 'utf8'),
+  seed('003').slice(0, seed('003').indexOf('五、存在的主要问题') + '五、存在的主'.length),
 ];
 
 function at(text: string, index: LineIndex, offset: number): Range['start'] {
@@ -58,7 +61,7 @@ function randomEdit(text: string, r: () => number): TextChange {
     // Insert a line.
     const line = lineOf();
     const s = index.lineStarts[line];
-    return { range: range(s, s), text: pick(['0 |', '\t5', '12', '新的一段说明文字。', '', '(七)总计 |', '三、收到和处理政府信息公开申请情况', '第二十条第(一)项 |']) + pick(['\n', '\r\n']) };
+    return { range: range(s, s), text: pick(['0 |', '\t5', '12', '新的一段说明文字。', '', '(七)总计 |', '三、收到和处理政府信息公开申请情况', '第二十条第(一)项 |', '行政处罚 12', '信息内容 本年处理决定数量', '五、存在的主']) + pick(['\n', '\r\n']) };
   }
   if (kind < 0.6) {
     // Delete a line (sometimes a heading).
@@ -137,3 +140,36 @@ function firstDifference(a: string, b: string): string {
   while (i < a.length && a[i] === b[i]) i++;
   return `incremental: …${a.slice(Math.max(0, i - 120), i + 120)}…\nfull:        …${b.slice(Math.max(0, i - 120), i + 120)}…`;
 }
+
+/** Applies changes one by one to a session and to the text, and compares with a fresh read after each. */
+function agreeAfter(text: string, changes: ((t: string) => TextChange)[]): void {
+  const session = new ReportSession(text);
+  for (const make of changes) {
+    const change = make(text);
+    const index = new LineIndex(text);
+    text = text.slice(0, index.offsetAt(change.range!.start)) + change.text + text.slice(index.offsetAt(change.range!.end));
+    session.update(change);
+    const fresh = check(text);
+    assert.equal(snapshot(session.report, session.findings), snapshot(fresh.report, fresh.findings), JSON.stringify(change));
+  }
+}
+
+const endOf = (t: string): TextChange => {
+  const p = new LineIndex(t).positionAt(t.length);
+  return { range: { start: p, end: p }, text: '' };
+};
+
+test('edits that change what the text around them means: after a heading cut off at the end, above a table\'s first anchor', () => {
+  const s = seed('003');
+  const cut = s.slice(0, s.indexOf('五、存在的主要问题') + '五、存在的主'.length) + '\n';
+  // Typing on the empty last line: the cut heading stops being one.
+  agreeAfter(cut, [(t) => ({ ...endOf(t), text: '下' }), (t) => ({ ...endOf(t), text: '文。' })]);
+  const page = readFileSync(corpusFiles().find((f) => f.includes('133_'))!, 'utf8');
+  const line = (t: string, n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: t.split('\n')[n].length } });
+  // The header above the rows above the anchor goes, then comes back; a row label above them is typed.
+  agreeAfter(page, [
+    (t) => ({ range: line(t, 1), text: '' }),
+    (t) => ({ range: line(t, 1), text: '信息内容 本年处理决定数量' }),
+    (t) => ({ range: line(t, 0), text: '行政许可 5' }),
+  ]);
+});

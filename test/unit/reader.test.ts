@@ -140,3 +140,19 @@ test('a page footer inside a table is no cell', () => {
   assert.deepEqual(numbers(readReport(footer), 'applications'), numbers(readReport(base), 'applications'));
   assert.deepEqual(messages(footer), []);
 });
+
+test('a page that starts inside table 二: the rows above the first anchor are its rows; prose above an anchor is not', () => {
+  const page = ['- 4 -', '信息内容 本年处理决定数量', '行政处罚 12', '行政强制 3', '第二十条 第（八）项', '信息内容 本年收费金额（单位：万元）', '行政事业性收费 1.5', '三、收到和处理政府信息公开申请情况'].join('\n');
+  const t = readReport(page).tables.active!;
+  assert.deepEqual(t.rows.filter((r) => !r.group).map((r) => [r.key, r.cells.map((c) => c.value)]), [['penalties', [12]], ['enforcement', [3]], ['fees', [1.5]]]);
+  assert.equal(t.range.start.line, 1, 'from the header line above the rows');
+  const prose = ['二、主动公开政府信息情况', '行政处罚方面，全年作出处罚决定12件。', '第二十条第（六）项', '信息内容 本年处理决定数量', '行政处罚 12', '行政强制 3'].join('\n');
+  assert.equal(readReport(prose).tables.active!.range.start.line, 2);
+});
+
+test('a part heading cut off where the text stops is that part (an excerpt), and stops being one when text follows', () => {
+  const base = renderReport({ issuer: '某县某局', year: 2023, layout: 'markdown', value });
+  const cut = base.slice(0, base.indexOf('五、存在的主要问题') + '五、存在的主'.length);
+  assert.deepEqual(readReport(cut).sections.map((s) => s.ordinal), [1, 2, 3, 4, 5]);
+  assert.deepEqual(readReport(`${cut}\n下文。`).sections.map((s) => s.ordinal), [1, 2, 3, 4]);
+});

@@ -3,7 +3,7 @@ import { mergeFindings, runRule, type CheckOptions } from '../engine';
 import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
 import { readHeader } from '../reader/header';
-import { finishHeadings, readHeading } from '../reader/headings';
+import { finishHeadings, isCutHeading, readHeading } from '../reader/headings';
 import { assemble, readReviewTable, readState, readVersionedTables, type ReadState } from '../reader/read';
 import { mayBreakInside } from '../reader/pieces';
 import { anchorKind, type TableRegion } from '../reader/regions';
@@ -121,6 +121,11 @@ export class ReportSession {
     // A heading or a table anchor on an edited line (before or after) changes the structure;
     // so does a line that may be cut into pieces (a heading inside it): lines and pieces would differ.
     if (src.lines.slice(oa, ob + 1).some(isStructural) || block.some(isStructural)) return false;
+    // A heading cut off at the end of the text stops being one once text follows it.
+    const last = old.headings[old.headings.length - 1];
+    if (last && ob >= last.line && isCutHeading(last)) return false;
+    // Rows above an anchor belong to its table: an edit there, or on the line above them, may move where it starts.
+    if (old.regions.some((r) => oa <= r.anchor && ob >= r.from - 1)) return false;
 
     if (!breaks && this.cellOnly(a, start, end, block[0], delta)) return true;
     if (!breaks && this.proseLine(a, end, block[0], delta)) return true;
@@ -141,6 +146,7 @@ export class ReportSession {
       kind: r.kind,
       from: r.from > ob ? r.from + dLines : r.from,
       to: r.to > ob ? r.to + dLines : r.to,
+      anchor: r.anchor > ob ? r.anchor + dLines : r.anchor,
     }));
     const touched = new Set<TableKind>(old.regions.filter((r) => r.from <= ob && r.to > oa).map((r) => r.kind));
     const header = readHeader(next, headings[0]?.line ?? -1);

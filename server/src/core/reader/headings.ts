@@ -59,7 +59,7 @@ export function readHeading(src: SourceText, i: number): SectionHeading | null {
   // A sub-heading '(一)主动公开政府信息情况' is not a part heading: only a part numeral may precede the title.
   const key = labelKey(titleText, false);
   if (!key || key.length > 32 || /[;；]/.test(titleText)) return null;
-  const def = pickSection(key, numeral?.value ?? null);
+  const def = pickSection(key, numeral?.value ?? null) ?? (numeral && endsText(src, i) ? cutHeading(key, numeral.value) : null);
   if (!def) return null;
   // Without a numeral only a heading worded as in the template counts (a lone '行政复议' is a table header).
   if (!numeral && !isCanonicalTitle(def, key)) return null;
@@ -74,6 +74,23 @@ export function readHeading(src: SourceText, i: number): SectionHeading | null {
     endLine: i + 1,
     extent: { start, end: spanRange(src, l, titleEnd, titleEnd).end },
   };
+}
+
+/** A heading read from its cut-off start: it is one only while nothing follows it. */
+export function isCutHeading(h: SectionHeading): boolean {
+  return !SECTIONS[h.ordinal - 1].match.test(labelKey(h.title.text, false));
+}
+
+/** The last line with text: an excerpt may stop inside it. */
+function endsText(src: SourceText, i: number): boolean {
+  for (let j = i + 1; j < src.lines.length; j++) if (src.lines[j].text.trim()) return false;
+  return true;
+}
+
+/** A heading cut off where the text stops ('五、存在的主'): its numeral and the start of that part's title. */
+function cutHeading(key: string, numeral: number | null): SectionDef | null {
+  const def = SECTIONS.find((s) => s.ordinal === numeral);
+  return def && key.length >= 3 && CANONICAL_KEYS.get(def.key)!.startsWith(key) ? def : null;
 }
 
 /** The part a title key names; a part whose ordinal is the numeral wins over another that also matches. */
