@@ -156,3 +156,13 @@ test('a part heading cut off where the text stops is that part (an excerpt), and
   assert.deepEqual(readReport(cut).sections.map((s) => s.ordinal), [1, 2, 3, 4, 5]);
   assert.deepEqual(readReport(`${cut}\n下文。`).sections.map((s) => s.ordinal), [1, 2, 3, 4]);
 });
+
+test('table 四 glued to its header: fifteen digits are fifteen one-digit cells; any other count cannot be split', () => {
+  const header = '行政复议行政诉讼\n结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
+  const fifteen = withTable4(`${header}201031201400000`);
+  assert.deepEqual(numbers(readReport(fifteen), 'reviewLitigation'), { review: [2, 0, 1, 0, 3], litigationDirect: [1, 2, 0, 1, 4], litigationAfterReview: [0, 0, 0, 0, 0] });
+  assert.deepEqual(messages(fifteen), []);
+  const sixteen = withTable4(`${header}2010312014000010`);
+  assert.equal(readReport(sixteen).tables.reviewLitigation?.unreadable?.reason, 'glued');
+  assert.deepEqual(check(sixteen).findings.map((f) => f.ruleId), ['table-unreadable']);
+});

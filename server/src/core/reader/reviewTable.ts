@@ -51,7 +51,12 @@ export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range,
     if (isNoise(tok.text)) continue;
     const key = labelKey(tok.text);
     if (GLUED.test(fold(tok.text)) && !looksLikeValue(tok.text)) {
-      return { rows: [], missingRows: [], orphans: [], lastConsumed: k, unreadable: { reason: 'glued', range: clip(tok.range), sample: tok.text.slice(0, 24) } };
+      const digits = oneDigitCells(tok);
+      if (!digits) return { rows: [], missingRows: [], orphans: [], lastConsumed: k, unreadable: { reason: 'glued', range: clip(tok.range), sample: tok.text.slice(0, 24) } };
+      seg = { group: null, label: tok, values: digits };
+      segments.push(seg);
+      lastConsumed = k;
+      continue;
     }
     if (key && REVIEW_LITIGATION_HEADER.test(key)) {
       const group = REVIEW_LITIGATION_GROUPS.find((g) => g.match.test(key)) ?? null;
@@ -150,6 +155,25 @@ function missing(g: RowDef, rows: TableRow[], label: CellToken | null, fallbackA
     anchor: label?.range ?? fallbackAnchor,
     insertAt: lastCell ? lastCell.end : (lastHeader?.end ?? label?.end ?? 0),
   };
+}
+
+/**
+ * Header and numbers glued together ('…尚未审结总计000000000000000'): exactly fifteen digits can only be
+ * fifteen one-digit cells, so they are read; any other count cannot be split.
+ */
+function oneDigitCells(tok: CellToken): CellToken[] | null {
+  const m = /[\d\s]+$/.exec(tok.text);
+  if (!m) return null;
+  const { start, end } = tok.range;
+  // One source character per text character (a plain line), so each digit's place is known.
+  if (start.line !== end.line || end.character - start.character !== tok.end - tok.start || tok.end - tok.start !== tok.text.length) return null;
+  const cells: CellToken[] = [];
+  for (let i = m.index; i < tok.text.length; i++) {
+    if (!/\d/.test(tok.text[i])) continue;
+    const at = { line: start.line, character: start.character + i };
+    cells.push({ ...tok, text: tok.text[i], start: tok.start + i, end: tok.start + i + 1, range: { start: at, end: { line: at.line, character: at.character + 1 } }, blank: false, weak: false, gap: undefined });
+  }
+  return cells.length === NEEDED ? cells : null;
 }
 
 function strong(values: CellToken[]): number {
