@@ -65,7 +65,8 @@ export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}
   const setting = options.severity?.[rule.id];
   if (setting === 'off') return [];
   try {
-    const out = rule.check({ ...ctx, options: { blankAsZero: options.blankAsZero } });
+    // The text stays lazy (a spread would read it): on a keystroke only an insertion fix needs it joined.
+    const out = rule.check({ report: ctx.report, index: ctx.index, get text() { return ctx.text; }, options: { blankAsZero: options.blankAsZero } });
     if (setting) for (const f of out) f.severity = SEVERITY[setting] ?? f.severity;
     return out;
   } catch {

@@ -125,8 +125,14 @@ export function relationDef(id: RelationId): RelationDef {
 }
 
 /** Every instance of a table's relations in a format version (table 四 is the same in both). */
+const instances = new Map<string, RelationInstance[]>();
+
+/** Every relation of a table in a format version, cell by cell (data: computed once per table and version). */
 export function relationInstances(table: RelationTable, version: FormatVersion | null): RelationInstance[] {
-  return RELATIONS.filter((r) => r.table === table).flatMap((r) => r.instances(version ?? '2021'));
+  const key = `${table}/${version ?? '2021'}`;
+  let out = instances.get(key);
+  if (!out) instances.set(key, (out = RELATIONS.filter((r) => r.table === table).flatMap((r) => r.instances(version ?? '2021'))));
+  return out;
 }
 
 export function sameRef(a: CellRef, b: CellRef): boolean {

@@ -11,29 +11,49 @@ const BLANK_AS_ZERO = {
   en: ' (Blank cells counted as 0, as the setting “blank as zero” asks.)',
 };
 
-/** A table's values by row and column; with `blankAsZero` a blank cell counts as 0. */
+/**
+ * A table's cells by row and column, built once per table object: a keystroke that changes a number
+ * updates its cell in place, so the index stays true; every rule and service of that version shares it.
+ */
+const cellIndexes = new WeakMap<Table, Map<string, Map<string, Cell>>>();
+
+function cellIndex(table: Table): Map<string, Map<string, Cell>> {
+  let index = cellIndexes.get(table);
+  if (index) return index;
+  index = new Map();
+  for (const r of table.rows) {
+    if (!r.key) continue;
+    const byColumn = new Map<string, Cell>();
+    for (const c of r.cells) if (c.column) byColumn.set(c.column, c);
+    index.set(r.key, byColumn);
+  }
+  cellIndexes.set(table, index);
+  return index;
+}
+
+/** A table's values by row and column; with `blankAsZero` a blank cell counts as 0. Values read live from the cells. */
 export class TableValues {
-  private readonly cells = new Map<string, Cell>();
-  private readonly values = new Map<string, number | null>();
+  private readonly cells: Map<string, Map<string, Cell>>;
+  /** Values set by a computation (recompute, fills), over what the cells hold. */
+  private readonly overrides = new Map<Cell | string, number>();
   /** `zeroed`: cells counted as 0 whatever they hold (a fix about to write 0 there). */
   constructor(readonly table: Table, readonly blankAsZero = false, zeroed?: ReadonlySet<Cell>) {
-    for (const r of table.rows) {
-      if (!r.key) continue;
-      for (const c of r.cells) {
-        if (!c.column) continue;
-        this.cells.set(`${r.key}/${c.column}`, c);
-        this.values.set(`${r.key}/${c.column}`, zeroed?.has(c) ? 0 : c.value ?? (blankAsZero && c.problem === 'blank' ? 0 : null));
-      }
-    }
+    this.cells = cellIndex(table);
+    if (zeroed) for (const c of zeroed) this.overrides.set(c, 0);
   }
   cell(ref: CellRef): Cell | undefined {
-    return this.cells.get(`${ref.row}/${ref.column}`);
+    return this.cells.get(ref.row)?.get(ref.column);
   }
   get(ref: CellRef): number | null {
-    return this.values.get(`${ref.row}/${ref.column}`) ?? null;
+    const c = this.cell(ref);
+    if (!c) return this.overrides.get(`${ref.row}/${ref.column}`) ?? null;
+    const o = this.overrides.get(c);
+    if (o !== undefined) return o;
+    return c.value ?? (this.blankAsZero && c.problem === 'blank' ? 0 : null);
   }
   set(ref: CellRef, value: number): void {
-    this.values.set(`${ref.row}/${ref.column}`, value);
+    const c = this.cell(ref);
+    this.overrides.set(c ?? `${ref.row}/${ref.column}`, value);
   }
   sum(refs: readonly CellRef[]): number | null {
     let s = 0;
