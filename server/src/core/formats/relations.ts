@@ -116,9 +116,15 @@ function groupTotal(row: string): RelationDef {
 }
 
 /** Every relation, in the order recompute settles them (row totals, then (七)总计, then the balance). */
+/** A relation's cells are data: computed once per format version. */
+function memoized(def: RelationDef): RelationDef {
+  const cache = new Map<FormatVersion, RelationInstance[]>();
+  return { ...def, instances: (v) => cache.get(v) ?? (cache.set(v, def.instances(v)), cache.get(v)!) };
+}
+
 export const RELATIONS: readonly RelationDef[] = [
   rowTotal, columnTotal, balance, ...REVIEW_LITIGATION_GROUPS.map((g) => groupTotal(g.key)),
-];
+].map(memoized);
 
 export function relationDef(id: RelationId): RelationDef {
   return RELATIONS.find((r) => r.id === id)!;
@@ -126,6 +132,7 @@ export function relationDef(id: RelationId): RelationDef {
 
 /** Every instance of a table's relations in a format version (table 四 is the same in both). */
 const instances = new Map<string, RelationInstance[]>();
+const cellsInRelations = new Map<string, Set<string>>();
 
 /** Every relation of a table in a format version, cell by cell (data: computed once per table and version). */
 export function relationInstances(table: RelationTable, version: FormatVersion | null): RelationInstance[] {
@@ -133,6 +140,17 @@ export function relationInstances(table: RelationTable, version: FormatVersion |
   let out = instances.get(key);
   if (!out) instances.set(key, (out = RELATIONS.filter((r) => r.table === table).flatMap((r) => r.instances(version ?? '2021'))));
   return out;
+}
+
+/** Does this cell take part in some relation of its table? */
+export function inRelation(table: RelationTable, version: FormatVersion | null, ref: CellRef): boolean {
+  const key = `${table}/${version ?? '2021'}`;
+  let cells = cellsInRelations.get(key);
+  if (!cells) {
+    cells = new Set(relationInstances(table, version).flatMap((i) => [i.stated, ...i.parts, ...i.besides]).map((r) => `${r.row}/${r.column}`));
+    cellsInRelations.set(key, cells);
+  }
+  return cells.has(`${ref.row}/${ref.column}`);
 }
 
 export function sameRef(a: CellRef, b: CellRef): boolean {

@@ -1,6 +1,6 @@
 import type { Table } from '../model';
 import { msg, type Message, type Text } from '../l10n/text';
-import { relationInstances, sameRef } from '../formats/relations';
+import { inRelation } from '../formats/relations';
 import { problemCells, visibleRange, type PlacedCell } from './cells';
 import { columnName, rowName, span, tableName } from './names';
 import { derivedValue, isDerived, writeCell } from '../service/recompute';
@@ -70,8 +70,7 @@ function quoted(blanks: PlacedCell[]): Text {
 /** Said only where a blank takes part in a statutory relation (table 二 has none). */
 function totalsClause(ctx: RuleContext, table: Table, blanks: PlacedCell[], unchecked: Text): Text | string {
   if (table.kind === 'active') return '';
-  const refs = relationInstances(table.kind, table.version).flatMap((i) => [i.stated, ...i.parts, ...i.besides]);
-  if (!blanks.some((p) => refs.some((r) => sameRef(r, { row: p.row.key!, column: p.cell.column! })))) return '';
+  if (!blanks.some((p) => inRelation(table.kind as 'applications' | 'reviewLitigation', table.version, ref(p)))) return '';
   return ctx.options?.blankAsZero ? AS_ZERO : unchecked;
 }
 
