@@ -16,6 +16,7 @@ import { OUTCOME_COLUMNS, REVIEW_LITIGATION_GROUPS } from '../../server/src/core
 import { SECTIONS } from '../../server/src/core/formats/sections';
 import { preamble, renderReport, reportTitle, SECTION_PROSE, sectionHeading } from '../../server/src/core/render/report';
 import { rowsOf } from '../../server/src/core/render/tables';
+import { HTML_TRANSFORMS } from './htmlShapes';
 
 // ── The model ──────────────────────────────────────────────────────────────
 
@@ -332,7 +333,11 @@ const then = (s: Shape, f: Transform): Shape => (m) => f(s(m));
 // ── The shape lists ────────────────────────────────────────────────────────
 
 /** HTML as sites publish it. test/helpers/htmlShapes.ts (another branch) adds its shapes here. */
-export const HTML_SHAPES: Record<string, Shape> = { html: rendered('html') };
+export const HTML_SHAPES: Record<string, Shape> = {
+  html: rendered('html'),
+  // As government sites publish it: Word-exported cells, merged header cells, the article in a layout cell.
+  ...Object.fromEntries(Object.entries(HTML_TRANSFORMS).map(([name, t]) => [`html+${name}`, (m: ReportModel) => t(rendered('html')(m))])),
+};
 
 /** Text shapes: composable with the transforms. */
 export const TEXT_SHAPES: Record<string, Shape> = {
