@@ -118,6 +118,11 @@ export function looksLikeCell(text: string): boolean {
 /** Generic column headers of converted tables ('类别 | 数据1 | … | 数据6 | 总计'). */
 const GENERIC_HEADER = /^(?:类别|项目|序号|内容|数据\d{0,2}|列\d{1,2})$/;
 
+/** A converter's generic column header ('数据1' is no value). */
+export function isGenericHeader(key: string): boolean {
+  return GENERIC_HEADER.test(key);
+}
+
 /** A header cell, whole, with extra words, or cut short; or a converter's generic header. */
 export function isHeader(key: string, words: readonly string[]): boolean {
   if (GENERIC_HEADER.test(key)) return true;

@@ -5,7 +5,7 @@ import { fold, labelKey } from '../text/normalize';
 import type { CellToken } from './cells';
 import { fit } from './fit';
 import { isNoise } from './labels';
-import { toCell } from './rows';
+import { clip, toCell } from './rows';
 import { looksLikeValue } from './values';
 
 const GROUP_SIZE = 5;
@@ -180,8 +180,3 @@ function strong(values: CellToken[]): number {
   return values.filter((v) => !v.blank).length;
 }
 
-function clip(range: Range): Range {
-  const { start, end } = range;
-  if (start.line !== end.line) return { start, end: { line: start.line, character: start.character + 1 } };
-  return { start, end: { line: end.line, character: Math.min(end.character, start.character + 40) } };
-}

@@ -149,3 +149,10 @@ function missingRows(
   }
   return out;
 }
+
+/** A diagnostic's range on one line, at most 40 characters (a glued table can be a whole line long). */
+export function clip(range: Range): Range {
+  const { start, end } = range;
+  if (start.line !== end.line) return { start, end: { line: start.line, character: start.character + 1 } };
+  return { start, end: { line: end.line, character: Math.min(end.character, start.character + 40) } };
+}
