@@ -20,6 +20,12 @@ interface Segment {
   values: CellToken[];
 }
 
+/** Where the table starts, for what has no token of its own to stand at. */
+export interface Fallback {
+  range: Range;
+  offset: number;
+}
+
 export interface ReviewRead {
   rows: TableRow[];
   missingRows: MissingRow[];
@@ -34,7 +40,7 @@ export interface ReviewRead {
  * whole are taken in order. Numbers under two or more labels that do not make five each cannot be
  * attributed: the table is unreadable rather than misread.
  */
-export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range, endsDocument: boolean): ReviewRead {
+export function readReviewLitigation(tokens: CellToken[], fallback: Fallback, endsDocument: boolean): ReviewRead {
   const segments: Segment[] = [];
   let seg: Segment | null = null;
   let lastConsumed = -1;
@@ -85,15 +91,15 @@ export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range,
     const blanks = fit(segments.flatMap((s) => s.values), NEEDED);
     const cells = blanks.length === NEEDED ? blanks : [];
     const rows = REVIEW_LITIGATION_GROUPS.map((g, gi) =>
-      row(g, segments.find((s) => s.group === g)?.label ?? segments[0].label, cells.slice(gi * GROUP_SIZE, gi * GROUP_SIZE + GROUP_SIZE), fallbackAnchor));
+      row(g, segments.find((s) => s.group === g)?.label ?? segments[0].label, cells.slice(gi * GROUP_SIZE, gi * GROUP_SIZE + GROUP_SIZE), fallback));
     return { rows, missingRows: [], orphans: [], unreadable: null, lastConsumed };
   }
   const labelOf = (g: RowDef) => segments.find((s) => s.group === g)?.label ?? segments[0]?.label ?? null;
-  if (labelled.length >= 2) return byGroupLabels(labelled, segments, labelOf, fallbackAnchor, lastConsumed);
+  if (labelled.length >= 2) return byGroupLabels(labelled, segments, labelOf, fallback, lastConsumed);
   // One run of numbers (or none): in order, the groups one after another.
   const run = labelled[0] ?? segments[segments.length - 1];
   if (run?.group && run.group !== REVIEW_LITIGATION_GROUPS[0] && fit(run.values, GROUP_SIZE).length === GROUP_SIZE && strong(run.values) <= GROUP_SIZE) {
-    return byGroupLabels([run], segments, labelOf, fallbackAnchor, lastConsumed);
+    return byGroupLabels([run], segments, labelOf, fallback, lastConsumed);
   }
   const values = fit(run?.values ?? [], NEEDED);
   const rows: TableRow[] = [];
@@ -102,16 +108,16 @@ export function readReviewLitigation(tokens: CellToken[], fallbackAnchor: Range,
     const cells = values.slice(gi * GROUP_SIZE, gi * GROUP_SIZE + GROUP_SIZE);
     const label = labelOf(g);
     if (cells.length === 0) {
-      missingRows.push(missing(g, rows, label, fallbackAnchor, segments));
+      missingRows.push(missing(g, rows, label, fallback, segments));
       return;
     }
-    rows.push(row(g, label, cells, fallbackAnchor));
+    rows.push(row(g, label, cells, fallback));
   });
   return { rows, missingRows, orphans: values.slice(NEEDED).filter((t) => !t.blank), unreadable: null, lastConsumed };
 }
 
 function byGroupLabels(
-  labelled: Segment[], segments: Segment[], labelOf: (g: RowDef) => CellToken | null, fallbackAnchor: Range, lastConsumed: number,
+  labelled: Segment[], segments: Segment[], labelOf: (g: RowDef) => CellToken | null, fallback: Fallback, lastConsumed: number,
 ): ReviewRead {
   const byGroup = new Map<RowDef, CellToken[]>();
   for (const s of labelled) {
@@ -129,31 +135,31 @@ function byGroupLabels(
   const missingRows: MissingRow[] = [];
   for (const g of REVIEW_LITIGATION_GROUPS) {
     const cells = byGroup.get(g);
-    if (cells) rows.push(row(g, labelOf(g), cells, fallbackAnchor));
-    else missingRows.push(missing(g, rows, labelOf(g), fallbackAnchor, segments));
+    if (cells) rows.push(row(g, labelOf(g), cells, fallback));
+    else missingRows.push(missing(g, rows, labelOf(g), fallback, segments));
   }
   return { rows, missingRows, orphans: [], unreadable: null, lastConsumed };
 }
 
-function row(g: RowDef, label: CellToken | null, cells: CellToken[], fallbackAnchor: Range): TableRow {
+function row(g: RowDef, label: CellToken | null, cells: CellToken[], fallback: Fallback): TableRow {
   const lined = cells.length === GROUP_SIZE;
   return {
     key: g.key,
     group: false,
-    label: { text: label?.text ?? g.label, range: label?.range ?? fallbackAnchor },
+    label: { text: label?.text ?? g.label, range: label?.range ?? fallback.range },
     cells: cells.map((t, i) => toCell(t, lined ? g.columns[i] : null)),
     expectedCells: GROUP_SIZE,
   };
 }
 
-function missing(g: RowDef, rows: TableRow[], label: CellToken | null, fallbackAnchor: Range, segments: Segment[]): MissingRow {
+function missing(g: RowDef, rows: TableRow[], label: CellToken | null, fallback: Fallback, segments: Segment[]): MissingRow {
   const prev = rows[rows.length - 1];
   const lastCell = prev?.cells[prev.cells.length - 1];
   const lastHeader = segments[segments.length - 1]?.label;
   return {
     key: g.key, label: g.label, afterKey: prev?.key ?? null,
-    anchor: label?.range ?? fallbackAnchor,
-    insertAt: lastCell ? lastCell.end : (lastHeader?.end ?? label?.end ?? 0),
+    anchor: label?.range ?? fallback.range,
+    insertAt: lastCell ? lastCell.end : (lastHeader?.end ?? label?.end ?? fallback.offset),
   };
 }
 

@@ -26,7 +26,8 @@ export function readTable(src: SourceText, region: TableRegion, ctx: TableContex
     };
   };
   if (region.kind === 'reviewLitigation') {
-    const read = readReviewLitigation(tokens, { start, end: start }, region.to >= src.lines.length);
+    const offset = tokens[0]?.start ?? src.lines[Math.min(region.from, src.lines.length - 1)]?.offset ?? 0;
+    const read = readReviewLitigation(tokens, { range: { start, end: start }, offset }, region.to >= src.lines.length);
     return {
       kind: 'reviewLitigation', version: null, versionFrom: 'report', ...extent(read.lastConsumed),
       rows: read.rows, missingRows: read.missingRows, orphanCells: read.orphans.map((t) => toCell(t, null)), unreadable: read.unreadable,
