@@ -15,7 +15,7 @@ export const CLIENT_TEXT = {
   scanDone: { zh: '共检查{files}份报告：{errors}个错误，{warnings}个警告。结果见“问题”面板。', en: 'Checked {files} report(s): {errors} error(s), {warnings} warning(s). See the Problems panel.' },
   scanNone: { zh: '工作区中没有找到年度报告（.nianbao 文件，或内容是年度报告的 .txt/.md/.html 文件）。', en: 'No annual reports found in the workspace (.nianbao files, or .txt/.md/.html files that read as reports).' },
   unreadable: { zh: '无法读取{file}：{reason}', en: 'Cannot read {file}: {reason}' },
-  detectAsk: { zh: '“{file}”看起来是一份政府信息公开工作年度报告。切换为年报模式以检查章节、表格和合计吗?', en: '“{file}” looks like an annual report. Switch to the report language to check its parts, tables and totals?' },
+  detectAsk: { zh: '“{file}”看起来是一份政府信息公开工作年度报告。切换为年报模式以检查章节、表格和合计吗？', en: '“{file}” looks like an annual report. Switch to the report language to check its parts, tables and totals?' },
   detectSwitch: { zh: '切换', en: 'Switch' },
   detectAlways: { zh: '总是自动切换', en: 'Always switch' },
   detectNever: { zh: '不再询问', en: 'Never ask' },

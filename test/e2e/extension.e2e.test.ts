@@ -30,7 +30,7 @@ const CLI = join(REPO, 'dist/cli.js');
 const LANGUAGE_NAME = '政府信息公开年报';
 const SEED_004 = readFileSync(join(REPO, 'examples/004_bf2c1b340b487aac.txt'));
 const SEED_003 = readFileSync(join(REPO, 'examples/003_29e0fab2fe19fb07.txt'));
-const NUMERAL_MESSAGE = '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”,实际为“2、”';
+const NUMERAL_MESSAGE = '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”，实际为“2、”';
 const ROW_TOTAL_MESSAGE = '行“总计”列应为1（自然人与法人或其他组织各列之和），表中填写的是0';
 const ARITHMETIC = new Set(['row-total', 'column-total', 'carry-over-balance', 'review-litigation-total']);
 

@@ -17,7 +17,7 @@ import { MANIFEST_TEXT } from '../../client/src/manifest';
 
 const ROOT = join(__dirname, '..', '..');
 const CJK = '\\u3400-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e“”‘’';
-const ASCII_PUNCT = new RegExp(`[${CJK}][(),;:]|[(),;:][${CJK}]`);
+const ASCII_PUNCT = new RegExp(`[${CJK}][(),;:?!]|[(),;:][${CJK}]`);
 const SPACED_DIGIT = /[\u3400-\u9fff]\s+\d|\d\s+[\u3400-\u9fff]/;
 
 /** What is wrong with a Chinese text, or null. */

@@ -103,7 +103,7 @@ test('a blank-cell fix writes into the HTML cell where its text goes and keeps e
     tdOnLines: base.replace(/<td>/g, '\n  <td>').replace(/<\/tr>/g, '\n</tr>'),
     word: wordExport(paragraphs(base)),
     site: HTML_TRANSFORMS.sitePage(base),
-    repro: readFileSync(`${__dirname}/../../../shared/repro/html-blank-cell.html`, 'utf8'),
+    repro: readFileSync(`${__dirname}/../fixtures/html/blank-cell.html`, 'utf8'),
   };
   // Every tag and every letter stays; only digits and white space (an &nbsp; that held the place) may change.
   const skeleton = (t: string) => t.replace(/\d|&nbsp;|\s/g, '');
