@@ -48,13 +48,12 @@ export function labelPass(tokens: CellToken[], defs: readonly RowDef[], headerWo
       continue;
     }
     if (isNoise(tok.text)) continue;
-    if (!tok.text.includes('。')) {
-      const sample = gluedLabel(tok.text, defs);
-      if (sample && (state.started || labelKey(tok.text).length <= 200)) {
-        out.glued = { token: tok, sample };
-        out.end = k;
-        break;
-      }
+    // A row's label with digits right after it: the cells are glued together (a sentence is prose, not cells).
+    const sample = tok.text.includes('。') ? null : gluedLabel(tok.text, defs);
+    if (sample) {
+      out.glued = { token: tok, sample };
+      out.end = k;
+      break;
     }
     const key = labelKey(tok.text);
     const isValue = looksLikeCell(tok.text) && !isGenericHeader(key);
@@ -122,6 +121,7 @@ export function labelPass(tokens: CellToken[], defs: readonly RowDef[], headerWo
   return out;
 }
 
+/** Text after a label that completes it: the label's wording goes on, or a bracket is still open. */
 function continuesLabel(row: RowBuild, text: string): boolean {
   if (isProse(text)) return false;
   const joined = row.label.text + text;
@@ -130,6 +130,7 @@ function continuesLabel(row: RowBuild, text: string): boolean {
   return canonicalKey(row.def!).startsWith(labelKey(joined));
 }
 
+/** Has the row all the numbers its columns ask for (so that unknown text after the last row ends the table)? */
 function rowComplete(row: RowBuild | null): boolean {
   if (!row || !row.def) return true;
   return row.cells.filter((c) => !c.weak).length >= row.def.columns.length;

@@ -25,15 +25,15 @@ export function orderPass(
   const runs = valueRuns(tokens, pass);
   const width = APPLICATIONS_ROWS[0].columns.length;
   const full: Run[] = [];
-  const odd: CellToken[] = [];
+  // Left over may be a stray number standing alone (page furniture), at most two of them.
+  let strays = 0;
   for (const r of runs) {
-    const strong = r.cells.filter((c) => !c.weak);
-    if (strong.length === 0) continue;
+    const strong = r.cells.filter((c) => !c.weak).length;
+    if (strong === 0) continue;
     const cells = fit(r.cells, width);
     if (cells.length === width) full.push({ cells, label: r.label });
-    else odd.push(...strong);
+    else if (r.cells.length > 1 || ++strays > 2) return null;
   }
-  if (odd.length > 2 || odd.some((c) => runs.some((r) => r.cells.includes(c) && r.cells.length > 1))) return null;
   const versions: FormatVersion[] = ctx.forcedVersion ? [ctx.forcedVersion] : [version, version === '2021' ? '2019' : '2021'];
   for (const v of versions) {
     const defs = dataRows(v);
