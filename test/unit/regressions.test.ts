@@ -233,3 +233,21 @@ test('an HTML document over the size limit gets one diagnostic and is not turned
   assert.deepEqual(r.findings.map((f) => f.ruleId), ['file-too-large']);
   assert.match(render(r.findings[0].message, 'zh-CN'), /且为 HTML，未作检查/);
 });
+
+test('the label caches stay bounded in characters: typing into a long line in a table keeps no copy of it per keystroke (repro cache_growth)', async () => {
+  const { cachedChars, fold, labelKey } = await import('../../server/src/core/text/normalize');
+  const line = '说明'.repeat(5000);
+  for (let k = 0; k < 2000; k++) {
+    const text = '注'.repeat(k) + line;
+    fold(text);
+    labelKey(text);
+  }
+  assert.ok(cachedChars() <= 2 * (1 << 20), `${cachedChars()} characters cached`);
+  // Labels are still cached: the same short label gives the same key without growing the cache.
+  const before = cachedChars();
+  labelKey('一、本年新收政府信息公开申请数量');
+  const once = cachedChars();
+  labelKey('一、本年新收政府信息公开申请数量');
+  assert.equal(cachedChars(), once);
+  assert.ok(once >= before);
+});

@@ -7,8 +7,37 @@ import { Converter } from 'opencc-js/t2cn';
  */
 const toSimplifiedScript = Converter({ from: 't', to: 'cn' });
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 20000;
+/**
+ * A cache of folded labels, bounded in characters, not entries: labels are short and repeat across
+ * reports, a long line (typed into, keystroke after keystroke) is neither and is never kept.
+ */
+class LabelCache {
+  private readonly map = new Map<string, string>();
+  private chars = 0;
+  constructor(private readonly maxKey: number, private readonly budget: number) {}
+  get(key: string): string | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: string): void {
+    if (key.length > this.maxKey) return;
+    if (this.chars + key.length + value.length > this.budget) {
+      this.map.clear();
+      this.chars = 0;
+    }
+    this.map.set(key, value);
+    this.chars += key.length + value.length;
+  }
+  get size(): number {
+    return this.chars;
+  }
+}
+
+/** No label is longer than this: longer text is computed every time. */
+const MAX_CACHED = 200;
+/** About 2 MB of strings for each cache. */
+const CACHE_CHARS = 1 << 20;
+
+const cache = new LabelCache(MAX_CACHED, CACHE_CHARS);
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
@@ -52,7 +81,6 @@ export function fold(s: string): string {
     let t = foldRadicals(s).normalize('NFKC').replace(/\u2212/g, '-');
     if (t.includes('(')) t = t.replace(PINYIN, '');
     v = toSimplifiedScript(t);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(s, v);
   }
   return v;
@@ -68,7 +96,12 @@ export function isTraditional(s: string): boolean {
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、,)](?!\d)|第[一二三四五六七八九十]{1,3}部分)/;
 const PUNCT = /[\s\p{P}\p{S}\u00a0\u3000]/gu;
 
-const keyCache = new Map<string, string>();
+const keyCache = new LabelCache(MAX_CACHED + 1, CACHE_CHARS);
+
+/** Characters held by the label caches (for tests: they stay bounded whatever is typed). */
+export function cachedChars(): number {
+  return cache.size + keyCache.size;
+}
 
 /** Strip whitespace, a leading list numbering ('一、', '(三)', '1.') and punctuation. Cached: labels repeat. */
 export function labelKey(s: string, stripNumbering = true): string {
@@ -76,7 +109,6 @@ export function labelKey(s: string, stripNumbering = true): string {
   let v = keyCache.get(cacheKey);
   if (v === undefined) {
     v = computeLabelKey(s, stripNumbering);
-    if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
     keyCache.set(cacheKey, v);
   }
   return v;
