@@ -1,7 +1,7 @@
 import type { Cell, Table, TableRow } from '../model';
 import { msg, type Message } from '../l10n/text';
 import { relationDef, relationInstances, type CellRef, type RelationInstance } from '../formats/relations';
-import { writeCell } from '../service/recompute';
+import { writeCell } from '../service/cellEdit';
 import type { ArithmeticData, Finding, Fix, Rule, RuleContext } from './types';
 import { columnName, rowName } from './names';
 

@@ -3,7 +3,8 @@ import { msg, type Message, type Text } from '../l10n/text';
 import { inRelation } from '../formats/relations';
 import { problemCells, visibleRange, type PlacedCell } from './cells';
 import { columnName, rowName, span, tableName } from './names';
-import { derivedValue, isDerived, writeCell } from '../service/recompute';
+import { derivedValue, isDerived } from '../service/recompute';
+import { writeCell } from '../service/cellEdit';
 import { TableValues } from './arithmetic';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 

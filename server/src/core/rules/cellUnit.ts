@@ -3,7 +3,7 @@ import { msg } from '../l10n/text';
 import { fold } from '../text/normalize';
 import { problemCells, type PlacedCell } from './cells';
 import { columnsOf } from './names';
-import { writeCell } from '../service/recompute';
+import { writeCell } from '../service/cellEdit';
 import type { Finding, Rule } from './types';
 
 const AMOUNT_WITH_UNIT = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元)$/;

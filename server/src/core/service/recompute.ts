@@ -2,6 +2,7 @@ import type { Cell, Report, Table } from '../model';
 import { RELATIONS, sameRef, type CellRef, type RelationInstance } from '../formats/relations';
 import { TableValues } from '../rules/arithmetic';
 import type { ArithmeticData, OffsetEdit } from '../rules/types';
+import { writeCell } from './cellEdit';
 
 /**
  * Recomputes every total of a table so that all its total relations hold at once, in the order of
@@ -71,11 +72,3 @@ export function derivedValue(table: Table, ref: CellRef, values = new TableValue
   return null;
 }
 
-/** Writes a number into a cell: over its digits, or into a blank cell in the way its layout needs. */
-export function writeCell(cell: Cell, value: number | string): OffsetEdit {
-  const v = String(value);
-  if (cell.problem !== 'blank') return { start: cell.start, end: cell.end, newText: v };
-  if (cell.fill === 'beforePipe') return { start: cell.start, end: cell.end, newText: `${v} ` };
-  if (cell.fill === 'spaced' && cell.end > cell.start) return { start: cell.start, end: cell.end, newText: ` ${v} ` };
-  return { start: cell.start, end: cell.end, newText: v };
-}
