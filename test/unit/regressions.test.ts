@@ -251,3 +251,23 @@ test('the label caches stay bounded in characters: typing into a long line in a 
   assert.equal(cachedChars(), once);
   assert.ok(once >= before);
 });
+
+test('lone "|" lines between a row label and its numbers are read in linear time (repro quadratic_leading_pipes)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(seedPath('000'), 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.startsWith('一、本年新收'));
+  const text = (n: number) => [...lines.slice(0, at + 1), ...Array<string>(n).fill('|'), ...lines.slice(at + 1)].join('\n');
+  const best = (n: number) => {
+    const t = text(n);
+    let min = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      check(t);
+      min = Math.min(min, performance.now() - t0);
+    }
+    return min;
+  };
+  best(20_000);
+  const ratio = best(80_000) / best(40_000);
+  assert.ok(ratio < 3, `doubling the filler lines multiplies the time by ${ratio.toFixed(2)}`);
+});
