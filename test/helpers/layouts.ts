@@ -199,6 +199,9 @@ function pdfTable(m: ReportModel, kind: TableKind, header: string[] = pdfHeader,
 const pdfHeader = [NOTE, '申请人情况', '自然人', '法人或其他组织', '总计', ...APPLICANT_LABELS.slice(1, 6)];
 const pdfText: Shape = (m) => report(m, (kind) => pdfTable(m, kind));
 
+/** PDF text across a page break inside table 三: the page's footer and the next page's running header between two rows. */
+const pdfPageBreak: Shape = (m) => pdfText(m).replace(/\n(（三）不予公开|\(三\)不予公开)/, (_, label: string) => `\n- 5 -\n${m.issuer}${m.year}年政府信息公开工作年度报告\n${label}`);
+
 /** PDF text with the balance note wrapped over two lines (corpus 133). */
 const pdfNoteTwoLines: Shape = (m) => report(m, (kind) => pdfTable(m, kind, [...NOTE_LINES, ...pdfHeader.slice(1)]));
 
@@ -348,6 +351,7 @@ export const TEXT_SHAPES: Record<string, Shape> = {
   blankLineCells,
   pipeLinesBetween,
   pdfText,
+  pdfPageBreak,
   pdfNoteTwoLines,
   pdfHeaderShortLines,
   pdfOneCharPerLine,

@@ -43,7 +43,7 @@ export function labelPass(tokens: CellToken[], defs: readonly RowDef[], headerWo
   };
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k];
-    if (tok.blank || (isPlainNumber(tok.text) && !isNumberingOnly(tok.text))) {
+    if (tok.blank || (isPlainNumber(tok.text) && !isNumberingOnly(tok.text) && !isNoise(tok.text))) {
       value(k);
       continue;
     }

@@ -134,11 +134,16 @@ const PAGE_FOOTER = /^(?:[-—–－_]+\s*\d{1,4}\s*[-—–－_]+|第\s*\d{1,4}
 const CAPTION = /^表[一二三四五1-5](?:[：:、.\s]|$)/;
 
 const JUNK = /^[?？!！。…*#~=_]{2,}$/;
+/** A PDF page's running header: the report's title. */
+const RUNNING_HEADER = /年度?报告$/;
 
-/** Layout text inside a table that is neither cell nor label: page footers ('— 4 —'), captions ('表三：…'), junk ('????'). */
+/**
+ * Layout text inside a table that is neither cell nor label: page footers ('— 4 —') and running headers
+ * (the report's title), captions ('表三：…'), junk ('????').
+ */
 export function isNoise(text: string): boolean {
   const t = fold(text).trim();
-  return PAGE_FOOTER.test(t) || CAPTION.test(t.replace(/^#+\s*/, '')) || JUNK.test(t);
+  return PAGE_FOOTER.test(t) || CAPTION.test(t.replace(/^#+\s*/, '')) || JUNK.test(t) || (t.length <= 60 && RUNNING_HEADER.test(t));
 }
 
 /** Prose, not a cell: a sentence, or text far longer than any label. */
