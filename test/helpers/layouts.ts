@@ -3,10 +3,10 @@
  * (docs: /work/shared/docs/report-format.md, "Layouts seen in the wild"; issue 13). Each shape is
  * `(model) => text`; reading any of them must give back the model's numbers exactly.
  *
- * `SHAPES` lists every shape (base shapes and base × transform compositions); `TODO` says, for the
- * shapes the reader does not read yet, what goes wrong. `READABLE_SHAPES` (the rest) is what the
- * property test in test/fuzz/layouts.test.ts draws from, so it covers more as the reader improves.
- * `HTML_SHAPES` is the hook for HTML as sites publish it (test/helpers/htmlShapes.ts extends it).
+ * `allShapes()` lists every shape (base shapes and base × transform compositions); `TODO` says, for the
+ * shapes the reader does not read yet, what goes wrong (empty today). `readableShapes()` (the rest) is
+ * what the property test in test/fuzz/layouts.test.ts draws from. `HTML_SHAPES` holds HTML as sites
+ * publish it, made with the transforms of test/helpers/htmlShapes.ts.
  */
 import { Converter } from 'opencc-js/cn2t';
 import type { FormatVersion, Report, TableKind } from '../../server/src/core';
