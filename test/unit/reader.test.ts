@@ -166,3 +166,10 @@ test('table 四 glued to its header: fifteen digits are fifteen one-digit cells;
   assert.equal(readReport(sixteen).tables.reviewLitigation?.unreadable?.reason, 'glued');
   assert.deepEqual(check(sixteen).findings.map((f) => f.ruleId), ['table-unreadable']);
 });
+
+test('table 四: three numbers under 行政复议 and five under 复议后起诉 are unreadable, never read as two groups', () => {
+  const text = withTable4(['行政复议', '结果维持 结果纠正 其他结果 尚未审结 总计', '1 0 0', '### 复议后起诉', '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |', '| 0 | 1 | 0 | 0 | 1 |'].join('\n'));
+  const found = check(text).findings;
+  assert.deepEqual(found.map((f) => f.ruleId), ['table-unreadable']);
+  assert.doesNotMatch(toDiagnostic(found[0]).message, /“”/);
+});

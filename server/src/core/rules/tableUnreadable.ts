@@ -11,6 +11,10 @@ const ROW_COUNTS = {
   zh: '{table}有{rows}行的数字个数与法定格式不符（如“{row}”一行应有{expected}个数字，读到{found}个），无法确定各数字所在的列。本表未作核对，请对照原件检查。',
   en: 'In the {tableEn}, {rows} row(s) have a different count of numbers than the format (e.g. “{rowEn}” should have {expected}, {found} were read): the numbers cannot be placed in their columns. Nothing in this table was checked; compare it with the original.',
 };
+const COUNTS = {
+  zh: '{table}中的数字无法按法定格式分到各行（应为每组{expected}个，读到{found}个），无法确定各数字所在的行和列。本表未作核对，请对照原件检查。',
+  en: 'The numbers of the {tableEn} cannot be divided into its rows ({expected} a group expected, {found} read): which row and column each belongs to cannot be told. Nothing in this table was checked; compare it with the original.',
+};
 const ORPHANS = {
   zh: '{table}中有{count}个数字不属于任何一行（行名称可能在转换中丢失），无法确定其归属。本表未作核对，请对照原件检查。',
   en: 'The {tableEn} has {count} numbers under no row label (labels may have been lost in conversion): they cannot be placed. Nothing in this table was checked; compare it with the original.',
@@ -37,6 +41,7 @@ function message(t: Table): Message {
   const table = { table: name.zh, tableEn: name.en };
   if (u.reason === 'glued') return msg(GLUED, { ...table, sample: u.sample });
   if (u.reason === 'orphans') return msg(ORPHANS, { ...table, count: u.count });
-  const row = u.row ? rowName(t.kind, u.row) : { zh: '', en: '' };
+  if (!u.row) return msg(COUNTS, { ...table, expected: u.expected, found: u.found });
+  const row = rowName(t.kind, u.row);
   return msg(ROW_COUNTS, { ...table, rows: u.rows, row: row.zh, rowEn: row.en, expected: u.expected, found: u.found });
 }
