@@ -214,7 +214,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 function lineBounds(text: string): number[] {
-  return new LineIndex(text).lineStarts;
+  return Array.from(new LineIndex(text).lineStarts as ArrayLike<number>);
 }
 
 /** Applies one mutation. Positions are taken modulo the text, so every mutation applies to any text. */

@@ -5,6 +5,8 @@ import { RULES } from './rules';
 import type { ArithmeticData, Finding, Rule, RuleContext, RuleOptions, Severity, SeveritySetting } from './rules/types';
 import { LineIndex, type Range } from './text/positions';
 import { msg, render, type Lang } from './l10n/text';
+import { countLines, countTags, LIMITS } from './limits';
+import { looksLikeHtml } from './text/html';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
@@ -40,8 +42,34 @@ const UNREADABLE = {
   en: 'This report could not be read (internal error) and was not checked. Please report this.',
 };
 
+const TOO_MANY_LINES = {
+  zh: '此文件有{count}行，超过可以检查的{limit}行（一份年度报告通常不到两千行），未作检查。',
+  en: 'This file has {count} lines, more than the {limit} that can be checked (an annual report has under two thousand): it was not checked.',
+};
+const TOO_MANY_TAGS = {
+  zh: '此网页文件有{count}个标记，超过可以检查的{limit}个（一份年度报告的网页通常不到五万个），未作检查。',
+  en: 'This web page has {count} tags, more than the {limit} that can be checked (an annual report\'s page has under fifty thousand): it was not checked.',
+};
+
+/**
+ * A text with more lines (or, as HTML, more tags) than any report (LIMITS) is not read: one finding
+ * says so. Its cost is a count and the line index, whatever the text's shape.
+ */
+export function overWorkLimit(text: string): (CheckResult & { index: LineIndex }) | null {
+  const lines = countLines(text);
+  const tags = lines <= LIMITS.lines && looksLikeHtml(text) ? countTags(text) : 0;
+  if (lines <= LIMITS.lines && tags <= LIMITS.htmlTags) return null;
+  const index = new LineIndex(text);
+  const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const message = lines > LIMITS.lines ? msg(TOO_MANY_LINES, { count: lines, limit: LIMITS.lines }) : msg(TOO_MANY_TAGS, { count: tags, limit: LIMITS.htmlTags });
+  const finding: Finding = { ruleId: 'file-too-large', severity: 2, range: top, message };
+  return { index, report: emptyReport(index.lineCount), findings: [finding] };
+}
+
 /** Reads a report and runs every enabled rule. Never throws: a failing rule becomes one diagnostic. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const refused = overWorkLimit(text);
+  if (refused) return { report: refused.report, findings: refused.findings };
   let report: Report;
   let index: LineIndex;
   try {
@@ -68,7 +96,7 @@ export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}
     // The text stays lazy (a spread would read it): on a keystroke only an insertion fix needs it joined.
     const out = rule.check({ report: ctx.report, index: ctx.index, get text() { return ctx.text; }, options: { blankAsZero: options.blankAsZero } });
     if (setting) for (const f of out) f.severity = SEVERITY[setting] ?? f.severity;
-    return out;
+    return capped(out);
   } catch {
     return [{
       ruleId: 'internal-error', severity: 2,
@@ -76,6 +104,20 @@ export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}
       message: msg(INTERNAL, { rule: rule.id }),
     }];
   }
+}
+
+const MORE = {
+  zh: '同类问题另有{count}处，未逐一列出。',
+  en: '{count} more findings of this kind are not listed.',
+};
+
+/** A rule says at most LIMITS.findingsPerRule things; one more finding says how many it left out. */
+function capped(out: Finding[]): Finding[] {
+  const max = LIMITS.findingsPerRule;
+  if (out.length <= max) return out;
+  const next = out[max];
+  const more: Finding = { ruleId: next.ruleId, severity: next.severity, range: next.range, message: msg(MORE, { count: out.length - max }) };
+  return [...out.slice(0, max), more];
 }
 
 /** All rules' findings in rule order, then by position (a stable sort keeps rule order per place). */

@@ -85,7 +85,9 @@ export type Unreadable =
   /** Rows whose count of numbers differs from the format's: `rows` of them, e.g. `row` with `found` of `expected`. */
   | { reason: 'rowCounts'; range: Range; rows: number; row: string; found: number; expected: number }
   /** Numbers under no row label (labels lost in conversion). */
-  | { reason: 'orphans'; range: Range; count: number };
+  | { reason: 'orphans'; range: Range; count: number }
+  /** More cells than any table holds (LIMITS.tableCells), and the cells read before that are no complete table. */
+  | { reason: 'oversized'; range: Range; limit: number };
 
 export interface SectionHeading {
   key: SectionKey;

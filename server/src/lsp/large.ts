@@ -6,6 +6,7 @@ import { looksLikeHtml } from '../core/text/html';
 import type { Finding, Report } from '../core';
 import { LineIndex } from '../core/text/positions';
 import { runRules } from '../core/engine';
+import { countLines, LIMITS } from '../core/limits';
 import { sectionMissing } from '../core/rules/sectionMissing';
 import { sectionOrder } from '../core/rules/sectionOrder';
 import { sectionNumeral } from '../core/rules/sectionNumeral';
@@ -15,6 +16,10 @@ import type { ServerSettings } from './settings';
 const TOO_LARGE = {
   zh: '文件过大（{size} MB，超过设置“nianbao.maxFileSize”规定的{limit} MB），只检查了章节结构，未检查表格和合计。',
   en: 'The file is large ({size} MB, above the nianbao.maxFileSize setting of {limit} MB): only the part structure was checked, not the tables and totals.',
+};
+const TOO_LARGE_LINES = {
+  zh: '文件过大（{size} MB，超过设置“nianbao.maxFileSize”规定的{limit} MB）且有{lines}行，未作检查。',
+  en: 'The file is large ({size} MB, above the nianbao.maxFileSize setting of {limit} MB) and has {lines} lines: it was not checked.',
 };
 const TOO_LARGE_HTML = {
   zh: '文件过大（{size} MB，超过设置“nianbao.maxFileSize”规定的{limit} MB）且为 HTML，未作检查。',
@@ -35,6 +40,12 @@ export function tooLarge(text: string, settings: ServerSettings): { index: LineI
   if (looksLikeHtml(text)) {
     const index = new LineIndex(text);
     return { index, report: emptyReport(index.lineCount), findings: [{ ruleId: 'file-too-large', severity: 2, range: top, message: msg(TOO_LARGE_HTML, args) }] };
+  }
+  // More lines than any report: not even the part structure is read (its lines would cost too much).
+  const lines = countLines(text);
+  if (lines > LIMITS.lines) {
+    const index = new LineIndex(text);
+    return { index, report: emptyReport(index.lineCount), findings: [{ ruleId: 'file-too-large', severity: 2, range: top, message: msg(TOO_LARGE_LINES, { ...args, lines }) }] };
   }
   const src = readSource(text);
   const index = src.index;

@@ -1,5 +1,5 @@
 import type { Cell, Position, Range, Report, Table, TableKind } from '../model';
-import { mergeFindings, runRule, type CheckOptions } from '../engine';
+import { mergeFindings, overWorkLimit, runRule, type CheckOptions } from '../engine';
 import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
 import { readHeader } from '../reader/header';
@@ -8,7 +8,7 @@ import { assemble, readReviewTable, readState, readVersionedTables, type ReadSta
 import { mayBreakInside } from '../reader/pieces';
 import { anchorKind, type TableRegion } from '../reader/regions';
 import { looksLikeHtml } from '../text/html';
-import { LineIndex } from '../text/positions';
+import { LineIndex, type Offsets } from '../text/positions';
 import { readSource, type SourceLine, type SourceText } from '../text/source';
 import { tokenizeLines } from '../reader/cells';
 import { isPlainNumber, parseValue } from '../reader/values';
@@ -60,6 +60,16 @@ export class ReportSession {
   }
 
   private full(text: string): void {
+    const refused = overWorkLimit(text);
+    if (refused) {
+      // Nothing is read: the state holds the text and its index, and every edit comes back here.
+      const src: SourceText = { text, index: refused.index, lines: [], html: false };
+      this.state = { src, headings: [], regions: [], report: refused.report };
+      this.perRule = [refused.findings];
+      this.merged = null;
+      this.lastPath = 'full';
+      return;
+    }
     this.state = readState(readSource(text), this.options);
     this.rerun(new Set<RuleInput>(['sections', 'active', 'applications', 'reviewLitigation']), null, 0);
     this.lastPath = 'full';
@@ -101,7 +111,7 @@ export class ReportSession {
   private incremental(range: Range, insert: string): boolean {
     const old = this.state;
     const src = old.src;
-    if (src.html || src.lines[0]?.eol === undefined || isCut(src)) return false;
+    if (src.html || src.lines.length === 0 || src.lines[0].eol === undefined || isCut(src)) return false;
     const { start, end } = this.offsets(range);
     const delta = insert.length - (end - start);
     const a = src.index.positionAt(start).line;
@@ -346,7 +356,7 @@ function splitBlock(text: string, offset: number, first: number, lastEol: string
 }
 
 /** A SourceText over lines that carry their text and breaks; the whole text is joined only on demand. */
-function linesSource(lines: SourceLine[], length: number, knownStarts?: number[], knownEnds?: number[]): SourceText {
+function linesSource(lines: SourceLine[], length: number, knownStarts?: Offsets, knownEnds?: Offsets): SourceText {
   let starts = knownStarts;
   let ends = knownEnds;
   if (!starts || !ends) {

@@ -2,6 +2,7 @@ import type { Range } from '../text/positions';
 import { contentBounds } from '../text/normalize';
 import { spanOffsets, spanRange, type SourceLine, type SourceText } from '../text/source';
 import { looksLikeValue } from './values';
+import { LIMITS } from '../limits';
 
 /**
  * One table cell as written, in any layout. `start`/`end` are source offsets of
@@ -68,15 +69,19 @@ export function isBlankLineRegion(src: SourceText, from: number, to: number): bo
   return content >= 6 && separated * 10 >= content * 7;
 }
 
-export function tokenizeLines(src: SourceText, from: number, to: number, tabbed: boolean, blankLined = false): CellToken[] {
+/**
+ * The cells of lines [from, to). At most `limit` + 1 are made: more means the region is no table
+ * that can be read (see LIMITS.tableCells), and no line, however long, costs more than that.
+ */
+export function tokenizeLines(src: SourceText, from: number, to: number, tabbed: boolean, blankLined = false, limit: number = LIMITS.tableCells): CellToken[] {
   const out: CellToken[] = [];
   let lastContent = -1;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to && out.length <= limit; i++) {
     const l = src.lines[i];
     const t = l.text;
     if (blankLined) {
       if (!t.trim()) continue;
-      if (lastContent >= 0 && i - lastContent > 2) out.push(gapToken(src, lastContent + 2, i));
+      if (lastContent >= 0 && i - lastContent > 2) out.push(gapToken(src, lastContent + 2, Math.min(i, lastContent + 2 + limit)));
       lastContent = i;
     }
     let hasPipe = false;
@@ -86,10 +91,11 @@ export function tokenizeLines(src: SourceText, from: number, to: number, tabbed:
         break;
       }
     }
-    if (hasPipe) pipeLine(src, l, i, out);
+    if (hasPipe) pipeLine(src, l, i, out, limit);
     else if (tabbed) tabbedLine(src, l, i, out);
-    else plainLine(src, l, i, out);
+    else plainLine(src, l, i, out, limit);
   }
+  if (out.length > limit + 1) out.length = limit + 1;
   return out;
 }
 
@@ -108,14 +114,17 @@ function token(src: SourceText, l: SourceLine, i: number, a: number, b: number, 
   };
 }
 
-function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]): void {
+function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], limit: number): void {
   const t = l.text;
   const pipes: number[] = [];
   let content = false;
+  // Pipes past the cell limit are not looked at: the cells they would make are over it anyway.
+  const room = limit + 2 - out.length;
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
-    if (isPipe(c)) pipes.push(k);
-    else if (!isSpace(c)) content = true;
+    if (isPipe(c)) {
+      if (pipes.length < room) pipes.push(k);
+    } else if (!isSpace(c)) content = true;
   }
   if (!content) {
     // A lone '|' stands for an empty cell; '||', '|||'… are layout filler.
@@ -187,7 +196,7 @@ function tabbedLine(src: SourceText, l: SourceLine, i: number, out: CellToken[])
 
 const MD_HEADING = /^(?:#{1,6}|>)[ \t\u3000]*/;
 
-function plainLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]): void {
+function plainLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], limit: number): void {
   const t = l.text;
   let [a, b] = contentBounds(t);
   if (a === b) return;
@@ -198,13 +207,13 @@ function plainLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]):
   const body = t.slice(a, b);
   if (/\s/.test(body)) {
     // PDF text: numbers separated by spaces, alone or after a row label.
-    const words = [...body.matchAll(/\S+/g)];
+    const words = wordsOf(body, limit + 2 - out.length);
     if (words.length >= 2 && words.every((w) => NUMBER_TOKEN.test(w[0]))) {
       for (const w of words) out.push(token(src, l, i, a + w.index!, a + w.index! + w[0].length, false, 'bare'));
       return;
     }
-    const m = LABEL_THEN_NUMBERS.exec(body);
-    if (m && CJK.test(m[1]) && body.length <= 80 && !m[1].split(/\s+/).some((w) => NUMBER_TOKEN.test(w))) {
+    const m = body.length <= 80 ? LABEL_THEN_NUMBERS.exec(body) : null;
+    if (m && CJK.test(m[1]) && !m[1].split(/\s+/).some((w) => NUMBER_TOKEN.test(w))) {
       // The label part may hold several cells ('信息内容 本年处理决定数量 行政许可', '（四）无 1.本机关…'): one token a word.
       for (const w of m[1].matchAll(/\S+/g)) out.push(token(src, l, i, a + w.index!, a + w.index! + w[0].length, false, 'bare'));
       const numbersAt = a + body.lastIndexOf(m[2]);
@@ -220,6 +229,15 @@ function plainLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]):
     }
   }
   out.push(token(src, l, i, a, b, false, 'bare'));
+}
+
+/** The first `max` words of a text (a line of millions of numbers makes no more). */
+function wordsOf(text: string, max: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while (out.length < max && (m = re.exec(text))) out.push(m);
+  return out;
 }
 
 function isSpace(c: number): boolean {

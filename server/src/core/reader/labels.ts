@@ -50,7 +50,7 @@ export function matchCutLabel(s: LabelState, text: string, key: string): RowDef 
   if (key.length >= (s.started ? 2 : 4)) {
     for (const d of s.defs) if (open(s, d) && canonicalKey(d).startsWith(key)) return d;
   }
-  if (key.length < 1) return null;
+  if (key.length < 1 || text.length > 200) return null;
   const whole = squeeze(text);
   if (whole.length < 3 || whole === key) return null;
   for (const d of s.defs) {
@@ -142,6 +142,8 @@ const RUNNING_HEADER = /年度?报告$/;
  * (the report's title), captions ('表三：…'), junk ('????').
  */
 export function isNoise(text: string): boolean {
+  // Footers, captions and headers are short; only junk may be long, and junk needs no folding.
+  if (text.length > 200) return JUNK.test(text.trim());
   const t = fold(text).trim();
   return PAGE_FOOTER.test(t) || CAPTION.test(t.replace(/^#+\s*/, '')) || JUNK.test(t) || (t.length <= 60 && RUNNING_HEADER.test(t));
 }
@@ -151,6 +153,8 @@ export function isProse(text: string): boolean {
   return text.includes('。') || text.length > 90;
 }
 
+const MAX_GLUED = 5000;
+
 /**
  * Cells glued together without separators ('规章000规范性文件898989', '本年新收政府信息公开申请数量230'):
  * a row's label immediately followed by a digit. Returns the label and its digits, or null.
@@ -158,7 +162,8 @@ export function isProse(text: string): boolean {
 export function gluedLabel(text: string, defs: readonly RowDef[]): string | null {
   if (!/\d/.test(text) || isPlainNumber(text)) return null;
   // Spaces are separators: only a digit right after the label's last character is glued to it.
-  const t = fold(text);
+  // A table glued into one line is a few hundred characters: a longer text is looked at that far.
+  const t = fold(text.length > MAX_GLUED ? text.slice(0, MAX_GLUED) : text);
   for (const d of defs) {
     if (d.group) continue;
     const key = canonicalKey(d);

@@ -1,10 +1,11 @@
 import type { Table, TableLayout } from '../model';
+import { LIMITS } from '../limits';
 import type { SourceText } from '../text/source';
 import { isBlankLineRegion, isTabbedRegion, tokenizeLines, type CellToken } from './cells';
 import type { TableRegion } from './regions';
 import { readReviewLitigation } from './reviewTable';
 import { readRowTable, type TableContext } from './rowTable';
-import { toCell } from './rows';
+import { clip, toCell } from './rows';
 
 export type { TableContext } from './rowTable';
 
@@ -13,7 +14,22 @@ export function readTable(src: SourceText, region: TableRegion, ctx: TableContex
   const tabbed = isTabbedRegion(src, region.from, region.to);
   const blankLined = !tabbed && !src.html && isBlankLineRegion(src, region.from, region.to);
   const tokens = tokenizeLines(src, region.from, region.to, tabbed, blankLined);
-  const layout = layoutOf(src, tokens, tabbed);
+  const table = readTokens(src, region, ctx, tokens, tabbed);
+  return tokens.length > LIMITS.tableCells ? bounded(table, tokens) : table;
+}
+
+/**
+ * A region with more cells than any table: what was read of its first cells stands if it is a whole
+ * table that ends before them (text after a table), else the table cannot be read.
+ */
+function bounded(table: Table, tokens: CellToken[]): Table {
+  const whole = !table.unreadable && table.missingRows.length === 0 && table.orphanCells.length === 0 && table.rows.length > 0;
+  if (whole) return table;
+  const range = clip(tokens[0].range);
+  return { ...table, rows: [], missingRows: [], orphanCells: [], unreadable: { reason: 'oversized', range, limit: LIMITS.tableCells } };
+}
+
+function readTokens(src: SourceText, region: TableRegion, ctx: TableContext, tokens: CellToken[], tabbed: boolean): Table {  const layout = layoutOf(src, tokens, tabbed);
   const start = tokens[0]?.range.start ?? lineStart(src, region.from);
   const extent = (lastConsumed: number) => {
     const last = lastConsumed >= 0 ? tokens[lastConsumed] : null;

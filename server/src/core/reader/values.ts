@@ -49,6 +49,7 @@ export function isPlainNumber(text: string): boolean {
 /** Could this cell be a value (a number, a placeholder such as '/', or a number with a unit)? */
 export function looksLikeValue(text: string): boolean {
   if (isPlainNumber(text)) return true;
+  if (text.length > 100) return false;
   const t = fold(text).trim();
   if (!t) return true;
   if (t.length > 16) return false;

@@ -20,6 +20,11 @@ const ORPHANS = {
   en: 'The {tableEn} has {count} numbers under no row label (labels may have been lost in conversion): they cannot be placed. Nothing in this table was checked; compare it with the original.',
 };
 
+const OVERSIZED = {
+  zh: '{table}的内容过多（超过{limit}个单元格，远多于法定格式的表格），无法作为表格读取。本表未作核对，请对照原件检查。',
+  en: 'The {tableEn} holds too much (over {limit} cells, far more than the format\'s table): it cannot be read as a table. Nothing in this table was checked; compare it with the original.',
+};
+
 /** A table whose numbers cannot be attributed to rows and columns: said once, and nothing in it is checked. */
 export const tableUnreadable: Rule = {
   id: 'table-unreadable',
@@ -41,6 +46,7 @@ function message(t: Table): Message {
   const table = { table: name.zh, tableEn: name.en };
   if (u.reason === 'glued') return msg(GLUED, { ...table, sample: u.sample });
   if (u.reason === 'orphans') return msg(ORPHANS, { ...table, count: u.count });
+  if (u.reason === 'oversized') return msg(OVERSIZED, { ...table, limit: u.limit });
   if (!u.row) return msg(COUNTS, { ...table, expected: u.expected, found: u.found });
   const row = rowName(t.kind, u.row);
   return msg(ROW_COUNTS, { ...table, rows: u.rows, row: row.zh, rowEn: row.en, expected: u.expected, found: u.found });

@@ -103,8 +103,15 @@ export function cachedChars(): number {
   return cache.size + keyCache.size;
 }
 
+/**
+ * No label or heading is near this long: a longer text (a paragraph, a line of a million characters)
+ * is keyed by its start, which is all that a label's pattern looks at, at a bounded cost.
+ */
+const MAX_LABEL_TEXT = 1000;
+
 /** Strip whitespace, a leading list numbering ('一、', '(三)', '1.') and punctuation. Cached: labels repeat. */
-export function labelKey(s: string, stripNumbering = true): string {
+export function labelKey(text: string, stripNumbering = true): string {
+  const s = text.length > MAX_LABEL_TEXT ? text.slice(0, MAX_LABEL_TEXT) : text;
   const cacheKey = stripNumbering ? s : `\u0000${s}`;
   let v = keyCache.get(cacheKey);
   if (v === undefined) {

@@ -22,35 +22,37 @@ export function comparePositions(a: Position, b: Position): number {
  * Built from a text, or — by the incremental reader — from lines it already has, in which case
  * the text is only put together when someone asks for it.
  */
+/** Line offsets: a typed array when read from a text (4 bytes a line), an array when built from lines. */
+export type Offsets = { [line: number]: number; readonly length: number };
+
 export class LineIndex {
-  readonly lineStarts: number[];
+  readonly lineStarts: Offsets;
   /** Where each line's content ends (before its line break). */
-  readonly lineEnds: number[];
+  readonly lineEnds: Offsets;
   readonly length: number;
   private source: string | (() => string);
   private lineSource: ((line: number) => string) | null = null;
 
-  static fromLines(starts: number[], ends: number[], length: number, text: () => string, lineText: (line: number) => string): LineIndex {
+  static fromLines(starts: Offsets, ends: Offsets, length: number, text: () => string, lineText: (line: number) => string): LineIndex {
     const index = Object.create(LineIndex.prototype) as LineIndex;
     Object.assign(index, { lineStarts: starts, lineEnds: ends, length, source: text, lineSource: lineText });
     return index;
   }
 
   constructor(text: string) {
-    const starts = [0];
-    const ends: number[] = [];
+    const count = countBreaks(text) + 1;
+    const starts = new Uint32Array(count);
+    const ends = new Uint32Array(count);
+    let n = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        ends.push(i);
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        ends.push(i);
-        starts.push(i + 1);
+      if (c === 13 /* \r */ || c === 10 /* \n */) {
+        ends[n++] = i;
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        starts[n] = i + 1;
       }
     }
-    ends.push(text.length);
+    ends[n] = text.length;
     this.lineStarts = starts;
     this.lineEnds = ends;
     this.length = text.length;
@@ -97,4 +99,27 @@ export class LineIndex {
     const start = this.lineStarts[p.line];
     return Math.max(start, Math.min(start + Math.max(0, p.character), this.lineEnds[p.line]));
   }
+}
+
+/** Line breaks as LSP counts them: \r\n, \r and \n (indexOf runs far faster than a loop over characters). */
+export function countBreaks(text: string): number {
+  const lf = countChar(text, '\n');
+  if (text.indexOf('\r') < 0) return lf;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** How many times a character occurs in a text. */
+export function countChar(text: string, c: string): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
+  return n;
 }
