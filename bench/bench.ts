@@ -6,7 +6,7 @@ import { lint } from 'markdownlint/sync';
 import { check } from '../server/src/core';
 import { ReportSession } from '../server/src/core/incremental/session';
 import { DocumentStore } from '../server/src/lsp/documents';
-import { diagnosticOf } from '../server/src/lsp/convert';
+import { diagnosticsOf } from '../server/src/lsp/convert';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 
 const ROOT = join(__dirname, '..', '..');
@@ -50,7 +50,7 @@ function serverKeystrokes(text: string, count: number) {
     const t0 = performance.now();
     store.didChange(uri, ++version, [change]);
     const a = store.analysis(uri, DEFAULT_SETTINGS)!;
-    a.findings.map((f) => diagnosticOf(f, 'zh-CN', uri));
+    diagnosticsOf(a.findings, 'zh-CN', uri, version);
     times.push(performance.now() - t0);
   }
   return times;
@@ -67,7 +67,7 @@ function fullKeystrokes(text: string, count: number) {
     lines[l] = change.text ? lines[l].slice(0, c) + change.text + lines[l].slice(c) : lines[l].slice(0, c) + lines[l].slice(c + 1);
     current = lines.join('\n');
     const t0 = performance.now();
-    check(current).findings.map((f) => diagnosticOf(f, 'zh-CN', 'file:///x'));
+    diagnosticsOf(check(current).findings, 'zh-CN', 'file:///x', null);
     times.push(performance.now() - t0);
   }
   return times;

@@ -6,8 +6,10 @@
 //    and findings of a fresh full check of that text, after every step.
 // 2. The same through the built server (dist/server.js --stdio): random edit bursts go out as fast
 //    as the pipe takes them; the server's diagnostics then equal a fresh check of the text the
-//    client holds, every code action carries the version it was computed for, and once the
-//    document has changed such a fix is refused by the client (as VS Code does) and changes nothing.
+//    client holds, each carrying its finding's id (unique) and that version, every code action
+//    carries the version it was computed for, and once the document has changed such a fix is
+//    refused by the client (as VS Code does) and changes nothing, and the old diagnostic sent again
+//    gets no quick fix at all (not the fix of whatever now sits at its range).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -59,7 +61,14 @@ after(async () => {
 });
 
 function strip(d: Diagnostic | ReturnType<typeof toDiagnostic>) {
-  return { range: d.range, severity: d.severity, code: d.code, source: d.source, message: d.message, data: d.data ?? null };
+  return { range: d.range, severity: d.severity, code: d.code, source: d.source, message: d.message, data: publicData(d.data) };
+}
+
+/** A diagnostic's data without the server's finding id (test/protocol/stale.test.ts checks that). */
+function publicData(data: unknown) {
+  const rest = { ...(data as Record<string, unknown> | undefined) };
+  delete rest.finding;
+  return Object.keys(rest).length ? rest : null;
 }
 
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -80,11 +89,12 @@ test('fuzz: after any burst of edits the server\'s diagnostics equal a fresh che
       assert.deepEqual(got.map(strip), want.map(strip), `${describeDoc(doc)} after ${edits.length} edits: the server's diagnostics differ from a fresh check of the client's text`);
 
       const version = c.docs.get(uri)!.version;
+      const ids = got.map((d) => (d.data as { finding?: { rule: string; key: string; version: number } } | undefined)?.finding);
+      assert.ok(ids.every((id, i) => id && id.rule === got[i].code && id.version === version), `${describeDoc(doc)}: a diagnostic without its finding id for version ${version}`);
+      assert.equal(new Set(ids.map((id) => `${id!.rule} ${id!.key}`)).size, ids.length, `${describeDoc(doc)}: two diagnostics with one finding id`);
       const actions: CodeAction[] = await c.codeActions(uri, TOP, [], ['source.fixAll']);
-      if (got.length) {
-        const d = got[pick % got.length];
-        actions.push(...await c.codeActions(uri, d.range, [d]));
-      }
+      const d = got.length ? got[pick % got.length] : null;
+      if (d) actions.push(...await c.codeActions(uri, d.range, [d]));
       for (const a of actions) {
         for (const dc of a.edit?.documentChanges ?? []) {
           assert.equal((dc as TextDocumentEdit).textDocument.version, version, `${describeDoc(doc)}: “${a.title}” was computed for version ${(dc as TextDocumentEdit).textDocument.version}, the document is at ${version}`);
@@ -96,6 +106,10 @@ test('fuzz: after any burst of edits the server\'s diagnostics equal a fresh che
         const now = c.text(uri);
         for (const a of actions) assert.equal(c.apply(a.edit!), false, `${describeDoc(doc)}: a stale “${a.title}” was applied`);
         assert.equal(c.text(uri), now);
+        if (d) {
+          const again = await c.codeActions(uri, d.range, [d], ['quickfix']);
+          assert.deepEqual(again.map((a) => a.title), [], `${describeDoc(doc)}: the diagnostic of version ${version} got a quick fix at version ${version + 1}`);
+        }
       }
     } finally {
       c.close(uri);

@@ -2,7 +2,7 @@ import type { Report } from './model';
 import { readSourceReport, type ReadOptions } from './reader/read';
 import { readSource } from './text/source';
 import { RULES } from './rules';
-import type { ArithmeticData, Finding, Rule, RuleContext, RuleOptions, Severity, SeveritySetting } from './rules/types';
+import { subject, type ArithmeticData, type Finding, type Rule, type RuleContext, type RuleOptions, type Severity, type SeveritySetting } from './rules/types';
 import { LineIndex, type Range } from './text/positions';
 import { msg, render, type Lang } from './l10n/text';
 import { countLines, countTags, LIMITS } from './limits';
@@ -79,7 +79,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   } catch {
     index = new LineIndex(text);
     const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { report: emptyReport(index.lineCount), findings: [{ ruleId: 'internal-error', severity: 1, range: top, message: msg(UNREADABLE) }] };
+    return { report: emptyReport(index.lineCount), findings: [{ ruleId: 'internal-error', subject: subject.document(), severity: 1, range: top, message: msg(UNREADABLE) }] };
   }
   return { report, findings: runRules(report, text, index, options) };
 }
@@ -99,7 +99,7 @@ export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}
     return capped(out);
   } catch {
     return [{
-      ruleId: 'internal-error', severity: 2,
+      ruleId: 'internal-error', subject: subject.rule(rule.id), severity: 2,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       message: msg(INTERNAL, { rule: rule.id }),
     }];

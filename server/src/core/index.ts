@@ -4,5 +4,6 @@ export { readReport, type ReadOptions } from './reader/read';
 export { check, runRules, toDiagnostic, DIAGNOSTIC_SOURCE, type CheckOptions, type CheckResult, type Diagnostic } from './engine';
 export { RULES, ruleById } from './rules';
 export type { Finding, Fix, OffsetEdit, Rule, Severity, SeveritySetting, ArithmeticData } from './rules/types';
+export { subject } from './rules/types';
 export { render, resolveLang, type Lang, type Message, type Text } from './l10n/text';
 export { LineIndex } from './text/positions';

@@ -9,9 +9,46 @@ import type { Analysis } from './documents';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 
-export function diagnosticOf(f: Finding, lang: Lang, uri: string): Diagnostic {
+/**
+ * Which finding a diagnostic shows, carried in its `data.finding` and sent back by the client with
+ * a code action request: the rule, the finding's subject (numbered when a rule says two things about
+ * one subject: `section/applications#2`), and the document version it was computed for (null: not
+ * an open document's, as the workspace check's).
+ */
+export interface FindingId {
+  rule: string;
+  key: string;
+  version: number | null;
+}
+
+/** The ids of a version's findings, in their order. */
+export function findingIds(findings: readonly Finding[], version: number | null): FindingId[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const n = (seen.get(`${f.ruleId} ${f.subject}`) ?? 0) + 1;
+    seen.set(`${f.ruleId} ${f.subject}`, n);
+    return { rule: f.ruleId, key: n === 1 ? f.subject : `${f.subject}#${n}`, version };
+  });
+}
+
+/** The id a client sent back, if it is one of ours and well formed (clients may drop or mangle `data`). */
+export function findingIdOf(d: Pick<Diagnostic, 'data'>): FindingId | null {
+  const id = (d.data as { finding?: Partial<FindingId> } | null | undefined)?.finding;
+  if (!id || typeof id !== 'object' || typeof id.rule !== 'string' || typeof id.key !== 'string') return null;
+  if (id.version !== null && !Number.isInteger(id.version)) return null;
+  return { rule: id.rule, key: id.key, version: id.version as number | null };
+}
+
+/** The diagnostics of a version's findings, each with its id in `data.finding` (beside the arithmetic data). */
+export function diagnosticsOf(findings: readonly Finding[], lang: Lang, uri: string, version: number | null): Diagnostic[] {
+  const ids = findingIds(findings, version);
+  return findings.map((f, i) => diagnosticOf(f, lang, uri, ids[i]));
+}
+
+export function diagnosticOf(f: Finding, lang: Lang, uri: string, id: FindingId): Diagnostic {
   const d = toDiagnostic(f, lang) as Diagnostic;
   d.severity = f.severity as DiagnosticSeverity;
+  d.data = { ...f.data, finding: id };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: render(r.message, lang) }));
   }

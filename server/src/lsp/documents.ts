@@ -17,6 +17,8 @@ export interface Analysis {
 
 interface OpenDocument {
   version: number;
+  /** The version whose diagnostics the client holds (pushed or pulled); null once the text changed since. */
+  sentVersion: number | null;
   /** The incremental checker: holds the text once the document has been analysed. */
   session: ReportSession | null;
   /** The text before the first analysis, and for documents over the size limit. */
@@ -40,12 +42,24 @@ export class DocumentStore {
     return this.open.get(uri)?.version;
   }
 
+  /** The client now holds this version's diagnostics. */
+  diagnosticsSent(uri: string, version: number): void {
+    const o = this.open.get(uri);
+    if (o) o.sentVersion = version;
+  }
+
+  /** Is the document still at the version whose diagnostics the client last got? */
+  unchangedSinceSent(uri: string): boolean {
+    const o = this.open.get(uri);
+    return !!o && o.sentVersion !== null && o.sentVersion === o.version;
+  }
+
   uris(): string[] {
     return [...this.open.keys()];
   }
 
   didOpen(uri: string, languageId: string, version: number, text: string): void {
-    this.open.set(uri, { version, session: null, doc: TextDocument.create(uri, languageId, version, text), settings: null, analysis: null });
+    this.open.set(uri, { version, sentVersion: null, session: null, doc: TextDocument.create(uri, languageId, version, text), settings: null, analysis: null });
   }
 
   /** Returns false for a document that is not open (the change is ignored). */
@@ -53,6 +67,7 @@ export class DocumentStore {
     const o = this.open.get(uri);
     if (!o) return false;
     o.version = version;
+    o.sentVersion = null;
     o.analysis = null;
     if (o.session) {
       for (const c of changes) o.session.update('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text });

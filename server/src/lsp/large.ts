@@ -3,7 +3,7 @@ import { msg } from '../core/l10n/text';
 import { findHeadings } from '../core/reader/headings';
 import { readSource } from '../core/text/source';
 import { looksLikeHtml } from '../core/text/html';
-import type { Finding, Report } from '../core';
+import { subject, type Finding, type Report } from '../core';
 import { LineIndex } from '../core/text/positions';
 import { runRules } from '../core/engine';
 import { countLines, LIMITS } from '../core/limits';
@@ -39,7 +39,7 @@ export function tooLarge(text: string, settings: ServerSettings): { index: LineI
   // HTML would need its virtual lines (a source map per character): far too much memory at this size.
   if (looksLikeHtml(text)) {
     const index = new LineIndex(text);
-    return { index, report: emptyReport(index.lineCount), findings: [{ ruleId: 'file-too-large', severity: 2, range: top, message: msg(TOO_LARGE_HTML, args) }] };
+    return { index, report: emptyReport(index.lineCount), findings: [{ ruleId: 'file-too-large', subject: subject.document(), severity: 2, range: top, message: msg(TOO_LARGE_HTML, args) }] };
   }
   // More lines than any report: not even the part structure is read (its lines would cost too much).
   const lines = countLines(text);
@@ -53,7 +53,7 @@ export function tooLarge(text: string, settings: ServerSettings): { index: LineI
   report.sections = findHeadings(src);
   const options: CheckOptions = { severity: settings.rules };
   const findings = runRules(report, text, index, options, [sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate]);
-  findings.unshift({ ruleId: 'file-too-large', severity: 2, range: top, message: msg(TOO_LARGE, args) });
+  findings.unshift({ ruleId: 'file-too-large', subject: subject.document(), severity: 2, range: top, message: msg(TOO_LARGE, args) });
   return { index, report, findings };
 }
 
@@ -75,7 +75,7 @@ export function notText(text: string): { index: LineIndex; report: Report; findi
     index,
     report: emptyReport(index.lineCount),
     findings: [{
-      ruleId: 'not-text', severity: 2,
+      ruleId: 'not-text', subject: subject.document(), severity: 2,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       message: msg(NOT_TEXT),
     }],

@@ -8,7 +8,8 @@ import { hoverAt } from '../core/service/hover';
 import { foldingRanges, outline } from '../core/service/outline';
 import { recomputeAll } from '../core/service/recompute';
 import { analyzeText, DocumentStore, type Analysis } from './documents';
-import { codeActionOf, diagnosticOf, FIX_ALL_KIND, overlaps, sameRange, symbolOf, versionedEdit } from './convert';
+import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, overlaps, symbolOf, versionedEdit } from './convert';
+import { findingFor } from './match';
 import { SettingsCache } from './settings';
 
 export const SERVER_VERSION = '0.1.0';
@@ -47,9 +48,10 @@ export function startServer(connection: Connection): void {
     return documents.analysis(uri, s);
   }
 
-  async function diagnostics(uri: string): Promise<Diagnostic[]> {
+  /** The current version's diagnostics, each carrying its finding's id and that version. */
+  async function diagnostics(uri: string): Promise<{ version: number; items: Diagnostic[] } | null> {
     const a = await current(uri);
-    return a ? a.findings.map((f) => diagnosticOf(f, lang, uri)) : [];
+    return a ? { version: a.version, items: diagnosticsOf(a.findings, lang, uri, a.version) } : null;
   }
 
   function schedulePush(uri: string): void {
@@ -58,12 +60,11 @@ export function startServer(connection: Connection): void {
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
       void guard('publishDiagnostics', undefined, async () => {
-        const version = documents.version(uri);
-        if (version === undefined) return;
-        const items = await diagnostics(uri);
+        const r = await diagnostics(uri);
         // A newer version arrived while settings were fetched: its own push will follow.
-        if (documents.version(uri) !== version) return;
-        await connection.sendDiagnostics({ uri, version, diagnostics: items });
+        if (!r || documents.version(uri) !== r.version) return;
+        documents.diagnosticsSent(uri, r.version);
+        await connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.items });
       })();
     }, PUSH_DELAY_MS));
   }
@@ -115,10 +116,11 @@ export function startServer(connection: Connection): void {
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (params) => ({
-    kind: DocumentDiagnosticReportKind.Full,
-    items: await diagnostics(params.textDocument.uri),
-  })));
+  connection.languages.diagnostics.on(guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (params) => {
+    const r = await diagnostics(params.textDocument.uri);
+    if (r) documents.diagnosticsSent(params.textDocument.uri, r.version);
+    return { kind: DocumentDiagnosticReportKind.Full, items: r?.items ?? [] };
+  }));
 
   connection.onCodeAction(guard('codeAction', [] as CodeAction[], async (params) => {
     const a = await current(params.textDocument.uri);
@@ -127,16 +129,20 @@ export function startServer(connection: Connection): void {
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const out: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      // Clients send back the diagnostics they got; some (Neovim 0.7) drop the range or the source,
-      // and some send none: then the findings at the requested range are meant.
+      // Clients send back the diagnostics they got (which finding each means, and whether it is
+      // still the current version's: match.ts); some (Neovim 0.7) drop the range or the source,
+      // and some send none: then the findings at the requested range of the current text are meant.
       const sent = params.context.diagnostics.filter((d) => d.source === undefined || d.source === 'nianbao');
+      const unchanged = documents.unchangedSinceSent(a.uri);
       const pairs = sent.length
         ? sent.flatMap((d) => {
-          const f = a.findings.find((x) => x.ruleId === d.code && sameRange(x.range, d.range ?? params.range))
-            ?? a.findings.find((x) => x.ruleId === d.code && overlaps(x.range, params.range));
+          const f = findingFor(a, d, params.range, unchanged);
           return f ? [{ f, d }] : [];
         })
-        : a.findings.filter((x) => overlaps(x.range, params.range)).map((f) => ({ f, d: diagnosticOf(f, lang, a.uri) }));
+        : findingIds(a.findings, a.version).flatMap((id, i) => {
+          const f = a.findings[i];
+          return overlaps(f.range, params.range) ? [{ f, d: diagnosticOf(f, lang, a.uri, id) }] : [];
+        });
       for (const { f, d } of pairs) {
         for (const action of quickFixes(a.report, f)) out.push(codeActionOf(a, action, lang, [d]));
       }
@@ -177,7 +183,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(CHECK_TEXT_REQUEST, guard('checkText', { diagnostics: [] as Diagnostic[] }, async (params: { uri: string; text: string }) => {
     const a = analyzeText(params.uri, String(params.text ?? ''), await settings.get(params.uri));
-    return { diagnostics: a.findings.map((f) => diagnosticOf(f, lang, params.uri)) };
+    return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null) };
   }));
 
 }

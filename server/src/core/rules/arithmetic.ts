@@ -2,7 +2,7 @@ import type { Cell, Table, TableRow } from '../model';
 import { msg, type Message } from '../l10n/text';
 import { relationDef, relationInstances, type CellRef, type RelationInstance } from '../formats/relations';
 import { writeCell } from '../service/cellEdit';
-import type { ArithmeticData, Finding, Fix, Rule, RuleContext } from './types';
+import { subject, type ArithmeticData, type Finding, type Fix, type Rule, type RuleContext } from './types';
 import { columnName, rowName } from './names';
 
 export const SET_TOTAL = { zh: '将此格改为{value}', en: 'Change this cell to {value}' };
@@ -116,6 +116,7 @@ export function relationMessage(i: RelationInstance, values: TableValues, expect
 export function totalMismatch(rule: Rule, cell: Cell, data: ArithmeticData, message: Message, fix: Partial<Fix> = {}): Finding {
   return {
     ruleId: rule.id,
+    subject: subject.cell(data.table, data.row, data.column),
     severity: rule.severity,
     range: cell.range,
     message,

@@ -6,7 +6,7 @@ import { columnName, rowName, span, tableName } from './names';
 import { derivedValue, isDerived } from '../service/recompute';
 import { writeCell } from '../service/cellEdit';
 import { TableValues } from './arithmetic';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import { subject, type Finding, type Fix, type Rule, type RuleContext } from './types';
 
 const ROW = {
   zh: '“{row}”行的{columns}列未填写{totals}。没有发生的事项应填0。',
@@ -40,7 +40,7 @@ export const cellBlank: Rule = {
       const mine = blanks.filter((p) => p.table === table);
       const cells = table.rows.reduce((n, r) => n + r.cells.filter((c) => c.column).length, 0);
       if (mine.length * 2 > cells) {
-        out.push(finding(ctx, mine, msg(TABLE, {
+        out.push(finding(ctx, subject.table(table.kind), mine, msg(TABLE, {
           table: tableName(table.kind), rows: new Set(mine.map((p) => p.row)).size, count: mine.length,
           columns: quoted(mine), totals: totalsClause(ctx, table, mine, UNCHECKED),
         })));
@@ -48,7 +48,7 @@ export const cellBlank: Rule = {
       }
       for (const row of new Set(mine.map((p) => p.row))) {
         const inRow = mine.filter((p) => p.row === row);
-        out.push(finding(ctx, inRow, msg(ROW, {
+        out.push(finding(ctx, subject.row(table.kind, row.key!), inRow, msg(ROW, {
           row: rowName(table.kind, row.key!), columns: quoted(inRow), totals: totalsClause(ctx, table, inRow, UNCHECKED_ROW),
         })));
       }
@@ -57,9 +57,9 @@ export const cellBlank: Rule = {
   },
 };
 
-function finding(ctx: RuleContext, blanks: PlacedCell[], message: Message): Finding {
+function finding(ctx: RuleContext, about: string, blanks: PlacedCell[], message: Message): Finding {
   const range = span(visibleRange(blanks[0].cell, ctx.index), visibleRange(blanks[blanks.length - 1].cell, ctx.index));
-  return { ruleId: cellBlank.id, severity: cellBlank.severity, range, message, fix: fillFix(blanks) };
+  return { ruleId: cellBlank.id, subject: about, severity: cellBlank.severity, range, message, fix: fillFix(blanks) };
 }
 
 /** The blank columns, each quoted once, in table order: “商业企业”“科研机构”. */

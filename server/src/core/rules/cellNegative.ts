@@ -1,6 +1,6 @@
 import { msg } from '../l10n/text';
 import { problemCells } from './cells';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '“{row}”的“{column}”是件数或金额，不能为负数（表中是“{text}”）。',
@@ -17,7 +17,7 @@ export const cellNegative: Rule = {
     for (const p of problemCells(report, ['negative'])) {
       if (p.cell.problem !== 'negative') continue;
       out.push({
-        ruleId: this.id, severity: this.severity, range: p.cell.range,
+        ruleId: this.id, subject: subject.cell(p.table.kind, p.row.key!, p.cell.column!), severity: this.severity, range: p.cell.range,
         message: msg(MESSAGE, { row: p.rowName, column: p.columnName, text: p.cell.text }),
       });
     }

@@ -1,7 +1,7 @@
 import { msg } from '../l10n/text';
 import { problemCells } from './cells';
 import { isAmountWithUnit } from './cellUnit';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const KIND = {
   count: { zh: '非负整数', en: 'a whole number' },
@@ -25,7 +25,7 @@ export const cellNotNumber: Rule = {
       if (p.cell.problem !== 'notNumber' && p.cell.problem !== 'notWhole') continue;
       if (isAmountWithUnit(p.cell)) continue; // cell-unit's
       out.push({
-        ruleId: this.id, severity: this.severity, range: p.cell.range,
+        ruleId: this.id, subject: subject.cell(p.table.kind, p.row.key!, p.cell.column!), severity: this.severity, range: p.cell.range,
         message: msg(MESSAGE, { row: p.rowName, column: p.columnName, kind: KIND[p.cell.kind ?? 'count'], text: p.cell.text }),
       });
     }

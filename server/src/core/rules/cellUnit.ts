@@ -4,7 +4,7 @@ import { fold } from '../text/normalize';
 import { problemCells, type PlacedCell } from './cells';
 import { columnsOf } from './names';
 import { writeCell } from '../service/cellEdit';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const AMOUNT_WITH_UNIT = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元)$/;
 
@@ -54,7 +54,7 @@ function headerUnit(p: PlacedCell): string | null {
 }
 
 function finding(p: PlacedCell, number: string, unit: string): Finding {
-  const base = { ruleId: cellUnit.id, range: p.cell.range };
+  const base = { ruleId: cellUnit.id, subject: subject.cell(p.table.kind, p.row.key!, p.cell.column!), range: p.cell.range };
   const args = { row: p.rowName, column: p.columnName, text: p.cell.text, number };
   if (headerUnit(p) === null) return { ...base, severity: 2, message: msg(NO_HEADER_UNIT, args) };
   if (unit === '万元') {

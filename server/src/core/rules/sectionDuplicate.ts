@@ -1,7 +1,7 @@
 import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import type { SectionHeading } from '../model';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '第{numeral}部分“{title}”重复出现（第一次在第{firstLine}行）。',
@@ -24,7 +24,7 @@ export const sectionDuplicate: Rule = {
         continue;
       }
       out.push({
-        ruleId: this.id, severity: this.severity, range: s.range,
+        ruleId: this.id, subject: subject.section(s.key), severity: this.severity, range: s.range,
         message: msg(MESSAGE, { numeral: SECTIONS[s.ordinal - 1].numeral, ordinal: s.ordinal, title: s.title.text, firstLine: f.range.start.line + 1 }),
         related: [{ range: f.range, message: msg(FIRST) }],
       });

@@ -2,7 +2,7 @@ import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import type { Range } from '../text/positions';
 import { insertSection } from '../service/insert';
-import { lazyFix, type Finding, type Rule } from './types';
+import { lazyFix, subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '缺少第{ordinal}部分“{numeral}、{title}”。年度报告应依次包括六个部分。',
@@ -25,7 +25,7 @@ export const sectionMissing: Rule = {
     const present = new Map(report.sections.map((s) => [s.key, s]));
     const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     if (present.size === 0) {
-      return [{ ruleId: this.id, severity: this.severity, range: top, message: msg(NONE) }];
+      return [{ ruleId: this.id, subject: subject.document(), severity: this.severity, range: top, message: msg(NONE) }];
     }
     for (const def of SECTIONS) {
       if (present.has(def.key)) continue;
@@ -35,6 +35,7 @@ export const sectionMissing: Rule = {
       const at = present.get((next ?? prev)!.key)!;
       out.push({
         ruleId: this.id,
+        subject: subject.section(def.key),
         severity: this.severity,
         range: next ? at.range : { start: at.extent.end, end: at.extent.end },
         message: msg(MESSAGE, { ordinal: def.numeral, numeral: def.numeral, title: def.title, titleEn: def.titleEn }),

@@ -1,7 +1,7 @@
 import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import { fold } from '../text/normalize';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const WRONG = {
   zh: '第{numeral}部分“{title}”的序号应为“{expected}”，实际为“{actual}”。',
@@ -32,7 +32,7 @@ export const sectionNumeral: Rule = {
       const start = index.offsetAt(range.start);
       const end = index.offsetAt(range.end);
       out.push({
-        ruleId: this.id, severity: this.severity,
+        ruleId: this.id, subject: subject.section(s.key), severity: this.severity,
         range: s.numeral ? s.numeral.range : s.title.range,
         message: msg(s.numeral ? WRONG : MISSING, { numeral: def.numeral, ordinal: s.ordinal, title: s.title.text, expected, actual }),
         fix: { title: msg(FIX, { expected }), edits: [{ start, end, newText: expected }], preferred: true, safe: true },

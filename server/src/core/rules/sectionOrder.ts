@@ -1,7 +1,7 @@
 import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import type { SectionHeading } from '../model';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '第{numeral}部分“{title}”的位置不对：应排在{where}。',
@@ -29,7 +29,7 @@ export const sectionOrder: Rule = {
       const where = before ? `${name(before)}之前` : after ? `${name(after)}之后` : '正确位置';
       const whereEn = before ? `before part ${before.ordinal}` : after ? `after part ${after.ordinal}` : 'elsewhere';
       out.push({
-        ruleId: this.id, severity: this.severity, range: s.range,
+        ruleId: this.id, subject: subject.section(s.key), severity: this.severity, range: s.range,
         message: msg(MESSAGE, { numeral: SECTIONS[s.ordinal - 1].numeral, ordinal: s.ordinal, title: s.title.text, where, whereEn }),
       });
     });

@@ -1,7 +1,7 @@
 import { msg } from '../l10n/text';
 import type { Table } from '../model';
 import { rowName, span, tableName } from './names';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '“{row}”一行应有{expected}个数字，实际读到{found}个。',
@@ -31,7 +31,7 @@ export const tableCellCount: Rule = {
         const last = r.cells[r.cells.length - 1];
         const name = rowName(t.kind, r.key!);
         out.push({
-          ruleId: this.id, severity: this.severity,
+          ruleId: this.id, subject: subject.row(t.kind, r.key!), severity: this.severity,
           range: last ? span(r.label.range, last.range) : r.label.range,
           message: msg(MESSAGE, { row: name.zh, rowEn: name.en, expected: r.expectedCells, found: r.cells.length }),
         });
@@ -44,5 +44,5 @@ export const tableCellCount: Rule = {
 /** A table with no numbers at all (also table-row-missing's, when no row could be read). */
 export function emptyTable(rule: { id: string; severity: 1 | 2 | 3 | 4 }, t: Table): Finding {
   const name = tableName(t.kind);
-  return { ruleId: rule.id, severity: rule.severity, range: t.range, message: msg(EMPTY, { table: name.zh, tableEn: name.en }) };
+  return { ruleId: rule.id, subject: subject.table(t.kind), severity: rule.severity, range: t.range, message: msg(EMPTY, { table: name.zh, tableEn: name.en }) };
 }

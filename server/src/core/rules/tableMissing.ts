@@ -2,7 +2,7 @@ import { SECTIONS } from '../formats/sections';
 import { msg } from '../l10n/text';
 import { tableName } from './names';
 import { insertTable } from '../service/insert';
-import { lazyFix, type Finding, type Rule } from './types';
+import { lazyFix, subject, type Finding, type Rule } from './types';
 
 const INSERT = { zh: '插入空白的{table}', en: 'Insert an empty {tableEn}' };
 const MESSAGE = {
@@ -27,7 +27,7 @@ export const tableMissing: Rule = {
       if (report.tables[def.table]) continue;
       const name = tableName(def.table);
       out.push({
-        ruleId: this.id, severity: this.severity, range: s.range,
+        ruleId: this.id, subject: subject.table(def.table), severity: this.severity, range: s.range,
         message: msg(MESSAGE, { numeral: def.numeral, ordinal: def.ordinal, title: s.title.text, table: name.zh, tableEn: name.en }),
       });
       const kind = def.table;

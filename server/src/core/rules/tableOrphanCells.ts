@@ -1,6 +1,6 @@
 import { msg } from '../l10n/text';
 import { span, tableName } from './names';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '{table}中有{count}个数字不属于任何一行（可能丢失了行名称）。',
@@ -20,7 +20,7 @@ export const tableOrphanCells: Rule = {
       const first = t.orphanCells[0];
       const last = t.orphanCells[t.orphanCells.length - 1];
       out.push({
-        ruleId: this.id, severity: this.severity, range: span(first.range, last.range),
+        ruleId: this.id, subject: subject.table(t.kind), severity: this.severity, range: span(first.range, last.range),
         message: msg(MESSAGE, { table: name.zh, tableEn: name.en, count: t.orphanCells.length }),
       });
     }

@@ -2,7 +2,7 @@ import { msg } from '../l10n/text';
 import type { MissingRow, Table } from '../model';
 import { rowName, tableName } from './names';
 import { emptyTable } from './tableCellCount';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const ONE = {
   zh: '{table}缺少“{row}”一行。',
@@ -72,7 +72,7 @@ function finding(rule: Rule, t: Table, run: MissingRow[]): Finding {
     rows: names.map((n) => `“${n.zh}”`).join(''), rowsEn: names.map((n) => `“${n.en}”`).join(', '),
   };
   return {
-    ruleId: rule.id, severity: rule.severity, range: run[0].anchor,
+    ruleId: rule.id, subject: subject.row(t.kind, run[0].key), severity: rule.severity, range: run[0].anchor,
     message: msg(run.length === 1 ? ONE : atEnd ? (t.kind === 'active' ? CUT_ACTIVE : CUT) : SOME, args),
   };
 }

@@ -1,6 +1,6 @@
 import { msg } from '../l10n/text';
 import { tableName } from './names';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '“{label}”不是{table}（{version}年版格式）中的行。',
@@ -20,7 +20,7 @@ export const tableRowUnexpected: Rule = {
       for (const r of t.rows) {
         if (r.key) continue;
         out.push({
-          ruleId: this.id, severity: this.severity, range: r.label.range,
+          ruleId: this.id, subject: subject.unknownRow(t.kind, r.label.text), severity: this.severity, range: r.label.range,
           message: msg(MESSAGE, { label: r.label.text, table: table.zh, tableEn: table.en, version: t.version ?? '2021' }),
         });
       }

@@ -1,7 +1,7 @@
 import { msg, type Message } from '../l10n/text';
 import type { Table } from '../model';
 import { rowName, tableName } from './names';
-import type { Finding, Rule } from './types';
+import { subject, type Finding, type Rule } from './types';
 
 const GLUED = {
   zh: '{table}的单元格之间没有分隔，数字与行名称粘连在一起（如“{sample}”），无法确定各数字属于哪一行、哪一列。本表未作核对，请对照原件检查。',
@@ -34,7 +34,7 @@ export const tableUnreadable: Rule = {
   check({ report }) {
     const out: Finding[] = [];
     for (const t of [report.tables.active, report.tables.applications, report.tables.reviewLitigation]) {
-      if (t?.unreadable) out.push({ ruleId: this.id, severity: this.severity, range: t.unreadable.range, message: message(t) });
+      if (t?.unreadable) out.push({ ruleId: this.id, subject: subject.table(t.kind), severity: this.severity, range: t.unreadable.range, message: message(t) });
     }
     return out;
   },

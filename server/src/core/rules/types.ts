@@ -1,4 +1,4 @@
-import type { Report } from '../model';
+import type { Report, TableKind } from '../model';
 import type { Range } from '../text/positions';
 import type { LineIndex } from '../text/positions';
 import type { Message, Text } from '../l10n/text';
@@ -35,6 +35,8 @@ export interface ArithmeticData {
 
 export interface Finding {
   ruleId: string;
+  /** What the finding is about, as a stable key by the format's own keys (`subject.cell(…)`), never by position. */
+  subject: string;
   severity: Severity;
   range: Range;
   message: Message;
@@ -42,6 +44,21 @@ export interface Finding {
   fix?: Fix;
   related?: { range: Range; message: Message }[];
 }
+
+/**
+ * Subjects: a part, a table, a row, a cell by their keys in the format (`table/applications/carriedOver/total`).
+ * Two findings of one rule on the same subject are told apart by their order (the LSP adapter numbers them).
+ */
+export const subject = {
+  document: (): string => 'document',
+  rule: (id: string): string => `rule/${id}`,
+  section: (key: string): string => `section/${key}`,
+  table: (kind: TableKind): string => `table/${kind}`,
+  row: (kind: TableKind, row: string): string => `table/${kind}/${row}`,
+  cell: (kind: TableKind, row: string, column: string): string => `table/${kind}/${row}/${column}`,
+  /** A row the format does not have: by its label as written. */
+  unknownRow: (kind: TableKind, label: string): string => `table/${kind}/?${label}`,
+};
 
 export interface RuleContext {
   report: Report;
