@@ -23,6 +23,17 @@ function time(text: string): number {
  * the two are timed by turns, so that a busy machine slows both alike.
  */
 function growth(grow: (n: number) => string, n: number): { ratio: number; ms: number } {
+  // Other test files run beside this one: a ratio over the bound is measured again (twice at most);
+  // a path that is really superlinear is over it every time.
+  let r = measure(grow, n);
+  for (let k = 0; k < 2 && r.ratio > BOUND; k++) {
+    const again = measure(grow, n);
+    if (again.ratio < r.ratio) r = again;
+  }
+  return r;
+}
+
+function measure(grow: (n: number) => string, n: number): { ratio: number; ms: number } {
   let small = grow(n);
   time(grow(GROWTH * n));
   while (time(small) < 6 && n < 1 << 22) small = grow((n *= 2));

@@ -62,7 +62,7 @@ export function overWorkLimit(text: string): (CheckResult & { index: LineIndex }
   const index = new LineIndex(text);
   const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const message = lines > LIMITS.lines ? msg(TOO_MANY_LINES, { count: lines, limit: LIMITS.lines }) : msg(TOO_MANY_TAGS, { count: tags, limit: LIMITS.htmlTags });
-  const finding: Finding = { ruleId: 'file-too-large', severity: 2, range: top, message };
+  const finding: Finding = { ruleId: 'file-too-large', subject: subject.document(), severity: 2, range: top, message };
   return { index, report: emptyReport(index.lineCount), findings: [finding] };
 }
 
@@ -116,7 +116,7 @@ function capped(out: Finding[]): Finding[] {
   const max = LIMITS.findingsPerRule;
   if (out.length <= max) return out;
   const next = out[max];
-  const more: Finding = { ruleId: next.ruleId, severity: next.severity, range: next.range, message: msg(MORE, { count: out.length - max }) };
+  const more: Finding = { ruleId: next.ruleId, subject: `${subject.rule(next.ruleId)}/more`, severity: next.severity, range: next.range, message: msg(MORE, { count: out.length - max }) };
   return [...out.slice(0, max), more];
 }
 

@@ -45,7 +45,7 @@ export function tooLarge(text: string, settings: ServerSettings): { index: LineI
   const lines = countLines(text);
   if (lines > LIMITS.lines) {
     const index = new LineIndex(text);
-    return { index, report: emptyReport(index.lineCount), findings: [{ ruleId: 'file-too-large', severity: 2, range: top, message: msg(TOO_LARGE_LINES, { ...args, lines }) }] };
+    return { index, report: emptyReport(index.lineCount), findings: [{ ruleId: 'file-too-large', subject: subject.document(), severity: 2, range: top, message: msg(TOO_LARGE_LINES, { ...args, lines }) }] };
   }
   const src = readSource(text);
   const index = src.index;
