@@ -204,7 +204,7 @@ test('stdio framing: a malformed header or body costs only that message, split a
   }
 });
 
-test('`nianbao check … | head`: the CLI stops quietly when its reader goes away (no EPIPE stack trace)', async () => {
+test('`nianbao check … | head`: the CLI stops when its reader goes away, with exit 3 and one line (no EPIPE stack trace)', async () => {
   const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
   const files = Array<string>(400).fill(seedPath('004'));
   const child = spawn(process.execPath, [cli, 'check', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -213,7 +213,8 @@ test('`nianbao check … | head`: the CLI stops quietly when its reader goes awa
   child.stdout.once('data', () => child.stdout.destroy());
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   assert.doesNotMatch(stderr, /EPIPE|Unhandled|at /, stderr);
-  assert.ok(code === 0 || code === 1, `exit ${code}`);
+  assert.equal(stderr, 'nianbao：无法写出检查结果（接收输出的程序已关闭管道），检查已停止。\n');
+  assert.equal(code, 3, 'exit 3: the results were not all written (not 0 or 1, which would claim they were)');
 });
 
 test('fix-all never derives 结转下年度继续办理: its blanks stay for the user, and a total with a blank part is not written', () => {
