@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIO } from '../../server/src/cli/main';
 import { seedPath } from '../helpers/fixtures';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../../server/src/core/limits';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const REPORT = readFileSync(seedPath('004'));
@@ -214,6 +216,12 @@ test('output that cannot be written (a full disk, a closed pipe): exit 3, one li
     assert.equal(r.status, 3);
     assert.equal(r.stderr, 'nianbao：无法写出检查结果（磁盘已满），检查已停止。\n');
   }
+});
+
+test('the default size limit of the CLI is that of the editor: one constant, and the manifest declares the same default', () => {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  assert.equal(DEFAULT_SETTINGS.maxFileSize, DEFAULT_MAX_FILE_SIZE_MB);
+  assert.equal(pkg.contributes.configuration.properties['nianbao.maxFileSize'].default, DEFAULT_MAX_FILE_SIZE_MB);
 });
 
 test('--help lists every exit code and the size limit', () => {

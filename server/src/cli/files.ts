@@ -57,7 +57,7 @@ export function listDir(dir: string): { ok: true; entries: DirEntry[] } | Failur
   }
 }
 
-const CHUNK = 1 << 20;
+const scratch = Buffer.alloc(1 << 16);
 
 /**
  * A regular file's bytes, at most `limitMb` MB. Opened non-blocking, so a FIFO put in its place since
@@ -76,14 +76,14 @@ export function readBounded(path: string, limitMb: number): { ok: true; bytes: B
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, problem: notRegular(path, st) };
     if (st.size > limit) return { ok: false, problem: tooLarge(path, st.size, limitMb) };
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (let want = Math.min(st.size, limit) + 1; want > 0; want = Math.min(CHUNK, limit + 1 - total)) {
-      const buf = Buffer.allocUnsafe(want);
-      const n = readSync(fd, buf, 0, want, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
+    // The stated size plus one byte in one read; what comes after (a file that grew, /proc) through a
+    // scratch buffer, copied only when there is something.
+    const first = Buffer.allocUnsafe(Math.min(st.size, limit) + 1);
+    let total = readSync(fd, first, 0, first.length, null);
+    const chunks = [first.subarray(0, total)];
+    for (let n = total; n > 0 && total <= limit; total += n) {
+      n = readSync(fd, scratch, 0, Math.min(scratch.length, limit + 1 - total), null);
+      if (n > 0) chunks.push(Buffer.from(scratch.subarray(0, n)));
     }
     if (total > limit) return { ok: false, problem: msg(CLI_TEXT.tooLargeRead, { path, limit: limitMb }) };
     return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
@@ -94,7 +94,7 @@ export function readBounded(path: string, limitMb: number): { ok: true; bytes: B
   }
 }
 
-export function tooLarge(path: string, bytes: number, limitMb: number): Message {
+function tooLarge(path: string, bytes: number, limitMb: number): Message {
   // Rounded up, so a file just above the limit never reads as equal to it.
   return msg(CLI_TEXT.tooLarge, { path, size: (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1), limit: limitMb });
 }
