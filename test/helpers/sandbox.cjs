@@ -71,10 +71,13 @@ for (const n of ['write', 'writeSync']) {
     throw new Error(`nianbao sandbox: fs.${n} to fd ${fd} is not allowed`);
   };
 }
+// Numeric flags: read-only access (O_NONBLOCK and the like allowed), nothing that creates or changes a file.
+const { O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } = fs.constants;
+const readOnly = (flags) => typeof flags === 'number' && (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) === 0;
 for (const n of ['open', 'openSync']) {
   const original = fs[n];
   fs[n] = function guardedOpen(path, flags, ...rest) {
-    if (flags !== undefined && flags !== 'r' && flags !== 'rs' && flags !== fs.constants.O_RDONLY && typeof flags !== 'function') {
+    if (flags !== undefined && flags !== 'r' && flags !== 'rs' && !readOnly(flags) && typeof flags !== 'function') {
       attempts.push({ call: `fs.${n}`, args: [describe(path), describe(flags)] });
       throw new Error(`nianbao sandbox: fs.${n} for writing is not allowed`);
     }

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, LineIndex, readReport, render } from '../../server/src/core';
 import { applyEdits, fixAll, quickFixes } from '../../server/src/core/service/actions';
@@ -204,16 +206,21 @@ test('stdio framing: a malformed header or body costs only that message, split a
   }
 });
 
-test('`nianbao check … | head`: the CLI stops quietly when its reader goes away (no EPIPE stack trace)', async () => {
+test('`nianbao check … | head`: the CLI stops when its reader goes away, with exit 3 and one line (no EPIPE stack trace)', async () => {
   const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
-  const files = Array<string>(400).fill(seedPath('004'));
+  // 400 files (one file named 400 times is checked once): far more output than a pipe holds.
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-head-'));
+  const files = Array.from({ length: 400 }, (_, i) => join(dir, `r${i}.txt`));
+  for (const f of files) copyFileSync(seedPath('004'), f);
   const child = spawn(process.execPath, [cli, 'check', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
   child.stdout.once('data', () => child.stdout.destroy());
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  rmSync(dir, { recursive: true, force: true });
   assert.doesNotMatch(stderr, /EPIPE|Unhandled|at /, stderr);
-  assert.ok(code === 0 || code === 1, `exit ${code}`);
+  assert.equal(stderr, 'nianbao：无法写出检查结果（接收输出的程序已关闭管道），检查已停止。\n');
+  assert.equal(code, 3, 'exit 3: the results were not all written (not 0 or 1, which would claim they were)');
 });
 
 test('fix-all never derives 结转下年度继续办理: its blanks stay for the user, and a total with a blank part is not written', () => {

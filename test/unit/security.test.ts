@@ -96,7 +96,7 @@ test('the CLI checks hostile reports under the permission model with network, pr
 test('the CLI has no option that writes a file (so none can overwrite one); a new one needs --force and a test here', () => {
   const usage = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
   const options = [...usage.matchAll(/^\s+(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]).sort();
-  assert.deepEqual(options, ['--blank-as-zero', '--format', '--format-version', '--help', '--lang', '--version'],
+  assert.deepEqual(options, ['--blank-as-zero', '--format', '--format-version', '--help', '--lang', '--max-file-size', '--version'],
     'An option that writes files (import/review output) must refuse to overwrite an existing file unless --force: add that test here.');
   for (const flag of ['--output', '-o', '--out', '--write', '--fix']) {
     const r = spawnSync(process.execPath, [CLI, 'check', flag, '/tmp/x', join(ROOT, 'examples')], { encoding: 'utf8' });
@@ -200,7 +200,12 @@ test('shipped code writes no file: only the CLI touches the file system, and onl
     const fsImports = [...src.matchAll(/from\s+['"](?:node:)?fs(?:\/promises)?['"]/g)];
     if (f.endsWith(join('cli', 'files.ts'))) {
       const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();
-      assert.deepEqual(names, ['readFileSync', 'readdirSync', 'statSync']);
+      assert.deepEqual(names, ['closeSync', 'constants', 'fstatSync', 'lstatSync', 'openSync', 'readSync', 'readdirSync', 'statSync', 'type Dirent', 'type Stats']);
+      // The one open: read-only (non-blocking, so a FIFO cannot hang it), never creating or writing.
+      const opens = [...src.matchAll(/openSync\(([^;]*)\);/g)].map((m) => m[1]);
+      assert.equal(opens.length, 1, 'one openSync');
+      assert.match(opens[0], /constants\.O_RDONLY/);
+      assert.doesNotMatch(opens[0], /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND|['"][wa+]/);
     } else {
       assert.equal(fsImports.length, 0, `${f} imports fs`);
     }

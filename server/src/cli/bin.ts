@@ -2,20 +2,23 @@ import { runCli } from './main';
 
 // Entry point of dist/cli.js.
 
-// `nianbao check … | head`: when the reader of the output goes away, stop quietly (as command-line
-// tools do) instead of dying on an unhandled EPIPE with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(process.exitCode ?? 0);
-  });
-}
+// A failed write (a full disk, a reader that went away) reaches runCli through the write's callback,
+// which stops the batch with its own exit code and one line on stderr; the streams' 'error' events
+// are handled here only so that they are not thrown as uncaught exceptions.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+
 const io = {
-  stdout: (s: string) => void process.stdout.write(s),
+  stdout: (s: string) => new Promise<void>((resolve, reject) => void process.stdout.write(s, (e) => (e ? reject(e) : resolve()))),
   stderr: (s: string) => void process.stderr.write(s),
-  readStdin: async () => {
+  readStdin: async (maxBytes: number) => {
     const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
+    let total = 0;
+    for await (const c of process.stdin) {
+      chunks.push(c as Buffer);
+      total += (c as Buffer).length;
+      if (total > maxBytes) break; // enough to know it is too large; the rest is not read
+    }
     return Buffer.concat(chunks);
   },
 };

@@ -1,84 +1,112 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Text } from '../core';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { msg, type Message, type Text } from '../core/l10n/text';
 import { CLI_TEXT } from './messages';
 import { decodeText } from '../core/text/decode';
 
-export interface InputFile {
-  /** The path as the user gave it (or found under a directory they gave). */
-  display: string;
-  path: string | null;
-}
+// Every file-system access of the CLI, all of it reading. A path is looked at (stat) before it is
+// opened: only regular files are opened, and never more than the size limit plus one byte is read.
 
-const EXTENSIONS = /\.(txt|md|html?|nianbao)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist']);
-/** Documentation beside the reports in a folder is not a report (a file named on the command line always is). */
-const SKIP_FILES = /^(readme|changelog|license|licence)(\..*)?$/i;
+export type Failure = { ok: false; problem: Message };
 
-export function collectFiles(paths: string[]): { files: InputFile[]; problems: { path: string; message: Text }[] } {
-  const files: InputFile[] = [];
-  const problems: { path: string; message: Text }[] = [];
-  for (const p of paths) {
-    if (p === '-') {
-      files.push({ display: '-', path: null });
-      continue;
-    }
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      problems.push({ path: p, message: CLI_TEXT.notFound });
-      continue;
-    }
-    if (st.isDirectory()) {
-      const found = walk(p);
-      if (found.length === 0) problems.push({ path: p, message: CLI_TEXT.emptyDir });
-      files.push(...found.map((f) => ({ display: f, path: f })));
-    } else {
-      files.push({ display: p, path: p });
-    }
-  }
-  return { files, problems };
-}
+/** What a path names, symlinks followed; `key` (device and inode) tells the same file or directory reached twice. */
+export type Probed = { ok: true; kind: 'file' | 'directory'; key: string } | Failure;
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  let entries;
+export function probe(path: string): Probed {
+  let st: Stats;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
+    st = statSync(path);
+  } catch (e) {
+    return { ok: false, problem: statProblem(path, e) };
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) out.push(...walk(full));
-    } else if (e.isFile() && EXTENSIONS.test(e.name) && !SKIP_FILES.test(e.name)) {
-      out.push(full);
-    }
-  }
-  return out;
+  const key = `${st.dev}:${st.ino}`;
+  if (st.isDirectory()) return { ok: true, kind: 'directory', key };
+  if (st.isFile()) return { ok: true, kind: 'file', key };
+  return { ok: false, problem: notRegular(path, st) };
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; message: Text };
+function statProblem(path: string, e: unknown): Message {
+  const code = errorCode(e);
+  if (code === 'ELOOP') return msg(CLI_TEXT.linkLoop, { path });
+  if (code === 'ENOENT' || code === 'ENOTDIR') return msg(isSymlink(path) ? CLI_TEXT.danglingLink : CLI_TEXT.notFound, { path });
+  return msg(CLI_TEXT.unreadable, { path, reason: reason(e) });
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function notRegular(path: string, st: Stats): Message {
+  const kind = st.isFIFO() ? CLI_TEXT.fifo : st.isSocket() ? CLI_TEXT.socket : st.isCharacterDevice() ? CLI_TEXT.charDevice : st.isBlockDevice() ? CLI_TEXT.blockDevice : CLI_TEXT.special;
+  return msg(CLI_TEXT.notRegular, { path, kind });
+}
+
+export type DirEntry = Dirent;
+
+/** A directory's entries in a stable order (by name). */
+export function listDir(dir: string): { ok: true; entries: DirEntry[] } | Failure {
+  try {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { ok: true, entries };
+  } catch (e) {
+    return { ok: false, problem: msg(CLI_TEXT.unreadableDir, { path: dir, reason: reason(e) }) };
+  }
+}
+
+const scratch = Buffer.alloc(1 << 16);
 
 /**
- * Reads a report as an editor would show it: UTF-8 (BOM dropped), or GB18030 —
- * the encoding many Chinese Windows tools still save text in — when the bytes are not UTF-8.
+ * A regular file's bytes, at most `limitMb` MB. Opened non-blocking, so a FIFO put in its place since
+ * it was looked at cannot hang the batch; its kind and size are checked on the open file before a
+ * byte is read, and no more than the limit plus one byte is read (a file that grows, /proc).
  */
-export async function readReportFile(f: InputFile, readStdin: () => Promise<Buffer>): Promise<ReadResult> {
-  let bytes: Buffer;
+export function readBounded(path: string, limitMb: number): { ok: true; bytes: Buffer } | Failure {
+  const limit = Math.floor(limitMb * 1024 * 1024);
+  let fd: number;
   try {
-    bytes = f.path === null ? await readStdin() : readFileSync(f.path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return { ok: false, message: { zh: CLI_TEXT.unreadable.zh.replace('{reason}', errorReason(e, 'zh')), en: CLI_TEXT.unreadable.en.replace('{reason}', errorReason(e, 'en')) } };
+    return { ok: false, problem: statProblem(path, e) };
   }
-  return decodeReport(bytes);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, problem: notRegular(path, st) };
+    if (st.size > limit) return { ok: false, problem: tooLarge(path, st.size, limitMb) };
+    // The stated size plus one byte in one read; what comes after (a file that grew, /proc) through a
+    // scratch buffer, copied only when there is something.
+    const first = Buffer.allocUnsafe(Math.min(st.size, limit) + 1);
+    let total = readSync(fd, first, 0, first.length, null);
+    const chunks = [first.subarray(0, total)];
+    for (let n = total; n > 0 && total <= limit; total += n) {
+      n = readSync(fd, scratch, 0, Math.min(scratch.length, limit + 1 - total), null);
+      if (n > 0) chunks.push(Buffer.from(scratch.subarray(0, n)));
+    }
+    if (total > limit) return { ok: false, problem: msg(CLI_TEXT.tooLargeRead, { path, limit: limitMb }) };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+  } catch (e) {
+    return { ok: false, problem: msg(CLI_TEXT.unreadable, { path, reason: reason(e) }) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-export function decodeReport(bytes: Uint8Array): ReadResult {
-  if (looksBinary(bytes)) return { ok: false, message: CLI_TEXT.binary };
+function tooLarge(path: string, bytes: number, limitMb: number): Message {
+  // Rounded up, so a file just above the limit never reads as equal to it.
+  return msg(CLI_TEXT.tooLarge, { path, size: (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1), limit: limitMb });
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; message: Message };
+
+/**
+ * A report's bytes as an editor shows them: UTF-8 (BOM dropped), or GB18030 — the encoding many
+ * Chinese Windows tools still save text in — when the bytes are not UTF-8. A binary file is refused.
+ */
+export function decodeReport(bytes: Uint8Array, path = ''): ReadResult {
+  if (looksBinary(bytes)) return { ok: false, message: msg(CLI_TEXT.binary, { path }) };
   return { ok: true, text: decodeText(bytes) };
 }
 
@@ -89,9 +117,13 @@ function looksBinary(bytes: Uint8Array): boolean {
   return (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
 }
 
-function errorReason(e: unknown, lang: 'zh' | 'en'): string {
-  const code = (e as { code?: string })?.code;
-  if (code === 'EACCES' || code === 'EPERM') return lang === 'zh' ? '没有读取权限' : 'permission denied';
-  if (code === 'EISDIR') return lang === 'zh' ? '这是一个目录' : 'it is a directory';
-  return lang === 'zh' ? `读取失败(${code ?? '未知原因'})` : `read failed (${code ?? 'unknown'})`;
+function errorCode(e: unknown): string | undefined {
+  return (e as { code?: string } | null)?.code;
+}
+
+function reason(e: unknown): Text {
+  const code = errorCode(e);
+  if (code === 'EACCES' || code === 'EPERM') return CLI_TEXT.permissionDenied;
+  const what = code ?? (e instanceof Error ? e.message : String(e));
+  return { zh: CLI_TEXT.readFailed.zh.replace('{code}', what), en: CLI_TEXT.readFailed.en.replace('{code}', what) };
 }

@@ -1,81 +1,162 @@
 #!/usr/bin/env node
 /**
- * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] PATH...`.
- * Its text and JSON output are public interfaces (README, "The CLI").
+ * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] PATH...`.
+ * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
-import { check, toDiagnostic, resolveLang, type Diagnostic, type Lang } from '../core';
-import { collectFiles, readReportFile, type InputFile } from './files';
+import { check, toDiagnostic } from '../core';
+import { msg, render, type Message } from '../core/l10n/text';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
+import { guessLang, parseArgs, type Options } from './args';
+import { decodeReport, probe, readBounded } from './files';
+import { walk } from './walk';
+import { jsonWriter, OutputFailure, textWriter, type FileResult, type ResultWriter } from './output';
 import { CLI_TEXT, t } from './messages';
 
 export interface CliIO {
-  stdout: (s: string) => void;
+  /** Writes to standard output; a write that fails throws or rejects (the batch then stops with exit 3). */
+  stdout: (s: string) => void | Promise<void>;
   stderr: (s: string) => void;
-  readStdin: () => Promise<Buffer>;
-}
-
-interface Options {
-  format: 'text' | 'json';
-  lang: Lang;
-  formatVersion: 'auto' | '2019' | '2021';
-  blankAsZero: boolean;
-  paths: string[];
+  /** Standard input, read up to `maxBytes` bytes or a little more (more than that is refused as too large). */
+  readStdin: (maxBytes: number) => Promise<Buffer>;
 }
 
 export const VERSION = '0.1.0';
 
+/** Exit codes (README and --help): no errors, errors found, a usage error or a file not checked, output not written. */
+export const EXIT = { ok: 0, errors: 1, unchecked: 2, output: 3 } as const;
+
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(argv);
   const lang = parsed.ok ? parsed.options.lang : guessLang(argv);
+  const usage = () => t(CLI_TEXT.usage, lang, { limit: DEFAULT_MAX_FILE_SIZE_MB });
   if (!parsed.ok) {
     if (parsed.help) {
-      io.stdout(t(CLI_TEXT.usage, lang) + '\n');
-      return 0;
+      io.stdout(usage() + '\n');
+      return EXIT.ok;
     }
     if (parsed.version) {
       io.stdout(VERSION + '\n');
-      return 0;
+      return EXIT.ok;
     }
-    io.stderr(`${printable(t(CLI_TEXT.usageError, lang, { problem: t(parsed.problem, lang, parsed.args) }))}\n\n${t(CLI_TEXT.usage, lang)}\n`);
-    return 2;
+    io.stderr(`${printable(t(CLI_TEXT.usageError, lang, { problem: t(parsed.problem, lang, parsed.args) }))}\n\n${usage()}\n`);
+    return EXIT.unchecked;
   }
-  const o = parsed.options;
-  const { files, problems } = collectFiles(o.paths);
-  const results: { file: string; diagnostics: Diagnostic[]; error?: string }[] = [];
-  let unreadable = problems.length;
-  for (const p of problems) {
-    const message = t(p.message, o.lang, { path: p.path });
-    io.stderr(`${printable(message)}\n`);
-    results.push({ file: p.path, diagnostics: [], error: message });
+  const batch = new Batch(parsed.options, io);
+  try {
+    return await batch.run();
+  } catch (e) {
+    if (!(e instanceof OutputFailure)) throw e;
+    io.stderr(printable(t(CLI_TEXT.outputFailed, lang, { reason: outputReason(e.cause) })) + '\n');
+    return EXIT.output;
   }
-  for (const f of files) {
-    const read = await readReportFile(f, io.readStdin);
-    if (!read.ok) {
-      unreadable++;
-      const message = t(read.message, o.lang, { path: f.display });
-      io.stderr(`${printable(message)}\n`);
-      results.push({ file: f.display, diagnostics: [], error: message });
-      continue;
-    }
-    const { findings } = check(read.text, { formatVersion: o.formatVersion, lang: o.lang, blankAsZero: o.blankAsZero });
-    results.push({ file: f.display, diagnostics: findings.map((x) => toDiagnostic(x, o.lang)) });
-  }
-  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
-  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 2).length, 0);
-  if (o.format === 'json') {
-    io.stdout(JSON.stringify(results, null, 2) + '\n');
-  } else {
-    for (const r of results) {
-      for (const d of r.diagnostics) {
-        io.stdout(printable(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_WORD[d.severity]} ${d.code} ${d.message}`) + '\n');
-      }
-    }
-    io.stdout(t(CLI_TEXT.summary, o.lang, { files: results.length, errors, warnings, others: results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity > 2).length, 0) }) + '\n');
-  }
-  if (unreadable > 0) return 2;
-  return errors > 0 ? 1 : 0;
 }
 
-const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+/** One run over the paths given: each file checked once, its results written before the next is read. */
+class Batch {
+  private readonly out: ResultWriter;
+  private readonly checkedFiles = new Set<string>();
+  private readonly walkedDirs = new Set<string>();
+  private files = 0;
+  private unchecked = 0;
+  private readonly bySeverity = [0, 0, 0, 0, 0];
+
+  constructor(private readonly o: Options, private readonly io: CliIO) {
+    const emit = async (s: string) => {
+      try {
+        await io.stdout(s);
+      } catch (e) {
+        throw new OutputFailure(e);
+      }
+    };
+    this.out = o.format === 'json' ? jsonWriter(emit) : textWriter(emit, printable);
+  }
+
+  async run(): Promise<number> {
+    for (const path of this.o.paths) {
+      if (path === '-') await this.checkStdin();
+      else await this.checkPath(path);
+    }
+    const [, errors, warnings, ...others] = this.bySeverity;
+    await this.out.end(t(CLI_TEXT.summary, this.o.lang, { files: this.files, errors, warnings, others: others.reduce((a, b) => a + b, 0) }));
+    if (this.unchecked > 0) return EXIT.unchecked;
+    return errors > 0 ? EXIT.errors : EXIT.ok;
+  }
+
+  private async checkPath(path: string): Promise<void> {
+    const p = probe(path);
+    if (!p.ok) return this.problem(path, p.problem);
+    if (p.kind === 'file') return this.checkFile(path, p.key);
+    if (this.walkedDirs.has(p.key)) return;
+    let found = 0;
+    for (const item of walk(path, p.key, this.walkedDirs)) {
+      if ('problem' in item) {
+        await this.problem(item.path, item.problem);
+        continue;
+      }
+      found++;
+      const f = probe(item.file);
+      await (f.ok ? this.checkFile(item.file, f.key) : this.problem(item.file, f.problem));
+    }
+    if (found === 0) await this.problem(path, msg(CLI_TEXT.emptyDir, { path }));
+  }
+
+  /** A regular file, once per run however many names reach it (symlinks, a file named twice). */
+  private async checkFile(path: string, key: string): Promise<void> {
+    if (this.checkedFiles.has(key)) return;
+    this.checkedFiles.add(key);
+    const read = readBounded(path, this.o.maxFileSize);
+    if (!read.ok) return this.problem(path, read.problem);
+    return this.checkBytes(path, read.bytes);
+  }
+
+  private async checkStdin(): Promise<void> {
+    const limit = Math.floor(this.o.maxFileSize * 1024 * 1024);
+    let bytes: Buffer;
+    try {
+      bytes = await this.io.readStdin(limit);
+    } catch (e) {
+      return this.problem('-', msg(CLI_TEXT.unreadable, { path: '-', reason: e instanceof Error ? e.message : String(e) }));
+    }
+    if (bytes.length > limit) return this.problem('-', msg(CLI_TEXT.tooLargeRead, { path: '-', limit: this.o.maxFileSize }));
+    return this.checkBytes('-', bytes);
+  }
+
+  /** Decoding and checking: whatever fails here is this file's problem, and the batch goes on. */
+  private async checkBytes(file: string, bytes: Buffer): Promise<void> {
+    let diagnostics;
+    try {
+      const decoded = decodeReport(bytes, file);
+      if (!decoded.ok) return this.problem(file, decoded.message);
+      const { findings } = check(decoded.text, { formatVersion: this.o.formatVersion, lang: this.o.lang, blankAsZero: this.o.blankAsZero });
+      diagnostics = findings.map((x) => toDiagnostic(x, this.o.lang));
+    } catch (e) {
+      return this.problem(file, msg(CLI_TEXT.internalError, { path: file, reason: e instanceof Error ? e.message : String(e) }));
+    }
+    for (const d of diagnostics) this.bySeverity[d.severity]++;
+    return this.result({ file, diagnostics });
+  }
+
+  /** A path not checked: said on standard error and in the output (JSON: an element with `error`). */
+  private async problem(file: string, message: Message): Promise<void> {
+    this.unchecked++;
+    const error = render(message, this.o.lang);
+    this.io.stderr(`${printable(error)}\n`);
+    return this.result({ file, diagnostics: [], error });
+  }
+
+  private async result(r: FileResult): Promise<void> {
+    this.files++;
+    await this.out.file(r);
+  }
+}
+
+function outputReason(e: unknown) {
+  const code = (e as { code?: string } | null)?.code;
+  if (code === 'ENOSPC') return CLI_TEXT.noSpace;
+  if (code === 'EPIPE') return CLI_TEXT.pipeClosed;
+  const what = code ?? (e instanceof Error ? e.message : String(e));
+  return { zh: CLI_TEXT.writeFailed.zh.replace('{code}', what), en: CLI_TEXT.writeFailed.en.replace('{code}', what) };
+}
 
 /**
  * A line for the terminal. Report text appears in messages (a cell's text, a heading) and file
@@ -86,50 +167,3 @@ const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'in
 export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
-
-type Parsed =
-  | { ok: true; options: Options }
-  | { ok: false; help?: boolean; version?: boolean; problem: (typeof CLI_TEXT)[keyof typeof CLI_TEXT]; args?: Record<string, string> };
-
-function parseArgs(argv: string[]): Parsed {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') return { ok: false, help: true, problem: CLI_TEXT.usage };
-  if (command === '--version' || command === '-v') return { ok: false, version: true, problem: CLI_TEXT.usage };
-  if (command !== 'check') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
-  const o: Options = { format: 'text', lang: 'zh-CN', formatVersion: 'auto', blankAsZero: false, paths: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? rest[++i];
-    if (flag === '--help' || flag === '-h') return { ok: false, help: true, problem: CLI_TEXT.usage };
-    if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') return { ok: false, problem: CLI_TEXT.badValue, args: { flag, value: String(v ?? '') } };
-      o.format = v;
-    } else if (flag === '--lang') {
-      const v = value();
-      if (!v || !/^(zh(-CN)?|en)$/i.test(v)) return { ok: false, problem: CLI_TEXT.badValue, args: { flag, value: String(v ?? '') } };
-      o.lang = resolveLang(v);
-    } else if (flag === '--format-version') {
-      const v = value();
-      if (v !== 'auto' && v !== '2019' && v !== '2021') return { ok: false, problem: CLI_TEXT.badValue, args: { flag, value: String(v ?? '') } };
-      o.formatVersion = v;
-    } else if (a === '--blank-as-zero') {
-      o.blankAsZero = true;
-    } else if (a === '-' || !a.startsWith('-')) {
-      o.paths.push(a);
-    } else {
-      return { ok: false, problem: CLI_TEXT.unknownOption, args: { value: a } };
-    }
-  }
-  if (o.paths.length === 0) return { ok: false, problem: CLI_TEXT.noPaths };
-  return { ok: true, options: o };
-}
-
-function guessLang(argv: string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'zh-CN';
-  return resolveLang(argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]);
-}
-
-export type { InputFile };

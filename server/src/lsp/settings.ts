@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { SeveritySetting } from '../core';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
 
 /** The `nianbao.*` settings the server reads (the client declares them in package.json). */
 export interface ServerSettings {
@@ -11,7 +12,7 @@ export interface ServerSettings {
   blankAsZero: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, formatVersion: 'auto', maxFileSize: 20, blankAsZero: false };
+export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, formatVersion: 'auto', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, blankAsZero: false };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 

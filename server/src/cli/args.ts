@@ -1,0 +1,64 @@
+import { resolveLang, type Lang } from '../core';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
+import { CLI_TEXT } from './messages';
+
+export interface Options {
+  format: 'text' | 'json';
+  lang: Lang;
+  formatVersion: 'auto' | '2019' | '2021';
+  blankAsZero: boolean;
+  /** Files above this size (MB) are not read. */
+  maxFileSize: number;
+  paths: string[];
+}
+
+export type Parsed =
+  | { ok: true; options: Options }
+  | { ok: false; help?: boolean; version?: boolean; problem: (typeof CLI_TEXT)[keyof typeof CLI_TEXT]; args?: Record<string, string> };
+
+export function parseArgs(argv: string[]): Parsed {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return { ok: false, help: true, problem: CLI_TEXT.usage };
+  if (command === '--version' || command === '-v') return { ok: false, version: true, problem: CLI_TEXT.usage };
+  if (command !== 'check') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
+  const o: Options = { format: 'text', lang: 'zh-CN', formatVersion: 'auto', blankAsZero: false, maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? rest[++i];
+    const bad = (v: string | undefined): Parsed => ({ ok: false, problem: CLI_TEXT.badValue, args: { flag, value: String(v ?? '') } });
+    if (flag === '--help' || flag === '-h') return { ok: false, help: true, problem: CLI_TEXT.usage };
+    if (flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json') return bad(v);
+      o.format = v;
+    } else if (flag === '--lang') {
+      const v = value();
+      if (!v || !/^(zh(-CN)?|en)$/i.test(v)) return bad(v);
+      o.lang = resolveLang(v);
+    } else if (flag === '--format-version') {
+      const v = value();
+      if (v !== 'auto' && v !== '2019' && v !== '2021') return bad(v);
+      o.formatVersion = v;
+    } else if (flag === '--max-file-size') {
+      const v = value();
+      const mb = /^\d+(\.\d+)?$/.test(v ?? '') ? Number(v) : NaN;
+      if (!(mb > 0) || !Number.isFinite(mb)) return bad(v);
+      o.maxFileSize = mb;
+    } else if (a === '--blank-as-zero') {
+      o.blankAsZero = true;
+    } else if (a === '-' || !a.startsWith('-')) {
+      o.paths.push(a);
+    } else {
+      return { ok: false, problem: CLI_TEXT.unknownOption, args: { value: a } };
+    }
+  }
+  if (o.paths.length === 0) return { ok: false, problem: CLI_TEXT.noPaths };
+  return { ok: true, options: o };
+}
+
+export function guessLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh-CN';
+  return resolveLang(argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]);
+}

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { msg, type Message } from '../core/l10n/text';
+import { CLI_TEXT } from './messages';
+import { listDir, probe, type DirEntry } from './files';
+
+/** A report file found under a directory, or a problem met on the way. */
+export type WalkItem = { file: string } | { path: string; problem: Message };
+
+const EXTENSIONS = /\.(txt|md|html?|nianbao)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist']);
+/** Documentation beside the reports in a folder is not a report (a file named on the command line always is). */
+const SKIP_FILES = /^(readme|changelog|license|licence)(\..*)?$/i;
+
+function isReportName(name: string): boolean {
+  return EXTENSIONS.test(name) && !SKIP_FILES.test(name);
+}
+
+interface Frame {
+  dir: string;
+  key: string;
+  entries: DirEntry[];
+  next: number;
+}
+
+/**
+ * The report files under `root`, depth first in name order, without recursion (a folder of any
+ * size or depth). Symbolic links are followed: to a file, it is a report like any other; to a
+ * directory, it is walked unless already walked (`walked`, by device and inode, shared by the whole
+ * run); a link back to a directory that contains it is a loop, said once and not entered.
+ * Special files with a report's name are given too: reading them says what they are.
+ */
+export function* walk(root: string, rootKey: string, walked: Set<string>): Generator<WalkItem> {
+  const stack: Frame[] = [];
+  const open = new Set<string>();
+  const enter = (dir: string, key: string): WalkItem | null => {
+    walked.add(key);
+    const listed = listDir(dir);
+    if (!listed.ok) return { path: dir, problem: listed.problem };
+    stack.push({ dir, key, entries: listed.entries, next: 0 });
+    open.add(key);
+    return null;
+  };
+  const first = enter(root, rootKey);
+  if (first) yield first;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next === top.entries.length) {
+      stack.pop();
+      open.delete(top.key);
+      continue;
+    }
+    const e = top.entries[top.next++];
+    const path = join(top.dir, e.name);
+    if (!e.isDirectory() && !e.isSymbolicLink()) {
+      if (isReportName(e.name)) yield { file: path };
+      continue;
+    }
+    const p = probe(path);
+    if (!p.ok) {
+      // A link to nothing that is not named as a report is not a report; a loop is always said.
+      if (isReportName(e.name) || p.problem.template === CLI_TEXT.linkLoop) yield { path, problem: p.problem };
+    } else if (p.kind === 'file') {
+      if (isReportName(e.name)) yield { file: path };
+    } else if (SKIP_DIRS.has(e.name) || (walked.has(p.key) && !open.has(p.key))) {
+      continue;
+    } else if (open.has(p.key)) {
+      yield { path, problem: msg(CLI_TEXT.dirLoop, { path }) };
+    } else {
+      const failed = enter(path, p.key);
+      if (failed) yield failed;
+    }
+  }
+}
