@@ -195,8 +195,8 @@ test('results are written file by file: a failed file is a JSON element with "er
   assert.doesNotMatch(text[0], /004_/);
 });
 
-test('output that cannot be written (a full disk, a closed pipe): exit 3, one line on stderr, nothing more written', async () => {
-  for (const [code, reason, thrown] of [['ENOSPC', '磁盘已满', true], ['EPIPE', '接收输出的程序已关闭管道', false], ['EIO', '写入失败：EIO', true]] as const) {
+test('output that cannot be written (a full disk, a closed pipe): exit 3, one line on stderr (none for a closed pipe), nothing more written', async () => {
+  for (const [code, reason, thrown] of [['ENOSPC', '磁盘已满', true], ['EPIPE', null, false], ['EIO', '写入失败：EIO', true]] as const) {
     let writes = 0;
     const fail = () => Object.assign(new Error(`write ${code}`), { code });
     const r = await inProcess(['check', seedPath('002'), seedPath('004'), seedPath('001')], {
@@ -208,7 +208,7 @@ test('output that cannot be written (a full disk, a closed pipe): exit 3, one li
     });
     assert.equal(r.code, 3, code);
     assert.equal(writes, 1, 'the batch stops at the first failed write');
-    assert.equal(r.err, `nianbao：无法写出检查结果（${reason}），检查已停止。\n`);
+    assert.equal(r.err, reason ? `nianbao：无法写出检查结果（${reason}），检查已停止。\n` : '');
   }
   // Through the built CLI on a full device, no stack trace.
   if (existsSync('/dev/full')) {

@@ -46,6 +46,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await batch.run();
   } catch (e) {
     if (!(e instanceof OutputFailure)) throw e;
+    // A reader that went away (`… | head`) took what it wanted: nothing to say, as Unix tools do.
+    if ((e.cause as { code?: string } | null)?.code === 'EPIPE') return EXIT.output;
     io.stderr(printable(t(CLI_TEXT.outputFailed, lang, { reason: outputReason(e.cause) })) + '\n');
     return EXIT.output;
   }
@@ -153,7 +155,6 @@ class Batch {
 function outputReason(e: unknown) {
   const code = (e as { code?: string } | null)?.code;
   if (code === 'ENOSPC') return CLI_TEXT.noSpace;
-  if (code === 'EPIPE') return CLI_TEXT.pipeClosed;
   const what = code ?? (e instanceof Error ? e.message : String(e));
   return { zh: CLI_TEXT.writeFailed.zh.replace('{code}', what), en: CLI_TEXT.writeFailed.en.replace('{code}', what) };
 }

@@ -82,7 +82,6 @@ export const CLI_TEXT = {
   emptyDir: { zh: '目录“{path}”中没有 .txt、.md、.html 或 .htm 文件。', en: 'Directory “{path}” has no .txt, .md, .html or .htm files.' },
   outputFailed: { zh: 'nianbao：无法写出检查结果（{reason}），检查已停止。', en: 'nianbao: the results could not be written ({reason}); checking stopped.' },
   noSpace: { zh: '磁盘已满', en: 'no space left on the device' },
-  pipeClosed: { zh: '接收输出的程序已关闭管道', en: 'the program reading the output closed the pipe' },
   writeFailed: { zh: '写入失败：{code}', en: 'write failed: {code}' },
   summary: {
     zh: '共检查{files}个文件：{errors}个错误，{warnings}个警告，{others}个提示。',
