@@ -48,3 +48,11 @@ export function withBulk(name: string, chars: number): string {
 }
 
 export const BULK_NAMES = [...Object.keys(TEXT_BULK), ...Object.keys(HTML_BULK)];
+
+/** `withBulk` of about `bytes` bytes of UTF-8 (a CJK character takes three): under a size limit, as close as it goes. */
+export function withBulkBytes(name: string, bytes: number): string {
+  const first = withBulk(name, bytes);
+  const size = Buffer.byteLength(first);
+  if (size <= bytes) return first;
+  return withBulk(name, Math.floor((bytes * bytes) / size) - 4096);
+}

@@ -9,6 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { check, render, type Finding } from '../../server/src/core';
 import { ReportSession } from '../../server/src/core/incremental/session';
 import { LIMITS } from '../../server/src/core/limits';
+import { LineIndex } from '../../server/src/core/text/positions';
 import { BULK_NAMES, withBulk } from '../helpers/bigShapes';
 import { seed } from '../helpers/fixtures';
 
@@ -31,9 +32,12 @@ test('every bulk shape of 4 MB: the open report costs a few bytes a character, a
     const perChar = (memory() - before) / text.length;
     // The text itself is 1–2 bytes a character; lines, cells and findings are bounded by LIMITS.
     assert.ok(perChar < 24, `${name}: ${perChar.toFixed(1)} bytes a character`);
-    const at = session.index.positionAt(text.length >> 1);
+    const mid = text.length >> 1;
+    const at = session.index.positionAt(mid);
     session.update({ range: { start: at, end: at }, text: '7' });
-    const edited = session.text;
+    const edited = text.slice(0, mid) + '7' + text.slice(mid);
+    assert.equal(session.text, edited, name);
+    assert.deepEqual(session.index.positionAt(edited.length), new LineIndex(edited).positionAt(edited.length), name);
     assert.deepEqual(codes(session.findings), codes(check(edited).findings), name);
   }
 });

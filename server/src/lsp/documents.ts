@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Finding, LineIndex, Report } from '../core';
 import { ReportSession } from '../core/incremental/session';
-import { notText, tooLarge } from './large';
+import { notText, overSize, tooLarge } from './large';
 import type { ServerSettings } from './settings';
 
 export interface Analysis {
@@ -93,7 +93,8 @@ export class DocumentStore {
     const o = this.open.get(uri);
     if (!o) return null;
     if (o.analysis && o.settings === settings) return o.analysis;
-    if (o.session && o.settings === settings && !mayBeTooLarge(o.session.index.length, settings)) {
+    // A session goes on while its text stays under the size limit (measured only when it could be over).
+    if (o.session && o.settings === settings && !(mayBeTooLarge(o.session.index.length, settings) && overSize(o.session.text, settings))) {
       return (o.analysis = fromSession(uri, o.version, o.session));
     }
     // New settings, or the first analysis: (re)start from the text.

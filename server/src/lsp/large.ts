@@ -26,13 +26,17 @@ const TOO_LARGE_HTML = {
   en: 'The file is large ({size} MB, above the nianbao.maxFileSize setting of {limit} MB) and HTML: it was not checked.',
 };
 
+/** Is the text's UTF-8 above the size limit? (Measured without encoding it, and only when it could be.) */
+export function overSize(text: string, settings: ServerSettings): boolean {
+  const limit = settings.maxFileSize * 1024 * 1024;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit.
+  return text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit;
+}
+
 /** Above the size limit: one clear diagnostic and only the cheap part-structure rules, never a frozen editor. */
 export function tooLarge(text: string, settings: ServerSettings): { index: LineIndex; report: Report; findings: Finding[] } | null {
-  const limit = settings.maxFileSize * 1024 * 1024;
-  // UTF-8 takes at most 3 bytes per UTF-16 unit: only measure when the text could be over the limit.
-  if (text.length * 3 <= limit) return null;
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes <= limit) return null;
+  if (!overSize(text, settings)) return null;
+  const bytes = Buffer.byteLength(text, 'utf8');
   const mb = bytes / (1024 * 1024);
   const args = { size: mb.toFixed(1), limit: settings.maxFileSize };
   const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -1,5 +1,6 @@
 import type { Cell, Position, Range, Report, Table, TableKind } from '../model';
 import { mergeFindings, overWorkLimit, runRule, type CheckOptions } from '../engine';
+import { LIMITS } from '../limits';
 import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
 import { readHeader } from '../reader/header';
@@ -35,6 +36,8 @@ export class ReportSession {
   private state!: ReadState;
   private perRule: Finding[][] = [];
   private merged: Finding[] | null = null;
+  /** Set while the text is too large to read (overWorkLimit) for its lines: typing in a line keeps it so. */
+  private refusedForLines = false;
   /** Set while the cell path has started to update the lines in place: the new text, if it must start over. */
   private committed: (() => string) | null = null;
   lastPath: UpdatePath = 'full';
@@ -61,6 +64,7 @@ export class ReportSession {
 
   private full(text: string): void {
     const refused = overWorkLimit(text);
+    this.refusedForLines = refused !== null && refused.report.lineCount > LIMITS.lines;
     if (refused) {
       // Nothing is read: the state holds the text and its index, and every edit comes back here.
       const src: SourceText = { text, index: refused.index, lines: [], html: false };
@@ -84,6 +88,7 @@ export class ReportSession {
     // whose text and breaks it never changes.
     const before = this.state.src;
     const { start, end } = this.offsets(change.range);
+    if (this.refusedForLines && this.typedInLine(change.range, start, end, change.text)) return this.lastPath;
     try {
       if (this.incremental(change.range, change.text)) return this.lastPath;
     } catch {
@@ -97,6 +102,21 @@ export class ReportSession {
     const old = before.text;
     this.full(old.slice(0, start) + change.text + old.slice(end));
     return this.lastPath;
+  }
+
+  /**
+   * Typing within one line of a text with too many lines to read: it still has as many, so nothing is
+   * read; only the text and its index move (rebuilding the index of millions of lines is what costs).
+   */
+  private typedInLine(range: Range, start: number, end: number, insert: string): boolean {
+    if (range.start.line !== range.end.line || /[\r\n]/.test(insert)) return false;
+    const src = this.state.src;
+    const text = src.text.slice(0, start) + insert + src.text.slice(end);
+    const index = src.index.movedAfter(Math.min(range.start.line, range.end.line), insert.length - (end - start), text);
+    this.state = { ...this.state, src: { text, index, lines: [], html: src.html } };
+    this.merged = null;
+    this.lastPath = 'prose';
+    return true;
   }
 
   /** Offsets of a change in the current text, with a reversed range put right (as LSP clients expect). */

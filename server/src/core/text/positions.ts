@@ -59,6 +59,21 @@ export class LineIndex {
     this.source = text;
   }
 
+  /**
+   * The index after an edit within one line that moved what follows it by `delta`: the offsets are
+   * moved in place (no copy of millions of lines), so this index must not be used afterwards.
+   */
+  movedAfter(line: number, delta: number, text: string): LineIndex {
+    const starts = this.lineStarts;
+    const ends = this.lineEnds;
+    ends[line] += delta;
+    for (let i = line + 1; i < starts.length; i++) {
+      starts[i] += delta;
+      ends[i] += delta;
+    }
+    return LineIndex.fromLines(starts, ends, this.length + delta, () => text, (i) => text.slice(starts[i], ends[i]));
+  }
+
   /** The whole text (put together on first use when the index was built from lines). */
   get text(): string {
     if (typeof this.source === 'function') this.source = this.source();
