@@ -4,7 +4,7 @@
 // Content-Length above the limit (skipped as it streams, never buffered).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { seed } from '../helpers/fixtures';
@@ -225,4 +225,31 @@ test('a declared Content-Length above 128 MB is skipped as it streams, logged on
     clearInterval(probe);
     w.proc.kill();
   }
+});
+
+test('on IPC (as the extension starts the server) the lifecycle is the same', async (t) => {
+  const proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  t.after(() => proc.kill());
+  const received: Message[] = [];
+  proc.on('message', (m: Message) => void received.push(m));
+  const response = async (id: string): Promise<Message> => {
+    const deadline = Date.now() + 10000;
+    for (;;) {
+      const m = received.find((x) => x.id === id && x.method === undefined);
+      if (m) return m;
+      if (Date.now() > deadline) throw new Error(`no response to ${id}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const request = (id: string, method: string, params: unknown) => proc.send({ jsonrpc: '2.0', id, method, params });
+  request('early', 'textDocument/documentSymbol', { textDocument: { uri: URI } });
+  assert.equal((await response('early')).error?.code, -32002);
+  request('init', 'initialize', { processId: null, rootUri: null, capabilities: {} });
+  assert.ok((await response('init')).result);
+  request('bye', 'shutdown', null);
+  request('late', 'textDocument/documentSymbol', { textDocument: { uri: URI } });
+  assert.equal((await response('late')).error?.code, -32600);
+  proc.send({ jsonrpc: '2.0', method: 'exit' });
+  if (proc.exitCode === null) await once(proc, 'exit');
+  assert.equal(proc.exitCode, 0);
 });

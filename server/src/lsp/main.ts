@@ -1,4 +1,6 @@
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import {
+  createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection,
+} from 'vscode-languageserver/node';
 import { format } from 'node:util';
 import { repairedInput } from './framing';
 import { Lifecycle } from './lifecycle';
@@ -20,7 +22,8 @@ if (!process.argv.slice(2).some((a) => TRANSPORTS.test(a)) && !process.send) {
 // lifecycle gate and the pacing (PacedReader: nothing is taken while the client does not read);
 // since stdout is then the protocol channel, console output goes to the client's log instead.
 const stdio = process.argv.includes('--stdio');
-const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all);
+const ipc = process.argv.includes('--node-ipc');
+const connection = stdio ? stdioConnection() : ipc ? ipcConnection() : createConnection(ProposedFeatures.all);
 if (stdio) {
   const say = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => connection.console[level](format(...args));
   Object.assign(console, { log: say('log'), info: say('info'), debug: say('log'), trace: say('log'), warn: say('warn'), error: say('error') });
@@ -42,4 +45,12 @@ function stdioConnection(): Connection {
   input.on('close', quit);
   output.on('close', quit);
   return conn;
+}
+
+/** On IPC (as the extension starts the server): the lifecycle gate; Node's channel does the framing. */
+function ipcConnection(): Connection {
+  const lifecycle = new Lifecycle();
+  const writer = new IPCMessageWriter(process);
+  const reader = new PacedReader(new IPCMessageReader(process), null, null, writer, lifecycle, () => process.exit(lifecycle.shutdownReceived ? 0 : 1));
+  return createConnection(ProposedFeatures.all, reader, writer, { messageStrategy: reader.strategy });
 }

@@ -51,8 +51,9 @@ export class PacedReader implements MessageReader {
 
   constructor(
     private readonly inner: MessageReader,
-    private readonly input: Readable,
-    private readonly output: Output,
+    /** The byte stream the messages are read from, and the output: both null on IPC (no pacing). */
+    private readonly input: Readable | null,
+    private readonly output: Output | null,
     private readonly writer: MessageWriter,
     private readonly lifecycle: Lifecycle,
     private readonly exit: () => void,
@@ -100,12 +101,12 @@ export class PacedReader implements MessageReader {
     }
     if (!verdict.pass && !verdict.reply) return;
     this.held.push({ message, reply: verdict.pass ? undefined : verdict.reply });
-    if (this.held.length > HELD_MESSAGES) this.input.pause();
+    if (this.held.length > HELD_MESSAGES) this.input?.pause();
     this.release();
   }
 
   private backedUp(): boolean {
-    return this.output.backlog > OUTPUT_BACKLOG;
+    return this.output !== null && this.output.backlog > OUTPUT_BACKLOG;
   }
 
   private release(): void {
@@ -119,12 +120,12 @@ export class PacedReader implements MessageReader {
         this.callback(message);
       }
     }
-    if (this.held.length <= HELD_MESSAGES / 2 && !this.backedUp()) this.input.resume();
+    if (this.held.length <= HELD_MESSAGES / 2 && !this.backedUp()) this.input?.resume();
   }
 
   private waitForDrain(): void {
-    this.input.pause();
-    if (this.waiting) return;
+    this.input?.pause();
+    if (this.waiting || !this.output) return;
     this.waiting = true;
     this.output.stdout.once('drain', () => {
       this.waiting = false;
