@@ -1,5 +1,7 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 
+const MB = 1024 * 1024;
+
 /**
  * Repairs the LSP base protocol's framing on stdio before vscode-jsonrpc reads it.
  *
@@ -8,7 +10,8 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
  * bytes arrive. Here a header block that is not `Content-Length: N` (plus optional other fields)
  * is dropped, garbage before a `Content-Length` is skipped, a declared length that runs into the
  * next message's header is cut there, and a small body that is not a JSON object is dropped —
- * each logged — so that one malformed message costs that message and nothing after it.
+ * each logged — so that one malformed message costs that message and nothing after it. A message
+ * declared longer than MAX_MESSAGE is refused: its body is skipped as it streams, never buffered.
  * Well-formed messages pass through unchanged.
  */
 export class FrameRepair extends Transform {
@@ -17,6 +20,9 @@ export class FrameRepair extends Transform {
   private length = 0;
   /** The body length of the message being read, or -1 while reading a header. */
   private need = -1;
+  /** Body bytes of a refused message still to skip, or -1; and the last bytes skipped. */
+  private skip = -1;
+  private skipped = EMPTY;
 
   constructor(private readonly log: (message: string) => void) {
     super();
@@ -31,11 +37,17 @@ export class FrameRepair extends Transform {
       this.chunks = [];
       this.length = 0;
       this.need = -1;
+      this.skip = -1;
     }
     done();
   }
 
   private accept(chunk: Buffer): void {
+    if (this.skip >= 0) {
+      const rest = this.skipBody(chunk);
+      if (!rest) return;
+      chunk = rest;
+    }
     this.chunks.push(chunk);
     this.length += chunk.length;
     if (this.need >= 0) {
@@ -58,6 +70,34 @@ export class FrameRepair extends Transform {
     this.need = -1;
     this.chunks = rest.length ? [rest] : [];
     this.length = rest.length;
+  }
+
+  /**
+   * Drops the bytes of a refused body; returns what follows it once it ends (or once the next
+   * message's header shows it was declared longer than it is), or null while it goes on.
+   */
+  private skipBody(bytes: Buffer): Buffer | null {
+    const probe = Buffer.concat([this.skipped, bytes.subarray(0, Math.min(bytes.length, this.skip + OVERLAP))]);
+    const at = findHeader(probe, this.skipped.length + this.skip);
+    if (at >= 0) {
+      this.log('nianbao: a skipped message was shorter than its Content-Length');
+      const rest = Buffer.concat([this.skipped, bytes]).subarray(at);
+      this.endSkip();
+      return rest;
+    }
+    if (bytes.length < this.skip) {
+      this.skip -= bytes.length;
+      this.skipped = Buffer.from(probe.subarray(Math.max(0, probe.length - OVERLAP)));
+      return null;
+    }
+    const rest = bytes.subarray(this.skip);
+    this.endSkip();
+    return rest;
+  }
+
+  private endSkip(): void {
+    this.skip = -1;
+    this.skipped = EMPTY;
   }
 
   /** Parses as many complete messages as the buffered bytes hold. */
@@ -84,6 +124,18 @@ export class FrameRepair extends Transform {
         }
         if (at > 0 && !FIELDS.test(block.slice(0, at))) this.log(`nianbao: dropped ${at} bytes before a message header`);
         this.need = Number(m[1]);
+        if (this.need > MAX_MESSAGE) {
+          this.log(`nianbao: skipped a message of ${this.need} bytes (the limit is ${MAX_MESSAGE / MB} MB)`);
+          this.skip = this.need;
+          this.need = -1;
+          const rest = this.skipBody(buf);
+          if (!rest) {
+            buf = EMPTY;
+            break;
+          }
+          buf = rest;
+          continue;
+        }
         const at2 = findHeader(buf.subarray(0, this.need + OVERLAP), this.need);
         if (at2 >= 0) {
           this.log('nianbao: dropped a message shorter than its Content-Length');
@@ -108,12 +160,20 @@ export class FrameRepair extends Transform {
   }
 }
 
-const HEADER = /^content-length[ \t]*:[ \t]*(\d{1,10})[ \t]*(?:\r\n[!-9;-~]+[ \t]*:[^\r\n]*)*$/i;
+/**
+ * The largest message read: a didOpen of a report at nianbao.maxFileSize's default of 20 MB stays
+ * under it even if every byte of its text is JSON-escaped as `\u00XX` (six bytes); a larger report
+ * still arrives, gets its one file-too-large diagnostic, and costs at most this much to read.
+ */
+export const MAX_MESSAGE = 128 * MB;
+const EMPTY = Buffer.alloc(0);
+
+const HEADER = /^content-length[ \t]*:[ \t]*(\d{1,16})[ \t]*(?:\r\n[!-9;-~]+[ \t]*:[^\r\n]*)*$/i;
 const FIELDS = /^(?:[!-9;-~]+[ \t]*:[^\r\n]*\r\n)+$/;
 
 /** How far back (and past a body's end) a header is looked for: longer than any real header. */
 const OVERLAP = 512;
-const NEXT_HEADER = /content-length[ \t]*:[ \t]*\d{1,10}[ \t]*(?:\r\n[!-9;-~]+[ \t]*:[^\r\n]*)*\r\n\r\n/gi;
+const NEXT_HEADER = /content-length[ \t]*:[ \t]*\d{1,16}[ \t]*(?:\r\n[!-9;-~]+[ \t]*:[^\r\n]*)*\r\n\r\n/gi;
 
 /**
  * Where a complete message header starts inside what should be a body (before `limit`), or -1.
