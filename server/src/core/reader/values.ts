@@ -75,12 +75,16 @@ export function isPlainNumber(text: string): boolean {
   return digit;
 }
 
+const DIGITS_ONLY = /^[+\-]?[\p{Nd}\p{No}][\p{Nd}\p{No}+\-,.\s]*$/u;
+
 /** Could this cell be a value (a number, a placeholder such as '/', or a number with a unit)? */
 export function looksLikeValue(text: string): boolean {
   if (isPlainNumber(text)) return true;
   const t = fold(text).trim();
   if (!t) return true;
+  // Any script's digits, of any length ('١٢', '⑳⑳⑳⑳⑳⑳⑳⑳⑳'): one cell, though not a number.
+  if (DIGITS_ONLY.test(t)) return true;
   if (t.length > 16) return false;
-  if (/\d/.test(t)) return true;
+  if (/\p{Nd}/u.test(t)) return true;
   return /^[/\\\-—–_~×xX*.·、无否空]+$/.test(t) || t === '无' || t === '暂无' || t === '不适用';
 }
