@@ -33,9 +33,10 @@ export interface CellToken {
 export type CellFill = 'beforePipe' | 'spaced' | 'bare';
 
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-// Digits ASCII or full-width ('０'–'９'), as PDF text and Chinese input methods write them.
-const NUMBER_TOKEN = /^[+\-＋－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?$/;
-const LABEL_THEN_NUMBERS = /^(.*?[^\s\d０-９.．,，+\-])\s+((?:[+\-＋－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s+)*[+\-＋－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?)\s*$/;
+// Digits as PDF text and Chinese input methods write them (ASCII, full-width '０'–'９'), and what is
+// written for them by mistake ('1²', '⑫', '𝟏𝟐', '١٢'): a word of them is a cell, read later as no number.
+const NUMBER_TOKEN = /^[+\-＋－]?[\p{Nd}\p{No}][\p{Nd}\p{No},，]*(?:[.．][\p{Nd}\p{No}]+)?$/u;
+const LABEL_THEN_NUMBERS = /^(.*?[^\s\p{Nd}\p{No}.．,，+\-])\s+((?:[+\-＋－]?[\p{Nd}\p{No}][\p{Nd}\p{No},，]*(?:[.．][\p{Nd}\p{No}]+)?\s+)*[+\-＋－]?[\p{Nd}\p{No}][\p{Nd}\p{No},，]*(?:[.．][\p{Nd}\p{No}]+)?)\s*$/u;
 const CJK = /[\u3400-\u9fff]/;
 
 function isPipe(c: number): boolean {

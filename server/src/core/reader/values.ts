@@ -1,21 +1,29 @@
 import type { CellKind, CellProblem } from '../model';
-import { fold } from '../text/normalize';
+import { fold, foldDigits } from '../text/normalize';
 
 const INTEGER = /^(\d{1,3}(?:,\d{3})+|\d+)$/;
 const DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 const SIGNED = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)$/;
-const MAX_DIGITS = 12;
+/** A sign and zeros: '-0', '－０', '-0.00' are zero, not negative. */
+const SIGNED_ZERO = /^[+-][0,.]*0[0,.]*$/;
+
+/** The most digits a cell may hold; a number with more is too large to be a count or an amount. */
+export const MAX_DIGITS = 12;
 
 export interface ParsedValue {
   value: number | null;
   problem: CellProblem | null;
 }
 
-/** Reads a cell as a value of the given kind: full-width digits and thousands separators are accepted. */
+/**
+ * Reads a cell as a value of the given kind. Digits are ASCII or full-width only (with full-width
+ * signs and separators): '1²', '⑫', '𝟏𝟐' are not numbers, though NFKC would read them as 12.
+ */
 export function parseValue(text: string, kind: CellKind): ParsedValue {
-  const t = fold(text).trim();
+  const t = foldDigits(text).trim();
   if (!t) return { value: null, problem: 'blank' };
-  if (t.replace(/\D/g, '').length > MAX_DIGITS) return { value: null, problem: 'notNumber' };
+  if (digitCount(t) > MAX_DIGITS) return { value: null, problem: 'notNumber' };
+  if (SIGNED_ZERO.test(t)) return parseValue(t.slice(1), kind);
   if (kind === 'signed') {
     const m = SIGNED.exec(t);
     if (!m) return { value: null, problem: DECIMAL.test(t.replace(/^[+-]/, '')) ? 'notWhole' : 'notNumber' };
@@ -34,9 +42,30 @@ export function parseValue(text: string, kind: CellKind): ParsedValue {
   return { value: null, problem: 'notNumber' };
 }
 
-/** A plain number as written (ASCII or full-width digits, sign, separators): never a label. */
+function digitCount(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** A cell written as a number (digits, sign, separators) with more digits than a cell may hold. */
+export function isTooLarge(text: string): boolean {
+  const t = foldDigits(text).trim();
+  return digitCount(t) > MAX_DIGITS && DECIMAL.test(t.replace(/^[+-]/, ''));
+}
+
+/** Can this computed value be written into a cell (and read back as itself)? */
+export function fitsCell(value: number | string): boolean {
+  if (typeof value === 'number' && !(Number.isFinite(value) && Math.abs(value) < 10 ** MAX_DIGITS)) return false;
+  return digitCount(String(value)) <= MAX_DIGITS;
+}
+
+/** A plain number as written (ASCII or full-width digits, sign, separators), of any length: never a label. */
 export function isPlainNumber(text: string): boolean {
-  if (text.length === 0 || text.length > 20) return false;
+  if (text.length === 0) return false;
   let digit = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -46,13 +75,17 @@ export function isPlainNumber(text: string): boolean {
   return digit;
 }
 
+const DIGITS_ONLY = /^[+\-]?[\p{Nd}\p{No}][\p{Nd}\p{No}+\-,.\s]*$/u;
+
 /** Could this cell be a value (a number, a placeholder such as '/', or a number with a unit)? */
 export function looksLikeValue(text: string): boolean {
   if (isPlainNumber(text)) return true;
   if (text.length > 100) return false;
   const t = fold(text).trim();
   if (!t) return true;
+  // Any script's digits, of any length ('١٢', '⑳⑳⑳⑳⑳⑳⑳⑳⑳'): one cell, though not a number.
+  if (DIGITS_ONLY.test(t)) return true;
   if (t.length > 16) return false;
-  if (/\d/.test(t)) return true;
+  if (/\p{Nd}/u.test(t)) return true;
   return /^[/\\\-—–_~×xX*.·、无否空]+$/.test(t) || t === '无' || t === '暂无' || t === '不适用';
 }

@@ -2,6 +2,7 @@ import type { Cell, Table, TableRow } from '../model';
 import { msg, type Message } from '../l10n/text';
 import { relationDef, relationInstances, type CellRef, type RelationInstance } from '../formats/relations';
 import { writeCell } from '../service/cellEdit';
+import { fitsCell, MAX_DIGITS } from '../reader/values';
 import { subject, type ArithmeticData, type Finding, type Fix, type Rule, type RuleContext } from './types';
 import { columnName, rowName } from './names';
 
@@ -9,6 +10,10 @@ export const SET_TOTAL = { zh: '将此格改为{value}', en: 'Change this cell t
 const BLANK_AS_ZERO = {
   zh: '（按“空白按0计算”设置，空白单元格按0计入。）',
   en: ' (Blank cells counted as 0, as the setting “blank as zero” asks.)',
+};
+const TOO_LARGE = {
+  zh: '计算结果超过{max}位数字，数值过大，无法填入表格，请核对参与计算的各个数字。',
+  en: ' The computed value has more than {max} digits, too large to be written into the table: check the numbers it is computed from.',
 };
 
 /**
@@ -133,8 +138,14 @@ export function totalMismatch(rule: Rule, cell: Cell, data: ArithmeticData, mess
 
 /** The findings of a total relation (row, column, group): each total that does not add up, with its fix. */
 export function totalFindings(rule: Rule, ctx: RuleContext, table: Table | null, ids: readonly string[]): Finding[] {
-  return failures(table, ctx, ids).map(({ i, cell, expected, values }) =>
-    totalMismatch(rule, cell, arithmeticData(i, expected, cell.value!), relationMessage(i, values, expected, cell.value!)));
+  return failures(table, ctx, ids).map(({ i, cell, expected, values }) => {
+    const message = relationMessage(i, values, expected, cell.value!);
+    const f = totalMismatch(rule, cell, arithmeticData(i, expected, cell.value!), message);
+    if (fitsCell(expected)) return f;
+    // A total no cell can hold is said, never written (it would then read as no number).
+    delete f.fix;
+    return { ...f, message: { template: { zh: message.template.zh + TOO_LARGE.zh, en: message.template.en + TOO_LARGE.en }, args: { ...message.args, max: MAX_DIGITS } } };
+  });
 }
 
 /** The value of a row's cell in a column, or null when it cannot be used (blank, not a number, misaligned). */

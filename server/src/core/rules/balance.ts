@@ -2,6 +2,7 @@ import { relationInstances, sameRef, type RelationInstance } from '../formats/re
 import { msg } from '../l10n/text';
 import { arithmeticData, failures, relationMessage, totalMismatch } from './arithmetic';
 import type { Finding, Rule } from './types';
+import { fitsCell } from '../reader/values';
 
 const SET_FORWARD = { zh: '将“结转下年度继续办理”改为{value}', en: 'Change “carried forward” to {value}' };
 
@@ -30,7 +31,7 @@ export const balance: Rule = {
       const f = totalMismatch(balance, cell, arithmeticData(i, expected, cell.value!),
         relationMessage(i, values, expected, cell.value!, { newReceived, carriedOver, total }),
         { title: msg(SET_FORWARD, { value: expected }), preferred: false, safe: false });
-      if (expected < 0 || !others.every((x) => values.holds(x) === true)) delete f.fix;
+      if (expected < 0 || !fitsCell(expected) || !others.every((x) => values.holds(x) === true)) delete f.fix;
       out.push(f);
     }
     return out;

@@ -6,6 +6,7 @@ import { columnName, rowName, span, tableName } from './names';
 import { derivedValue, isDerived } from '../service/recompute';
 import { writeCell } from '../service/cellEdit';
 import { TableValues } from './arithmetic';
+import { fitsCell } from '../reader/values';
 import { subject, type Finding, type Fix, type Rule, type RuleContext } from './types';
 
 const ROW = {
@@ -91,8 +92,10 @@ function fillFix(blanks: PlacedCell[]): Fix {
       if (v !== null) values.set(ref(p), v), sums.set(p, v);
     }
   }
-  const edits = [...others.map((p) => writeCell(p.cell, 0)), ...totals.map((p) => writeCell(p.cell, sums.get(p) ?? 0))].sort((a, b) => a.start - b.start);
-  const safe = others.length === 0 && sums.size === totals.length;
+  // A sum no cell can hold is not written: the total stays blank.
+  const writable = totals.filter((p) => fitsCell(sums.get(p) ?? 0));
+  const edits = [...others.map((p) => writeCell(p.cell, 0)), ...writable.map((p) => writeCell(p.cell, sums.get(p) ?? 0))].sort((a, b) => a.start - b.start);
+  const safe = others.length === 0 && sums.size === totals.length && writable.length === totals.length;
   const title = safe && totals.length === 1 ? msg(FILL_TOTAL, { value: sums.get(totals[0])! }) : safe ? msg(FILL_TOTALS) : msg(FILL_ZERO);
   return { title, edits, preferred: true, safe };
 }

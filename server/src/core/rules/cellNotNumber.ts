@@ -2,6 +2,7 @@ import { msg } from '../l10n/text';
 import { problemCells } from './cells';
 import { isAmountWithUnit } from './cellUnit';
 import { subject, type Finding, type Rule } from './types';
+import { isTooLarge, MAX_DIGITS } from '../reader/values';
 
 const KIND = {
   count: { zh: '非负整数', en: 'a whole number' },
@@ -12,8 +13,12 @@ const MESSAGE = {
   zh: '“{row}”的“{column}”应填写{kind}，表中是“{text}”。',
   en: '“{column}” of “{row}” should be {kind}, but “{text}” is written.',
 };
+const TOO_LARGE = {
+  zh: '“{row}”的“{column}”填写的“{text}”超过{max}位数字，数值过大，无法核对。',
+  en: '“{column}” of “{row}”: “{text}” has more than {max} digits, too large to be checked.',
+};
 
-/** '减4', '251000元', '/', '2.5' in a count column: the cell is not a usable number. */
+/** '减4', '251000元', '/', '2.5', '1²' in a count column: the cell is not a usable number; a number of more than 12 digits is too large. */
 export const cellNotNumber: Rule = {
   id: 'cell-not-number',
   severity: 1,
@@ -26,7 +31,9 @@ export const cellNotNumber: Rule = {
       if (isAmountWithUnit(p.cell)) continue; // cell-unit's
       out.push({
         ruleId: this.id, subject: subject.cell(p.table.kind, p.row.key!, p.cell.column!), severity: this.severity, range: p.cell.range,
-        message: msg(MESSAGE, { row: p.rowName, column: p.columnName, kind: KIND[p.cell.kind ?? 'count'], text: p.cell.text }),
+        message: isTooLarge(p.cell.text)
+          ? msg(TOO_LARGE, { row: p.rowName, column: p.columnName, text: p.cell.text, max: MAX_DIGITS })
+          : msg(MESSAGE, { row: p.rowName, column: p.columnName, kind: KIND[p.cell.kind ?? 'count'], text: p.cell.text }),
       });
     }
     return out;

@@ -1,6 +1,7 @@
 import type { Cell } from '../model';
 import { msg } from '../l10n/text';
-import { fold } from '../text/normalize';
+import { fold, foldDigits } from '../text/normalize';
+import { fitsCell } from '../reader/values';
 import { problemCells, type PlacedCell } from './cells';
 import { columnsOf } from './names';
 import { writeCell } from '../service/cellEdit';
@@ -35,16 +36,25 @@ export const cellUnit: Rule = {
   check({ report }) {
     const out: Finding[] = [];
     for (const p of problemCells(report, ['notNumber'])) {
-      const m = p.cell.kind === 'amount' ? AMOUNT_WITH_UNIT.exec(fold(p.cell.text).trim()) : null;
+      const m = amountWithUnit(p.cell);
       if (m) out.push(finding(p, m[1].replace(/,/g, ''), m[2]));
     }
     return out;
   },
 };
 
-/** An amount cell written as a number and 元 or 万元. */
+/**
+ * An amount cell written as a number and 元 or 万元: digits as values are read (full-width folded,
+ * no look-alikes: '1²万元' is no amount), the unit as labels are ('萬元'), the number one a cell can hold.
+ */
+function amountWithUnit(cell: Cell): RegExpExecArray | null {
+  if (cell.kind !== 'amount') return null;
+  const m = AMOUNT_WITH_UNIT.exec(fold(foldDigits(cell.text)).trim());
+  return m && foldDigits(cell.text).includes(m[1]) && fitsCell(m[1].replace(/,/g, '')) ? m : null;
+}
+
 export function isAmountWithUnit(cell: Cell): boolean {
-  return cell.kind === 'amount' && AMOUNT_WITH_UNIT.test(fold(cell.text).trim());
+  return amountWithUnit(cell) !== null;
 }
 
 /** The unit the column's national header gives (`本年收费金额（单位：万元）`), or null. */

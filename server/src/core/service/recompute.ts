@@ -3,12 +3,14 @@ import { RELATIONS, sameRef, type CellRef, type RelationInstance } from '../form
 import { TableValues } from '../rules/arithmetic';
 import type { ArithmeticData, OffsetEdit } from '../rules/types';
 import { writeCell } from './cellEdit';
+import { fitsCell } from '../reader/values';
 
 /**
  * Recomputes every total of a table so that all its total relations hold at once, in the order of
  * formats/relations.ts: table 三's row totals, then (七)总计 (whose 总计 cell falls back to its own
  * row total where a result row is unusable); table 四 each group's total. Only cells whose value
- * changes are edited, and only where every part is a usable number. 结转下年度继续办理 is a count,
+ * changes are edited, and only where every part is a usable number and the total fits a cell
+ * (reader/values.ts, MAX_DIGITS). 结转下年度继续办理 is a count,
  * not a total: the balance is never written (its row total is).
  */
 export function recomputeTable(table: Table | null): OffsetEdit[] {
@@ -36,7 +38,7 @@ export function planRecompute(table: Table | null): RecomputePlan {
   for (const i of [...derived.filter((x) => !later.includes(x)), ...later]) {
     const cell = values.cell(i.stated);
     const value = values.expected(i);
-    if (!cell || value === null || value < 0 || written.has(cell)) continue;
+    if (!cell || value === null || value < 0 || !fitsCell(value) || written.has(cell)) continue;
     written.add(cell);
     values.set(i.stated, value);
     if (cell.value !== value) edits.push(writeCell(cell, value));

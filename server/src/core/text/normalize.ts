@@ -86,6 +86,24 @@ export function fold(s: string): string {
   return v;
 }
 
+/**
+ * Folds what may be written for a number's characters and nothing else: full-width digits, signs and
+ * separators (０-９ ＋ － ， ．) and the minus sign U+2212 become ASCII. Unlike `fold` (NFKC), superscripts,
+ * circled numbers, mathematical digits and other scripts' digits stay as written: they are no digits.
+ */
+export function foldDigits(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ascii = (c >= 0xff10 && c <= 0xff19) || c === 0xff0b || c === 0xff0c || c === 0xff0d || c === 0xff0e ? c - 0xfee0 : c === 0x2212 ? 45 : -1;
+    if (ascii < 0) continue;
+    out += s.slice(from, i) + String.fromCharCode(ascii);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 /** True when folding changed the script (the text is Traditional Chinese). */
 export function isTraditional(s: string): boolean {
   if (isAscii(s)) return false;
