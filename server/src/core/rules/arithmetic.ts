@@ -123,7 +123,7 @@ export function totalMismatch(rule: Rule, cell: Cell, data: ArithmeticData, mess
     data,
     fix: {
       title: msg(SET_TOTAL, { value: data.expected }),
-      edits: [writeCell(cell, data.expected)],
+      edits: writeCell(cell, data.expected),
       preferred: true,
       safe: true,
       ...fix,

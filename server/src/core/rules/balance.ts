@@ -52,7 +52,7 @@ function concerns(x: RelationInstance, column: string): boolean {
 
 /** 结转下年度 in one column written as the balance asks, and its row total with it, so that the row still adds up. */
 function forwardFix(table: Table, cell: Cell, column: string, value: number): Pick<Fix, 'title' | 'edits'> {
-  const own = { title: msg(SET_FORWARD, { value }), edits: [writeCell(cell, value)] };
+  const own = { title: msg(SET_FORWARD, { value }), edits: writeCell(cell, value) };
   const totalRef = { row: 'carriedForward', column: 'total' };
   const values = new TableValues(table);
   const totalCell = values.cell(totalRef);
@@ -60,5 +60,5 @@ function forwardFix(table: Table, cell: Cell, column: string, value: number): Pi
   values.set({ row: 'carriedForward', column }, value);
   const total = derivedValue(table, totalRef, values);
   if (total === null || total === totalCell.value) return own;
-  return { title: msg(SET_FORWARD_AND_TOTAL, { value, total }), edits: [...own.edits, writeCell(totalCell, total)] };
+  return { title: msg(SET_FORWARD_AND_TOTAL, { value, total }), edits: [...own.edits, ...writeCell(totalCell, total)] };
 }

@@ -91,7 +91,7 @@ function fillFix(blanks: PlacedCell[]): Fix {
       if (v !== null) values.set(ref(p), v), sums.set(p, v);
     }
   }
-  const edits = [...others.map((p) => writeCell(p.cell, 0)), ...totals.map((p) => writeCell(p.cell, sums.get(p) ?? 0))].sort((a, b) => a.start - b.start);
+  const edits = [...others.flatMap((p) => writeCell(p.cell, 0)), ...totals.flatMap((p) => writeCell(p.cell, sums.get(p) ?? 0))].sort((a, b) => a.start - b.start);
   const safe = others.length === 0 && sums.size === totals.length;
   const title = safe && totals.length === 1 ? msg(FILL_TOTAL, { value: sums.get(totals[0])! }) : safe ? msg(FILL_TOTALS) : msg(FILL_ZERO);
   return { title, edits, preferred: true, safe };

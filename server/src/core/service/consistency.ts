@@ -59,15 +59,24 @@ function writes(tables: readonly (Table | null)[], edits: readonly OffsetEdit[])
   return out;
 }
 
-/** The value the reader finds in a cell after its edits: known when an edit replaces the cell's whole span, or its text is its span. */
+/**
+ * The value the reader finds in a cell after its edits: known when the edits replace each piece of the
+ * cell's text whole (service/cellEdit.ts), or the cell's text is its source span.
+ */
 function valueAfter(cell: Cell, edits: readonly OffsetEdit[]): number | null {
-  let text = cell.text;
-  let known = cell.end - cell.start === cell.text.length;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    if (e.start === cell.start && e.end === cell.end) (text = e.newText), (known = true);
-    else if (known) text = text.slice(0, e.start - cell.start) + e.newText + text.slice(e.end - cell.start);
+  const kind = cell.kind ?? 'count';
+  const runs = cell.runs ?? [cell.start, cell.end];
+  const pieces: string[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const e = edits.find((x) => x.start === runs[k] && x.end === runs[k + 1]);
+    if (!e) break;
+    pieces.push(e.newText);
   }
-  return known ? parseValue(text, cell.kind ?? 'count').value : null;
+  if (pieces.length * 2 === runs.length && edits.length === pieces.length) return parseValue(pieces.join(''), kind).value;
+  if (cell.runs || cell.end - cell.start !== cell.text.length) return null;
+  let text = cell.text;
+  for (const e of [...edits].sort((x, y) => y.start - x.start)) text = text.slice(0, e.start - cell.start) + e.newText + text.slice(e.end - cell.start);
+  return parseValue(text, kind).value;
 }
 
 /** A table's values once the edits are applied. */

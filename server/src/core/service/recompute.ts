@@ -39,7 +39,7 @@ export function planRecompute(table: Table | null): RecomputePlan {
     if (!cell || value === null || value < 0 || written.has(cell)) continue;
     written.add(cell);
     values.set(i.stated, value);
-    if (cell.value !== value) edits.push(writeCell(cell, value));
+    if (cell.value !== value) edits.push(...writeCell(cell, value));
   }
   const kept = consistentEdits([table], edits);
   return { edits: kept, holds: (d) => settles(table, kept, d) };
