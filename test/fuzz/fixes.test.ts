@@ -267,16 +267,20 @@ function cellSpans(report: Report): Span[] {
   return allCells(report).map((c): Span => [c.start, c.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
-/** The text with every cell's span (and the white space around it) masked: the markup and separators alone. */
+/** The text with every cell's text (each of its pieces, and the white space around them) taken out: the markup and separators alone. */
 function masked(text: string, report: Report): string {
+  const pieces = allCells(report).flatMap((c) => {
+    const runs = c.runs ?? [c.start, c.end];
+    return Array.from({ length: runs.length / 2 }, (_, k): Span => [runs[2 * k], runs[2 * k + 1]]);
+  }).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let out = '';
   let at = 0;
-  for (const [a, b] of cellSpans(report)) {
+  for (const [a, b] of pieces) {
     if (a < at) continue;
     out += text.slice(at, a) + '\u0001';
     at = b;
   }
-  return (out + text.slice(at)).replace(/(?:[ \u00a0\u3000]|&nbsp;)*\u0001(?:[ \u00a0\u3000]|&nbsp;)*/g, '\u0001');
+  return (out + text.slice(at)).replace(/(?:[ \u00a0\u3000]|&nbsp;)*\u0001(?:[ \u00a0\u3000]|&nbsp;)*/g, '');
 }
 
 /** Each table's shape: whether it was read, why not, its rows' keys and cell counts, its stray numbers. */
