@@ -1,7 +1,10 @@
 // Property: quick fixes are exact and idempotent on any mutated report. A fix changes only the
 // cells (or the part numeral) it names, never prose or labels, and its diagnostic is gone
 // afterwards; inserting a missing part or table is a pure insertion at a line boundary;
-// fix-all reaches a fixed point in one application.
+// fix-all reaches a fixed point in one application. In every layout the generator writes
+// (test/helpers/layouts.ts: HTML, Markdown, pipes, tabs, plain text …), with cell values changed,
+// every fix edits only inside cells' own text, leaves the markup and separators byte-identical, reads
+// back to the same table shape and makes no relation fail that held (service/consistency.ts).
 import { test, after } from 'node:test';
 import fc from 'fast-check';
 import { check, LineIndex, type Finding, type OffsetEdit, type Report, type Table } from '../../server/src/core';
@@ -366,10 +369,16 @@ function verifyLayoutCase(c: LayoutCase): void {
     }
   }
   const all = fixAll(report, findings);
-  if (all) verifyLayoutFix(c, text, report, 'fix-all', all.edits);
+  if (!all) return;
+  verifyLayoutFix(c, text, report, 'fix-all', all.edits);
+  // One application reaches a fixed point: fix-all offers nothing more (or only what is already written).
+  const once = applyEdits(text, all.edits);
+  const r2 = check(once);
+  const again = fixAll(r2.report, r2.findings);
+  if (again && applyEdits(once, again.edits) !== once) throw new Error(`layout ${c.shape} (${c.model.version}), cells changed ${JSON.stringify(c.changes)}: fix-all is not idempotent`);
 }
 
-test('fuzz: in every layout (text, tabs, pipes, Markdown, HTML, one line, blank lines …) a fix writes inside its cells only, keeps the table\'s shape and breaks no relation', () => {
+test('fuzz: in every layout (text, tabs, pipes, Markdown, HTML, one line, blank lines …) a fix writes inside its cells only, keeps the table\'s shape and breaks no relation; fix-all is idempotent', () => {
   fuzz('fixes-layouts', 150, layoutCaseArb, (c, record) => {
     const t0 = performance.now();
     verifyLayoutCase(c);
