@@ -1,12 +1,18 @@
 // Property: quick fixes are exact and idempotent on any mutated report. A fix changes only the
 // cells (or the part numeral) it names, never prose or labels, and its diagnostic is gone
 // afterwards; inserting a missing part or table is a pure insertion at a line boundary;
-// fix-all reaches a fixed point in one application.
+// fix-all reaches a fixed point in one application. In every layout the generator writes
+// (test/helpers/layouts.ts: HTML, Markdown, pipes, tabs, plain text …), with cell values changed,
+// every fix edits only inside cells' own text, leaves the markup and separators byte-identical, reads
+// back to the same table shape and makes no relation fail that held (service/consistency.ts).
 import { test, after } from 'node:test';
 import fc from 'fast-check';
-import { check, LineIndex, type Finding, type OffsetEdit, type Report } from '../../server/src/core';
+import { check, LineIndex, type Finding, type OffsetEdit, type Report, type Table } from '../../server/src/core';
 import { applyEdits, fixAll, quickFixes, type Action } from '../../server/src/core/service/actions';
+import { relationDef, relationInstances, type RelationInstance } from '../../server/src/core/formats/relations';
+import { TableValues } from '../../server/src/core/rules/arithmetic';
 import { allCells, BASES, describeDoc, fuzz, fuzzSummary, mutatedDocArb, type MutatedDoc } from '../helpers/fuzz';
+import { consistentModel, readableShapes, type ReportModel } from '../helpers/layouts';
 
 /** Fixes that add a whole part heading or table: structural insertions, not cell edits. */
 const STRUCTURAL = new Set(['section-missing', 'table-missing']);
@@ -216,6 +222,166 @@ test('fuzz: every quick fix on a mutated report changes only its cells, and its 
   fuzz('fixes', 300, fc.tuple(mutatedDocArb(), fc.nat()), ([doc, pick], record) => {
     const t0 = performance.now();
     verifyDoc(doc, pick);
+    record(performance.now() - t0);
+  });
+});
+
+// ── Every layout: a fix writes inside its cells only ───────────────────────
+
+const SHAPES = readableShapes();
+
+/** A cell value a reviewer sends back: a wrong number (so a wrong total), a blank, a negative, a decimal, a unit, text. */
+const cellValueArb = fc.oneof(
+  { weight: 4, arbitrary: fc.nat({ max: 30 }).map(String) },
+  { weight: 2, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.constantFrom('-2', '1.5', '3万元', '无', '0', '100000') },
+);
+
+interface LayoutCase {
+  shape: string;
+  model: ReportModel;
+  /** The cells changed: `${table}.${row}` and a column index, with the text written there. */
+  changes: { key: string; column: number; to: string }[];
+}
+
+const layoutCaseArb: fc.Arbitrary<LayoutCase> = fc.record({
+  shape: fc.nat({ max: SHAPES.length - 1 }),
+  version: fc.constantFrom('2019' as const, '2021' as const),
+  counts: fc.array(fc.nat({ max: 9 }), { minLength: 1, maxLength: 12 }),
+  changes: fc.array(fc.record({ key: fc.nat(), column: fc.nat(), to: cellValueArb }), { minLength: 1, maxLength: 4 }),
+}).map(({ shape, version, counts, changes }) => {
+  let n = 0;
+  const model = consistentModel(version, () => counts[n++ % counts.length]);
+  const keys = Object.keys(model.cells).sort();
+  const c: LayoutCase = {
+    shape: SHAPES[shape][0], model,
+    changes: changes.map((x) => {
+      const key = keys[x.key % keys.length];
+      return { key, column: x.column % model.cells[key].length, to: x.to };
+    }),
+  };
+  for (const x of c.changes) model.cells[x.key][x.column] = x.to;
+  Object.defineProperty(c, fc.toStringMethod, { value: () => `layout ${c.shape} ${version} drawn from ${JSON.stringify(counts)}, cells changed ${JSON.stringify(c.changes)}`, enumerable: false });
+  return c;
+});
+
+/** Table cells and their source spans, in text order. */
+function cellSpans(report: Report): Span[] {
+  return allCells(report).map((c): Span => [c.start, c.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** The text with every cell's text (each of its pieces, and the white space around them) taken out: the markup and separators alone. */
+function masked(text: string, report: Report): string {
+  const pieces = allCells(report).flatMap((c) => {
+    const runs = c.runs ?? [c.start, c.end];
+    return Array.from({ length: runs.length / 2 }, (_, k): Span => [runs[2 * k], runs[2 * k + 1]]);
+  }).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let out = '';
+  let at = 0;
+  for (const [a, b] of pieces) {
+    if (a < at) continue;
+    out += text.slice(at, a) + '\u0001';
+    at = b;
+  }
+  return (out + text.slice(at)).replace(/(?:[ \u00a0\u3000]|&nbsp;)*\u0001(?:[ \u00a0\u3000]|&nbsp;)*/g, '');
+}
+
+/** Each table's shape: whether it was read, why not, its rows' keys and cell counts, its stray numbers. */
+function tableShapes(report: Report): string {
+  return JSON.stringify(['active', 'applications', 'reviewLitigation'].map((k) => {
+    const t = report.tables[k as 'active'];
+    return t && [t.unreadable?.reason ?? null, t.rows.map((r) => `${r.key}:${r.cells.length}`), t.orphanCells.length];
+  }));
+}
+
+/** The cells whose text changed, by `row/column`, in the relation tables. */
+function changedCells(before: Report, afterReport: Report): Set<string> {
+  const out = new Set<string>();
+  for (const k of ['applications', 'reviewLitigation'] as const) {
+    const cells = (r: Report) => new Map((r.tables[k]?.rows ?? []).flatMap((row) => row.cells.filter((c) => c.column).map((c) => [`${row.key}/${c.column}`, c.text] as const)));
+    const a = cells(before);
+    const b = cells(afterReport);
+    for (const [ref, t] of b) if (a.get(ref) !== t) out.add(ref);
+  }
+  return out;
+}
+
+/**
+ * (a) every edit lies inside one cell's own span and neither removes nor writes a tag, a '|', a tab or a
+ * line break; (b) outside the cells the text is byte-identical; (c) it reads as the same table shape;
+ * (d) no relation with a changed cell newly fails (below), and an arithmetic finding's fix settles it.
+ */
+function verifyLayoutFix(c: LayoutCase, text: string, report: Report, what: string, edits: OffsetEdit[], resolves?: Finding): void {
+  const fail = (why: string): never => {
+    throw new Error(`layout ${c.shape} (${c.model.version}), cells changed ${JSON.stringify(c.changes)}: ${what}: ${why}`);
+  };
+  const spans = cellSpans(report);
+  for (const e of edits) {
+    if (!spans.some(([a, b]) => a <= e.start && e.end <= b)) fail(`edit ${e.start}…${e.end} ${JSON.stringify(text.slice(e.start, e.end))} is in no cell`);
+    if (/[<>|\t\r\n]/.test(text.slice(e.start, e.end))) fail(`edit removes markup or a separator: ${JSON.stringify(text.slice(e.start, e.end))}`);
+    if (/[<>|\t\r\n]/.test(e.newText)) fail(`edit writes markup or a separator: ${JSON.stringify(e.newText)}`);
+  }
+  const fixed = applyEdits(text, edits);
+  const r2 = check(fixed);
+  if (masked(fixed, r2.report) !== masked(text, report)) {
+    const [m1, m2] = [masked(text, report), masked(fixed, r2.report)];
+    let i = 0;
+    while (m1[i] === m2[i]) i++;
+    fail(`the text outside the cells changed at ${i}: ${JSON.stringify(m1.slice(Math.max(0, i - 30), i + 30))} → ${JSON.stringify(m2.slice(Math.max(0, i - 30), i + 30))}`);
+  }
+  if (tableShapes(r2.report) !== tableShapes(report)) fail(`the tables read differently: ${tableShapes(report)} → ${tableShapes(r2.report)}`);
+  const d = resolves?.data;
+  if (d && r2.findings.some((g) => g.data?.relation === d.relation && g.data.row === d.row && g.data.column === d.column)) fail('its diagnostic is still there');
+  for (const k of ['applications', 'reviewLitigation'] as const) {
+    const broken = newlyFailing(report.tables[k], r2.report.tables[k], changedCells(report, r2.report));
+    if (broken) fail(`the fix makes ${broken.relation} of ${broken.stated.row}/${broken.stated.column} fail`);
+  }
+}
+
+/**
+ * A relation with a changed cell that held (or could not be evaluated) before and fails in the text
+ * read again — unless one of its cells, unchanged, is a total another relation finds wrong, or it is
+ * the balance and its 结转下年度 was not changed.
+ */
+function newlyFailing(before: Table | null, afterTable: Table | null, changed: Set<string>): RelationInstance | null {
+  if (!before || !afterTable || (afterTable.kind !== 'applications' && afterTable.kind !== 'reviewLitigation')) return null;
+  const [was, now] = [new TableValues(before), new TableValues(afterTable)];
+  const instances = relationInstances(afterTable.kind, afterTable.version);
+  const key = (r: { row: string; column: string }) => `${r.row}/${r.column}`;
+  const wrongTotals = instances.filter((j) => relationDef(j.relation).derived && now.holds(j) === false);
+  for (const i of instances) {
+    const cells = [i.stated, ...i.parts, ...i.besides];
+    if (!cells.some((c) => changed.has(key(c))) || now.holds(i) !== false || was.holds(i) === false) continue;
+    if (!relationDef(i.relation).derived && !changed.has(key(i.stated))) continue;
+    if (cells.some((c) => !changed.has(key(c)) && wrongTotals.some((j) => j !== i && key(j.stated) === key(c)))) continue;
+    return i;
+  }
+  return null;
+}
+
+function verifyLayoutCase(c: LayoutCase): void {
+  const text = SHAPES.find(([n]) => n === c.shape)![1](c.model);
+  const { report, findings } = check(text);
+  for (const f of findings) {
+    if (STRUCTURAL.has(f.ruleId) || f.ruleId === 'section-numeral') continue;
+    for (const a of quickFixes(report, f)) {
+      verifyLayoutFix(c, text, report, `${a.title.template.en} for ${f.ruleId} at ${JSON.stringify(f.range.start)}`, a.edits, f);
+    }
+  }
+  const all = fixAll(report, findings);
+  if (!all) return;
+  verifyLayoutFix(c, text, report, 'fix-all', all.edits);
+  // One application reaches a fixed point: fix-all offers nothing more (or only what is already written).
+  const once = applyEdits(text, all.edits);
+  const r2 = check(once);
+  const again = fixAll(r2.report, r2.findings);
+  if (again && applyEdits(once, again.edits) !== once) throw new Error(`layout ${c.shape} (${c.model.version}), cells changed ${JSON.stringify(c.changes)}: fix-all is not idempotent`);
+}
+
+test('fuzz: in every layout (text, tabs, pipes, Markdown, HTML, one line, blank lines …) a fix writes inside its cells only, keeps the table\'s shape and breaks no relation; fix-all is idempotent', () => {
+  fuzz('fixes-layouts', 150, layoutCaseArb, (c, record) => {
+    const t0 = performance.now();
+    verifyLayoutCase(c);
     record(performance.now() - t0);
   });
 });

@@ -95,7 +95,8 @@ test('a Word-exported cell is one cell: <p> inside it, labels split over spans, 
 });
 
 test('a blank-cell fix writes into the HTML cell where its text goes and keeps every tag', () => {
-  const blank = (row: string, col: string) => (['commercial', 'research'].includes(col) && row !== 'total' ? '' : consistent(row, col));
+  // Blank where nothing happened (0), so that writing 0 keeps every row total: a fill against a total is not offered.
+  const blank = (row: string, col: string) => (['commercial', 'research'].includes(col) && row !== 'total' && consistent(row, col) === '0' ? '' : consistent(row, col));
   const withBlanks = (row: string, col: string) => (col === 'commercial' || col === 'research' ? blank(row, col) : consistent(row, col));
   const base = renderReport({ issuer: '某县某局', year: 2023, layout: 'html', value: withBlanks });
   const shapes = {

@@ -279,3 +279,24 @@ test('lone "|" lines between a row label and its numbers are read in linear time
   const ratio = best(160_000) / best(40_000);
   assert.ok(ratio < 8, `four times the filler lines multiplies the time by ${ratio.toFixed(2)}`);
 });
+
+test('a number Word split over two runs (`<font>1</font>…<font>3</font>`): a fix writes into the runs and keeps the markup between them', () => {
+  const v = (row: string, col: string) => (row === 'newReceived' && col === 'naturalPerson' ? '12' : row === 'newReceived' && col === 'total' ? '13' : '0');
+  const split = (n: string) => `<td><span style="font-family:仿宋_GB2312"><font face="仿宋_GB2312">${n[0]}</font></span><span><font>${n.slice(1)}</font></span></td>`;
+  // 本年新收's 总计 written 13 as '1' + '3' in two runs; its applicants add up to 12.
+  const table = `三、收到和处理政府信息公开申请情况\n${renderTable('applications', '2021', 'html', v)}`;
+  const text = table.replace('<td>13</td>', split('13'));
+  const { report, findings } = check(text);
+  const row = findings.find((f) => f.ruleId === 'row-total')!;
+  assert.deepEqual(row.data && [row.data.row, row.data.expected, row.data.actual], ['newReceived', 12, 13]);
+  const [own] = quickFixes(report, row);
+  assert.deepEqual(own.edits.map((e) => [text.slice(e.start, e.end), e.newText]), [['1', '12'], ['3', '']]);
+  const after = applyEdits(text, own.edits);
+  assert.equal(after.replace(/\d/g, ''), text.replace(/\d/g, ''), 'every tag stays');
+  assert.equal(check(after).report.tables.applications!.rows.find((r) => r.key === 'newReceived')!.cells[6].value, 12);
+  // A negative total split over runs ('-' + '2'): fix-all writes the sum into the first run and empties the second.
+  const neg = table.replace('<td>13</td>', split('-2'));
+  const r = check(neg);
+  const edits = fixAll(r.report, r.findings)!.edits;
+  assert.deepEqual(edits.map((e) => [neg.slice(e.start, e.end), e.newText]), [['-', '12'], ['2', '']]);
+});

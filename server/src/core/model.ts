@@ -23,6 +23,8 @@ export interface Cell {
   problem: CellProblem | null;
   /** How a value is written into this cell when blank (see reader/cells.ts). */
   fill: 'beforePipe' | 'spaced' | 'bare';
+  /** Where markup or a line break stands inside the cell: the source spans of its text, [start, end] pairs (a fix writes only there). */
+  runs?: readonly number[];
 }
 
 export interface Labelled {

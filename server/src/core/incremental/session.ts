@@ -13,7 +13,7 @@ import { LineIndex, type Offsets } from '../text/positions';
 import { readSource, type SourceLine, type SourceText } from '../text/source';
 import { tokenizeLines } from '../reader/cells';
 import { isPlainNumber, parseValue } from '../reader/values';
-import { shiftFinding, shiftHeading, shiftTable, type Shift } from './shift';
+import { moveOffsets, shiftFinding, shiftHeading, shiftTable, type Shift } from './shift';
 
 /** An LSP content change: a range in the text before it, and its replacement; no range replaces everything. */
 export interface TextChange {
@@ -236,8 +236,8 @@ export class ReportSession {
     const next = this.replaceLine(src, lineNo, newLine, delta);
     for (const t of [old.report.tables.active, old.report.tables.applications, old.report.tables.reviewLitigation]) {
       if (!t || t.firstLine <= lineNo) continue;
-      for (const r of t.rows) for (const c of r.cells) (c.start += delta), (c.end += delta);
-      for (const c of t.orphanCells) (c.start += delta), (c.end += delta);
+      for (const r of t.rows) for (const c of r.cells) moveOffsets(c, delta);
+      for (const c of t.orphanCells) moveOffsets(c, delta);
       for (const m of t.missingRows) m.insertAt += delta;
     }
     const headings = finishHeadings(next, old.headings.map((h) => ({ ...h })));
@@ -312,8 +312,7 @@ export class ReportSession {
         const parsed = c.kind ? parseValue(fresh.text, c.kind) : null;
         Object.assign(c, { text: fresh.text, range: fresh.range, end: fresh.end, value: parsed?.value ?? null, problem: parsed?.problem ?? null });
       } else if (c.start >= end) {
-        c.start += delta;
-        c.end += delta;
+        moveOffsets(c, delta);
         c.range = onLine(c.range);
       }
     };

@@ -21,7 +21,16 @@ export function movesRange(r: Range, s: Shift): Range {
 }
 
 function cell(c: Cell, s: Shift): Cell {
-  return { ...c, range: movesRange(c.range, s), start: c.start + s.delta, end: c.end + s.delta };
+  const out = { ...c, range: movesRange(c.range, s) };
+  moveOffsets(out, s.delta);
+  return out;
+}
+
+/** Moves a cell's source offsets (its text's pieces too) in place. */
+export function moveOffsets(c: Cell, delta: number): void {
+  c.start += delta;
+  c.end += delta;
+  if (c.runs) c.runs = c.runs.map((o) => o + delta);
 }
 
 function row(r: TableRow, s: Shift): TableRow {

@@ -22,6 +22,8 @@ export interface CellToken {
   weak: boolean;
   /** How a value is written into this cell when it is blank. */
   fill: CellFill;
+  /** Where markup or a line break stands inside the cell: the source spans of its text, as [start, end] pairs. */
+  runs?: number[];
   /**
    * Blank-line layouts only: a run of blank lines longer than the one that separates cells stands for
    * one or more empty cells, how many is lost. These are the places such cells can take (see fit.ts).
@@ -109,10 +111,24 @@ function gapToken(src: SourceText, from: number, to: number): CellToken {
 
 function token(src: SourceText, l: SourceLine, i: number, a: number, b: number, weak: boolean, fill: CellFill): CellToken {
   const [start, end] = spanOffsets(l, a, b);
-  return {
+  const out: CellToken = {
     text: l.text.slice(a, b), start, end, range: spanRange(src, l, a, b),
     line: i, lastLine: i, blank: a === b, weak, fill,
   };
+  const runs = textRuns(l, a, b);
+  if (runs) out.runs = runs;
+  return out;
+}
+
+/** A virtual line's characters [a, b) as source spans, when markup stands between them (`<font>-</font><font>2</font>`). */
+function textRuns(l: SourceLine, a: number, b: number): number[] | null {
+  if (!l.starts || !l.ends || b - a < 2) return null;
+  const runs = [l.starts[a]];
+  for (let k = a + 1; k < b; k++) {
+    if (l.starts[k] !== l.ends[k - 1]) runs.push(l.ends[k - 1], l.starts[k]);
+  }
+  runs.push(l.ends[b - 1]);
+  return runs.length > 2 ? runs : null;
 }
 
 function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], limit: number): void {
@@ -185,9 +201,11 @@ function tabbedLine(src: SourceText, l: SourceLine, i: number, out: CellToken[])
     if (prev.blank) {
       out[out.length - 1] = token(src, l, i, a, b, false, 'bare');
     } else {
+      const [start] = spanOffsets(l, a, b);
       out[out.length - 1] = {
         ...prev, text: prev.text + text, end, lastLine: i,
         range: { start: prev.range.start, end: spanRange(src, l, a, b).end },
+        runs: [...(prev.runs ?? [prev.start, prev.end]), start, end],
       };
     }
     return;

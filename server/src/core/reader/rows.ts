@@ -107,7 +107,7 @@ function applicationsVersion(builds: RowBuild[]): FormatVersion | null {
 export function toCell(t: CellToken, column: ColumnDef | null): Cell {
   const kind = column?.kind ?? null;
   const parsed = kind ? parseValue(t.text, kind) : null;
-  return {
+  const cell: Cell = {
     text: t.text,
     range: t.range,
     start: t.start,
@@ -118,6 +118,8 @@ export function toCell(t: CellToken, column: ColumnDef | null): Cell {
     problem: parsed?.problem ?? (t.blank ? 'blank' : null),
     fill: t.fill,
   };
+  if (t.runs) cell.runs = t.runs;
+  return cell;
 }
 
 function missingRows(

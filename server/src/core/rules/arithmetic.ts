@@ -40,7 +40,7 @@ function cellIndex(table: Table): Map<string, Map<string, Cell>> {
 export class TableValues {
   private readonly cells: Map<string, Map<string, Cell>>;
   /** Values set by a computation (recompute, fills), over what the cells hold. */
-  private readonly overrides = new Map<Cell | string, number>();
+  private readonly overrides = new Map<Cell | string, number | null>();
   /** `zeroed`: cells counted as 0 whatever they hold (a fix about to write 0 there). */
   constructor(readonly table: Table, readonly blankAsZero = false, zeroed?: ReadonlySet<Cell>) {
     this.cells = cellIndex(table);
@@ -56,7 +56,8 @@ export class TableValues {
     if (o !== undefined) return o;
     return c.value ?? (this.blankAsZero && c.problem === 'blank' ? 0 : null);
   }
-  set(ref: CellRef, value: number): void {
+  /** null: the cell will hold no usable number (a fix writes text there). */
+  set(ref: CellRef, value: number | null): void {
     const c = this.cell(ref);
     this.overrides.set(c ?? `${ref.row}/${ref.column}`, value);
   }
@@ -128,7 +129,7 @@ export function totalMismatch(rule: Rule, cell: Cell, data: ArithmeticData, mess
     data,
     fix: {
       title: msg(SET_TOTAL, { value: data.expected }),
-      edits: [writeCell(cell, data.expected)],
+      edits: writeCell(cell, data.expected),
       preferred: true,
       safe: true,
       ...fix,

@@ -94,7 +94,7 @@ function fillFix(blanks: PlacedCell[]): Fix {
   }
   // A sum no cell can hold is not written: the total stays blank.
   const writable = totals.filter((p) => fitsCell(sums.get(p) ?? 0));
-  const edits = [...others.map((p) => writeCell(p.cell, 0)), ...writable.map((p) => writeCell(p.cell, sums.get(p) ?? 0))].sort((a, b) => a.start - b.start);
+  const edits = [...others.flatMap((p) => writeCell(p.cell, 0)), ...writable.flatMap((p) => writeCell(p.cell, sums.get(p) ?? 0))].sort((a, b) => a.start - b.start);
   const safe = others.length === 0 && sums.size === totals.length && writable.length === totals.length;
   const title = safe && totals.length === 1 ? msg(FILL_TOTAL, { value: sums.get(totals[0])! }) : safe ? msg(FILL_TOTALS) : msg(FILL_ZERO);
   return { title, edits, preferred: true, safe };

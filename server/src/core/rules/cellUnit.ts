@@ -70,12 +70,12 @@ function finding(p: PlacedCell, number: string, unit: string): Finding {
   if (unit === '万元') {
     return {
       ...base, severity: 2, message: msg(SAME_UNIT, args),
-      fix: { title: msg(WRITE_NUMBER, { number }), edits: [writeCell(p.cell, number)], preferred: true, safe: true },
+      fix: { title: msg(WRITE_NUMBER, { number }), edits: writeCell(p.cell, number), preferred: true, safe: true },
     };
   }
   const converted = String(Number((Number(number) / 10_000).toFixed(6)));
   return {
     ...base, severity: 1, message: msg(IN_YUAN, { ...args, converted }),
-    fix: { title: msg(WRITE_NUMBER, { number: converted }), edits: [writeCell(p.cell, converted)], preferred: false, safe: false },
+    fix: { title: msg(WRITE_NUMBER, { number: converted }), edits: writeCell(p.cell, converted), preferred: false, safe: false },
   };
 }

@@ -14,6 +14,7 @@ export interface OffsetEdit {
   newText: string;
 }
 
+/** A rule's candidate fix: service/actions.ts offers it only when it contradicts no relation (service/consistency.ts). */
 export interface Fix {
   title: Message;
   edits: OffsetEdit[];

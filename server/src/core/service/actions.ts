@@ -2,6 +2,7 @@ import type { Report } from '../model';
 import type { Finding, OffsetEdit } from '../rules/types';
 import { msg, type Message } from '../l10n/text';
 import { planRecompute, recomputeAll } from './recompute';
+import { consistentEdits, keepsRelations } from './consistency';
 
 export interface Action {
   title: Message;
@@ -15,10 +16,15 @@ export interface Action {
 const RECOMPUTE_TABLE = { zh: '重新计算本表全部合计', en: 'Recompute all totals of this table' };
 const FIX_ALL = { zh: '修正全部可自动修正的问题', en: 'Fix all auto-fixable problems' };
 
-/** Quick fixes for one finding: its own fix, and for an arithmetic one, recomputing its whole table. */
+const relationTables = (report: Report) => [report.tables.applications, report.tables.reviewLitigation];
+
+/**
+ * Quick fixes for one finding: its own fix, and for an arithmetic one, recomputing its whole table.
+ * A fix that would make a relation it touches fail is not offered (service/consistency.ts).
+ */
 export function quickFixes(report: Report, finding: Finding): Action[] {
   const out: Action[] = [];
-  if (finding.fix && finding.fix.edits.length) {
+  if (finding.fix && finding.fix.edits.length && keepsRelations(relationTables(report), finding.fix.edits)) {
     out.push({ title: finding.fix.title, kind: 'quickfix', edits: finding.fix.edits, preferred: finding.fix.preferred, resolves: [finding] });
   }
   if (finding.data) {
@@ -33,8 +39,8 @@ export function quickFixes(report: Report, finding: Finding): Action[] {
 
 /**
  * Every safe fix of the document in one edit: all totals recomputed together (so the result
- * satisfies every relation at once), plus the safe fixes of non-arithmetic findings. Applying
- * it twice changes nothing the second time.
+ * satisfies every relation at once), plus the safe fixes of non-arithmetic findings, less the edits
+ * that would make a relation fail. Applying it twice changes nothing the second time.
  */
 export function fixAll(report: Report, findings: Finding[]): Action | null {
   const edits: OffsetEdit[] = [...recomputeAll(report)];
@@ -44,7 +50,7 @@ export function fixAll(report: Report, findings: Finding[]): Action | null {
     edits.push(...f.fix.edits);
     resolves.push(f);
   }
-  const merged = withoutOverlaps(edits);
+  const merged = consistentEdits(relationTables(report), withoutOverlaps(edits));
   if (merged.length === 0) return null;
   return { title: msg(FIX_ALL), kind: 'source.fixAll', edits: merged, resolves };
 }

@@ -4,6 +4,7 @@ import { TableValues } from '../rules/arithmetic';
 import type { ArithmeticData, OffsetEdit } from '../rules/types';
 import { writeCell } from './cellEdit';
 import { fitsCell } from '../reader/values';
+import { consistentEdits, settles } from './consistency';
 
 /**
  * Recomputes every total of a table so that all its total relations hold at once, in the order of
@@ -23,13 +24,12 @@ export interface RecomputePlan {
   holds(data: ArithmeticData): boolean;
 }
 
-/** The edits of recomputing a table, and which relations hold afterwards. */
+/** The edits of recomputing a table (the consistent part of them: service/consistency.ts), and which relations hold afterwards. */
 export function planRecompute(table: Table | null): RecomputePlan {
   if (!table || (table.kind !== 'applications' && table.kind !== 'reviewLitigation')) return { edits: [], holds: () => false };
   const version = table.version ?? '2021';
-  const kind = table.kind;
   const values = new TableValues(table);
-  const instances = RELATIONS.filter((r) => r.table === kind).flatMap((r) => r.instances(version));
+  const instances = RELATIONS.filter((r) => r.table === table.kind).flatMap((r) => r.instances(version));
   // Totals stated by a later relation are derived there (the row total of (七)总计 comes last).
   const derived = instances.filter((i) => RELATIONS.find((r) => r.id === i.relation)!.derived);
   const later = derived.filter((i) => i.relation === 'row-total' && derived.some((j) => j !== i && j.relation !== 'row-total' && sameRef(j.stated, i.stated)));
@@ -41,16 +41,10 @@ export function planRecompute(table: Table | null): RecomputePlan {
     if (!cell || value === null || value < 0 || !fitsCell(value) || written.has(cell)) continue;
     written.add(cell);
     values.set(i.stated, value);
-    if (cell.value !== value) edits.push(writeCell(cell, value));
+    if (cell.value !== value) edits.push(...writeCell(cell, value));
   }
-  return {
-    edits,
-    holds(d) {
-      if (d.table !== kind) return false;
-      const i = instances.find((x) => x.relation === d.relation && sameRef(x.stated, d));
-      return !!i && values.holds(i) === true;
-    },
-  };
+  const kept = consistentEdits([table], edits);
+  return { edits: kept, holds: (d) => settles(table, kept, d) };
 }
 
 export function recomputeAll(report: Report): OffsetEdit[] {
