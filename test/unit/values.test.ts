@@ -175,6 +175,7 @@ test('a computed total over 12 digits is said too large, never offered, and skip
   for (const f of findings) for (const a of quickFixes(report, f)) assert.ok(a.edits.every((e) => !e.newText.includes('1999999999998')), a.title.template.zh);
   assert.ok(recomputeAll(report).every((e) => fitsCell(e.newText.trim())));
   const all = fixAll(report, findings);
+  assert.ok(!all || !all.resolves.includes(rowTotal[0]), 'fix-all does not claim to resolve what it does not write');
   const fixed = noNewFinding(text, findings, all?.edits ?? []);
   assert.ok(!fixed.includes('1999999999998'));
   assert.equal(fixAll(check(fixed).report, check(fixed).findings), null, 'fix-all has nothing left to write');

@@ -44,14 +44,12 @@ export function quickFixes(report: Report, finding: Finding): Action[] {
  */
 export function fixAll(report: Report, findings: Finding[]): Action | null {
   const edits: OffsetEdit[] = [...recomputeAll(report)];
-  const resolves: Finding[] = findings.filter((f) => f.data);
-  for (const f of findings) {
-    if (f.data || !f.fix?.safe) continue;
-    edits.push(...f.fix.edits);
-    resolves.push(f);
-  }
+  for (const f of findings) if (!f.data && f.fix?.safe) edits.push(...f.fix.edits);
   const merged = consistentEdits(relationTables(report), withoutOverlaps(edits));
   if (merged.length === 0) return null;
+  // What it resolves: the findings whose own fix writes where fix-all writes (not a total too large to write).
+  const written = new Set(merged.map((e) => e.start));
+  const resolves = findings.filter((f) => (f.data || f.fix?.safe) && f.fix && f.fix.edits.some((e) => written.has(e.start)));
   return { title: msg(FIX_ALL), kind: 'source.fixAll', edits: merged, resolves };
 }
 
