@@ -8,6 +8,7 @@ import { ReportSession } from '../server/src/core/incremental/session';
 import { DocumentStore } from '../server/src/lsp/documents';
 import { diagnosticsOf } from '../server/src/lsp/convert';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
+import { BULK_NAMES, withBulkBytes } from '../test/helpers/bigShapes';
 
 const ROOT = join(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
@@ -159,6 +160,38 @@ results.memory = {
 };
 rows.push(['memory, open seed 003', `${(memSeed / 1024).toFixed(0)} KiB`, `text ${(seeds[3].text.length * 2 / 1024).toFixed(0)} KiB`, `${(memSeed / (seeds[3].text.length * 2)).toFixed(1)}× the text`]);
 rows.push(['memory, open 2 MB report', `${(memBig / 1048576).toFixed(1)} MiB`, `text ${(big.length * 2 / 1048576).toFixed(1)} MiB`, `${(memBig / (big.length * 2)).toFixed(1)}× the text`]);
+// 6. 19.9 MB of every bulk shape (test/helpers/bigShapes.ts), as the server holds it: open, one keystroke
+// in the bulk, and the memory the open document keeps (model, index and text, per byte of its UTF-8).
+const bulk: Record<string, { openMs: number; keystrokeMs: number; bytesPerByte: number }> = {};
+for (const name of quick ? BULK_NAMES.slice(0, 4) : BULK_NAMES) {
+  const text = withBulkBytes(name, Math.floor(19.9 * 1024 * 1024));
+  const bytes = Buffer.byteLength(text);
+  const gc = (globalThis as { gc: () => void }).gc;
+  gc();
+  const before = process.memoryUsage();
+  const store = new DocumentStore();
+  let t0 = performance.now();
+  store.didOpen('file:///bulk.txt', 'nianbao', 1, text);
+  store.analysis('file:///bulk.txt', DEFAULT_SETTINGS);
+  const openMs = performance.now() - t0;
+  const mid = store.analysis('file:///bulk.txt', DEFAULT_SETTINGS)!.index.positionAt(text.length >> 1);
+  t0 = performance.now();
+  store.didChange('file:///bulk.txt', 2, [{ range: { start: mid, end: mid }, text: '7' }]);
+  diagnosticsOf(store.analysis('file:///bulk.txt', DEFAULT_SETTINGS)!.findings, 'zh-CN', 'file:///bulk.txt', 2);
+  const keystrokeMs = performance.now() - t0;
+  gc();
+  const after = process.memoryUsage();
+  const kept = after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
+  bulk[name] = { openMs: ms(openMs), keystrokeMs: ms(keystrokeMs), bytesPerByte: Number((kept / bytes).toFixed(1)) };
+  store.didClose('file:///bulk.txt');
+}
+const worst = (k: 'openMs' | 'keystrokeMs' | 'bytesPerByte') => Object.entries(bulk).reduce((a, b) => (b[1][k] > a[1][k] ? b : a));
+results.bulk19_9MB = bulk;
+const [slowKey, slowKeyV] = worst('keystrokeMs');
+const [slowOpen, slowOpenV] = worst('openMs');
+const [fatName, fatV] = worst('bytesPerByte');
+rows.push([`19.9 MB, ${Object.keys(bulk).length} shapes: keystroke`, `max ${slowKeyV.keystrokeMs.toFixed(0)} ms (${slowKey})`, `open max ${slowOpenV.openMs.toFixed(0)} ms (${slowOpen})`, 'target keystroke < 1,000 ms']);
+rows.push([`19.9 MB, ${Object.keys(bulk).length} shapes: memory`, `max ${fatV.bytesPerByte}× the bytes (${fatName})`, '', 'bounded by the size, not the shape']);
 results.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 rows.push(['peak RSS of this run', `${results.peakRssMiB} MiB`, '', '']);
 
