@@ -41,8 +41,10 @@ export class LineIndex {
 
   constructor(text: string) {
     const count = countBreaks(text) + 1;
-    const starts = new Uint32Array(count);
-    const ends = new Uint32Array(count);
+    // A report's few hundred lines in plain arrays (cheaper to make, nothing for the collector to
+    // account); a text of millions of lines in typed arrays, 8 bytes a line.
+    const starts = offsets(count);
+    const ends = offsets(count);
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -114,6 +116,10 @@ export class LineIndex {
     const start = this.lineStarts[p.line];
     return Math.max(start, Math.min(start + Math.max(0, p.character), this.lineEnds[p.line]));
   }
+}
+
+function offsets(count: number): Offsets {
+  return count > 1 << 14 ? new Uint32Array(count) : new Array<number>(count).fill(0);
 }
 
 /** Line breaks as LSP counts them: \r\n, \r and \n (indexOf runs far faster than a loop over characters). */
