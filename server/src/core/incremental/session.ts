@@ -3,11 +3,11 @@ import { mergeFindings, overWorkLimit, runRule, type CheckOptions } from '../eng
 import { LIMITS } from '../limits';
 import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
+import { isCutHeading, readHeading } from '../reader/headings';
 import { readHeader } from '../reader/header';
-import { finishHeadings, isCutHeading, readHeading } from '../reader/headings';
-import { assemble, readReviewTable, readState, readVersionedTables, type ReadState } from '../reader/read';
+import { compose, readState, type Kept, type ReadState } from '../reader/read';
 import { mayBreakInside } from '../reader/pieces';
-import { anchorKind, type TableRegion } from '../reader/regions';
+import { anchorKind } from '../reader/regions';
 import { looksLikeHtml } from '../text/html';
 import { LineIndex, type Offsets } from '../text/positions';
 import { readSource, type SourceLine, type SourceText } from '../text/source';
@@ -22,6 +22,16 @@ export interface TextChange {
 }
 
 export type UpdatePath = 'full' | 'table' | 'cell' | 'prose';
+
+/** What an incremental path gives: the new read, what was re-read, how the rest moved. */
+interface Step {
+  state: ReadState;
+  dirty: Set<RuleInput>;
+  shift: Shift;
+  /** The offset (in the text before the edit) after which findings move. */
+  afterOffset: number;
+  path: UpdatePath;
+}
 
 /**
  * A report kept up to date as it is edited. An edit inside a table's region re-reads that table;
@@ -68,7 +78,7 @@ export class ReportSession {
     if (refused) {
       // Nothing is read: the state holds the text and its index, and every edit comes back here.
       const src: SourceText = { text, index: refused.index, lines: [], html: false };
-      this.state = { src, headings: [], regions: [], report: refused.report };
+      this.state = { src, headings: [], regions: [], header: readHeader(src, -1), report: refused.report };
       this.perRule = [refused.findings];
       this.merged = null;
       this.lastPath = 'full';
@@ -90,7 +100,11 @@ export class ReportSession {
     const { start, end } = this.offsets(change.range);
     if (this.refusedForLines && this.typedInLine(change.range, start, end, change.text)) return this.lastPath;
     try {
-      if (this.incremental(change.range, change.text)) return this.lastPath;
+      const step = this.step(change.range, change.text);
+      if (step) {
+        this.commit(step);
+        return this.lastPath;
+      }
     } catch {
       if (this.committed) {
         const text = this.committed();
@@ -127,11 +141,14 @@ export class ReportSession {
     return a <= b ? { start: a, end: b } : { start: b, end: a };
   }
 
-  /** Returns false when the edit needs a full read. The new text is never built here: lines carry it. */
-  private incremental(range: Range, insert: string): boolean {
+  /**
+   * The cheapest path for an edit: one cell, one line of prose, or a block of lines and the tables it
+   * touches; null when the edit needs a full read. The new text is never built here: lines carry it.
+   */
+  private step(range: Range, insert: string): Step | null {
     const old = this.state;
     const src = old.src;
-    if (src.html || src.lines.length === 0 || src.lines[0].eol === undefined || isCut(src)) return false;
+    if (src.html || src.lines.length === 0 || src.lines[0].eol === undefined || isCut(src)) return null;
     const { start, end } = this.offsets(range);
     const delta = insert.length - (end - start);
     const a = src.index.positionAt(start).line;
@@ -147,18 +164,20 @@ export class ReportSession {
     blockText = blockText.slice(0, start - blockOffset) + insert + blockText.slice(end - blockOffset);
     const block = splitBlock(blockText, blockOffset, oa, src.lines[ob].eol ?? '');
     const dLines = block.length - (ob - oa + 1);
-    if (looksLikeHtml(blockText)) return false;
+    if (looksLikeHtml(blockText)) return null;
     // A heading or a table anchor on an edited line (before or after) changes the structure;
     // so does a line that may be cut into pieces (a heading inside it): lines and pieces would differ.
-    if (src.lines.slice(oa, ob + 1).some(isStructural) || block.some(isStructural)) return false;
+    if (src.lines.slice(oa, ob + 1).some(isStructural) || block.some(isStructural)) return null;
     // A heading cut off at the end of the text stops being one once text follows it.
     const last = old.headings[old.headings.length - 1];
-    if (last && ob >= last.line && isCutHeading(last)) return false;
+    if (last && ob >= last.line && isCutHeading(last)) return null;
     // Rows above an anchor belong to its table: an edit there, or on the line above them, may move where it starts.
-    if (old.regions.some((r) => oa <= r.anchor && ob >= r.from - 1)) return false;
+    if (old.regions.some((r) => oa <= r.anchor && ob >= r.from - 1)) return null;
 
-    if (!breaks && this.cellOnly(a, start, end, block[0], delta)) return true;
-    if (!breaks && this.proseLine(a, end, block[0], delta)) return true;
+    if (!breaks) {
+      const single = this.cellStep(a, start, end, block[0], delta) ?? this.proseStep(a, end, block[0], delta);
+      if (single) return single;
+    }
 
     const after = src.lines.slice(ob + 1);
     if (dLines !== 0 || delta !== 0) {
@@ -171,40 +190,22 @@ export class ReportSession {
     const next = linesSource(lines, src.index.length + delta);
     const shift: Shift = { afterLine: ob, dLines, delta };
 
-    const headings = finishHeadings(next, old.headings.map((h) => (h.line > ob ? shiftHeading(h, shift) : { ...h })));
-    const regions: TableRegion[] = old.regions.map((r) => ({
-      kind: r.kind,
-      from: r.from > ob ? r.from + dLines : r.from,
-      to: r.to > ob ? r.to + dLines : r.to,
-      anchor: r.anchor > ob ? r.anchor + dLines : r.anchor,
-    }));
     const touched = new Set<TableKind>(old.regions.filter((r) => r.from <= ob && r.to > oa).map((r) => r.kind));
-    const header = readHeader(next, headings[0]?.line ?? -1);
-    const yearChanged = (header.year?.value ?? null) !== (old.report.year?.value ?? null);
-
-    const dirty = new Set<RuleInput>(['sections']);
     const move = (t: Table | null): Table | null => (t && t.firstLine > ob ? shiftTable(t, shift) : t);
-    let { active, applications } = old.report.tables;
-    if (touched.has('active') || touched.has('applications') || yearChanged) {
-      ({ active, applications } = readVersionedTables(next, regions, header.year?.value ?? null, this.options));
-      dirty.add('active').add('applications');
-    } else {
-      active = move(active);
-      applications = move(applications);
-    }
-    let reviewLitigation = old.report.tables.reviewLitigation;
-    if (touched.has('reviewLitigation')) {
-      reviewLitigation = readReviewTable(next, regions);
-      dirty.add('reviewLitigation');
-    } else {
-      reviewLitigation = move(reviewLitigation);
-    }
-    const tables = { active: copy(active), applications: copy(applications), reviewLitigation: copy(reviewLitigation) };
-    const report = assemble(next, headings, header, tables, this.options);
-    this.state = { src: next, headings, regions, report };
-    this.rerun(dirty, shift, src.index.lineStarts[ob + 1] ?? src.index.length);
-    this.lastPath = touched.size ? 'table' : 'prose';
-    return true;
+    const tables: Kept['tables'] = {};
+    for (const kind of ['active', 'applications', 'reviewLitigation'] as const) if (!touched.has(kind)) tables[kind] = move(old.report.tables[kind]);
+    const { state, reread } = compose(next, {
+      headings: old.headings.map((h) => (h.line > ob ? shiftHeading(h, shift) : { ...h })),
+      regions: old.regions.map((r) => ({
+        kind: r.kind,
+        from: r.from > ob ? r.from + dLines : r.from,
+        to: r.to > ob ? r.to + dLines : r.to,
+        anchor: r.anchor > ob ? r.anchor + dLines : r.anchor,
+      })),
+      tables,
+      year: old.report.year?.value ?? null,
+    }, this.options);
+    return { state, dirty: new Set<RuleInput>(['sections', ...reread]), shift, afterOffset: src.index.lineStarts[ob + 1] ?? src.index.length, path: touched.size ? 'table' : 'prose' };
   }
 
   /**
@@ -227,12 +228,13 @@ export class ReportSession {
 
   /**
    * Typing within one line of prose (outside every table region): the line is replaced and everything
-   * after it moves by the same offset, in place; no table is read.
+   * after it moves by the same offset, in place; no table is read (unless the year changed).
    */
-  private proseLine(lineNo: number, end: number, newLine: SourceLine, delta: number): boolean {
+  private proseStep(lineNo: number, end: number, newLine: SourceLine, delta: number): Step | null {
     const old = this.state;
     const src = old.src;
-    if (old.regions.some((r) => r.from <= lineNo && lineNo < r.to)) return false;
+    if (old.regions.some((r) => r.from <= lineNo && lineNo < r.to)) return null;
+    const afterOffset = src.index.lineStarts[lineNo + 1] ?? src.index.length;
     const next = this.replaceLine(src, lineNo, newLine, delta);
     for (const t of [old.report.tables.active, old.report.tables.applications, old.report.tables.reviewLitigation]) {
       if (!t || t.firstLine <= lineNo) continue;
@@ -240,70 +242,58 @@ export class ReportSession {
       for (const c of t.orphanCells) moveOffsets(c, delta);
       for (const m of t.missingRows) m.insertAt += delta;
     }
-    const headings = finishHeadings(next, old.headings.map((h) => ({ ...h })));
-    const header = readHeader(next, headings[0]?.line ?? -1);
-    const yearChanged = (header.year?.value ?? null) !== (old.report.year?.value ?? null);
-    let tables = { ...old.report.tables };
-    const dirty = new Set<RuleInput>(['sections']);
-    if (yearChanged) {
-      // The year decides the format of tables without evidence of their own: read A and B again.
-      const { active, applications } = readVersionedTables(next, old.regions, header.year?.value ?? null, this.options);
-      tables = { ...tables, active, applications };
-      dirty.add('active').add('applications');
-    }
-    const report = assemble(next, headings, header, tables, this.options);
-    this.state = { src: next, headings, regions: old.regions, report };
-    this.rerun(dirty, { afterLine: lineNo, dLines: 0, delta }, src.index.lineStarts[lineNo + 1] ?? src.index.length);
-    this.committed = null;
-    this.lastPath = 'prose';
-    return true;
+    const { state, reread } = compose(next, {
+      headings: old.headings.map((h) => ({ ...h })), regions: old.regions, tables: old.report.tables, year: old.report.year?.value ?? null,
+    }, this.options);
+    return { state, dirty: new Set<RuleInput>(['sections', ...reread]), shift: { afterLine: lineNo, dLines: 0, delta }, afterOffset, path: 'prose' };
   }
 
   /**
    * Typing a digit into a number: when the edited line still reads as the same cells and only one
    * number changed, that cell is updated in place and everything after it on the line moves.
    */
-  private cellOnly(lineNo: number, start: number, end: number, newLine: SourceLine, delta: number): boolean {
+  private cellStep(lineNo: number, start: number, end: number, newLine: SourceLine, delta: number): Step | null {
     const old = this.state;
     const src = old.src;
     const kind = (['active', 'applications', 'reviewLitigation'] as const).find((k) => {
       const t = old.report.tables[k];
       return t && t.firstLine <= lineNo && lineNo < t.endLine;
     });
-    if (!kind) return false;
+    if (!kind) return null;
     // The header (title, year, period) is read from the top of the document: leave those lines to the table path.
     const firstHeading = old.headings[0]?.line ?? -1;
-    if (lineNo < Math.max(40, firstHeading + 40)) return false;
+    if (lineNo < Math.max(40, firstHeading + 40)) return null;
     const table = old.report.tables[kind]!;
     const oldLine = src.lines[lineNo];
     // The line's shape for the tab-layout test must not change.
-    if (shape(oldLine.text) !== shape(newLine.text)) return false;
+    if (shape(oldLine.text) !== shape(newLine.text)) return null;
     const tabbed = table.layout === 'tabbed';
     const oldToks = tokenizeLines(linesSource([{ ...oldLine, line: lineNo }], src.index.length), 0, 1, tabbed);
     const probe = linesSource([{ ...newLine, line: lineNo }], newLine.offset + newLine.text.length);
     const newToks = tokenizeLines(probe, 0, 1, tabbed);
-    if (oldToks.length !== newToks.length || oldToks.length === 0) return false;
+    if (oldToks.length !== newToks.length || oldToks.length === 0) return null;
     let edited = -1;
     for (let k = 0; k < oldToks.length; k++) {
       const o = oldToks[k];
       const n = newToks[k];
-      if (o.blank !== n.blank || o.weak !== n.weak || o.fill !== n.fill) return false;
+      if (o.blank !== n.blank || o.weak !== n.weak || o.fill !== n.fill) return null;
       if (o.text === n.text && (o.end <= start || o.start >= end)) continue;
-      if (edited >= 0 || !(o.start <= start && end <= o.end)) return false;
-      if (!isPlainNumber(o.text) || !isPlainNumber(n.text) || n.start !== o.start || n.end !== o.end + delta) return false;
+      if (edited >= 0 || !(o.start <= start && end <= o.end)) return null;
+      if (!isPlainNumber(o.text) || !isPlainNumber(n.text) || n.start !== o.start || n.end !== o.end + delta) return null;
       edited = k;
     }
-    if (edited < 0) return false;
+    if (edited < 0) return null;
     // Tab-indented cells continue onto an unindented next line: keep clear of that.
-    if (tabbed && src.lines[lineNo + 1] && src.lines[lineNo + 1].text.trim() && src.lines[lineNo + 1].text.charCodeAt(0) !== 9) return false;
+    if (tabbed && src.lines[lineNo + 1] && src.lines[lineNo + 1].text.trim() && src.lines[lineNo + 1].text.charCodeAt(0) !== 9) return null;
     const target = oldToks[edited];
     const fresh = newToks[edited];
     const found = findCell(table, target.start);
-    if (!found) return false;
+    if (!found) return null;
 
     // Commit. From here the previous version's objects are updated in place (the session owns them):
     // the line, the index, the offsets of everything after the edit, and the cell itself.
     const editEndChar = end - src.index.lineStarts[lineNo];
+    const afterOffset = src.index.lineStarts[lineNo + 1] ?? src.index.length;
     const next = this.replaceLine(src, lineNo, newLine, delta);
     const moveAt = (p: Position): Position => (p.line === lineNo && p.character >= editEndChar ? { line: p.line, character: p.character + delta } : p);
     const onLine = (r: Range): Range => (r.start.line === lineNo || r.end.line === lineNo ? { start: moveAt(r.start), end: moveAt(r.end) } : r);
@@ -329,15 +319,19 @@ export class ReportSession {
       }
       t.range = onLine(t.range);
     }
-    const headings = finishHeadings(next, old.headings.map((h) => ({ ...h })));
-    // The header lies at least 40 lines above (see above): it is unchanged.
-    const { title, issuer, year, period } = old.report;
-    const report = assemble(next, headings, { title, issuer, year, period }, { ...old.report.tables }, this.options);
-    this.state = { src: next, headings, regions: old.regions, report };
-    this.rerun(new Set<RuleInput>(['sections', kind]), { afterLine: lineNo, dLines: 0, delta }, src.index.lineStarts[lineNo + 1] ?? src.index.length);
+    // The header lies at least 40 lines above (see above): it is kept, and so is every table.
+    const { state } = compose(next, {
+      headings: old.headings.map((h) => ({ ...h })), regions: old.regions, tables: old.report.tables, header: old.header, year: old.report.year?.value ?? null,
+    }, this.options);
+    return { state, dirty: new Set<RuleInput>(['sections', kind]), shift: { afterLine: lineNo, dLines: 0, delta }, afterOffset, path: 'cell' };
+  }
+
+  /** Takes a step's read as the session's, and runs the rules whose inputs it re-read. */
+  private commit(step: Step): void {
+    this.state = step.state;
+    this.rerun(step.dirty, step.shift, step.afterOffset);
     this.committed = null;
-    this.lastPath = 'cell';
-    return true;
+    this.lastPath = step.path;
   }
 
   /** Runs the rules whose inputs changed; moves the others' findings. */
@@ -351,11 +345,6 @@ export class ReportSession {
     });
     this.merged = null;
   }
-}
-
-/** `assemble` sets each table's section: give it a copy, never the previous version's object. */
-function copy(t: Table | null): Table | null {
-  return t ? { ...t } : null;
 }
 
 /** Splits an edited block into lines (numbered from `first`, offsets from `offset`); the last keeps `lastEol`. */

@@ -1,8 +1,8 @@
-import type { FormatVersion, ProseLine, Report, SectionHeading, Table } from '../model';
+import type { FormatVersion, ProseLine, Report, SectionHeading, Table, TableKind } from '../model';
 import { contentBounds, isTraditional } from '../text/normalize';
 import { headText, readSource, spanRange, type SourceText } from '../text/source';
 import { readHeader } from './header';
-import { findHeadings } from './headings';
+import { finishHeadings, findHeadings } from './headings';
 import { splitAtParts } from './pieces';
 import { findTableRegions, type TableRegion } from './regions';
 import { readTable } from './tables';
@@ -17,8 +17,11 @@ export interface ReadState {
   src: SourceText;
   headings: SectionHeading[];
   regions: TableRegion[];
+  header: Header;
   report: Report;
 }
+
+export type Header = ReturnType<typeof readHeader>;
 
 /** Reads a report's text into its model. Pure and total: any string gives a model. */
 export function readReport(text: string, options: ReadOptions = {}): Report {
@@ -29,14 +32,52 @@ export function readSourceReport(src: SourceText, options: ReadOptions = {}): Re
   return readState(src, options).report;
 }
 
+/** The whole read: pieces, headings, table regions, then everything `compose` does. */
 export function readState(text: SourceText, options: ReadOptions = {}): ReadState {
   const src = splitAtParts(text);
   const headings = findHeadings(src);
-  const regions = findTableRegions(src, headings);
-  const header = readHeader(src, headings[0]?.line ?? -1);
-  const { active, applications } = readVersionedTables(src, regions, header.year?.value ?? null, options);
-  const reviewLitigation = readReviewTable(src, regions);
-  return { src, headings, regions, report: assemble(src, headings, header, { active, applications, reviewLitigation }, options) };
+  return compose(src, { headings, regions: findTableRegions(src, headings), tables: {}, year: null }, options).state;
+}
+
+/** What a read of changed lines keeps from the read before (already moved to the new lines). */
+export interface Kept {
+  headings: SectionHeading[];
+  regions: TableRegion[];
+  /** The tables the change did not touch; a kind left out is read again (null: there is no such table). */
+  tables: Partial<Report['tables']>;
+  /** The header, when the change lies far below it; else it is read again (a few lines). */
+  header?: Header;
+  /** The year read before: when it changes, tables 二 and 三 are read again (the year decides their format). */
+  year: number | null;
+}
+
+/**
+ * Everything after the lines, headings and regions: where each part ends, the header, the tables (kept,
+ * or read), the model. The one composition of the reader's steps, for the full read and every
+ * incremental path; `reread` says which tables were read.
+ */
+export function compose(src: SourceText, kept: Kept, options: ReadOptions): { state: ReadState; reread: Set<TableKind> } {
+  const headings = finishHeadings(src, kept.headings);
+  const header = kept.header ?? readHeader(src, headings[0]?.line ?? -1);
+  const year = header.year?.value ?? null;
+  const reread = new Set<TableKind>();
+  let { active, applications, reviewLitigation } = kept.tables;
+  if (active === undefined || applications === undefined || year !== kept.year) {
+    ({ active, applications } = readVersionedTables(src, kept.regions, year, options));
+    reread.add('active').add('applications');
+  }
+  if (reviewLitigation === undefined) {
+    reviewLitigation = readReviewTable(src, kept.regions);
+    reread.add('reviewLitigation');
+  }
+  // `assemble` sets each table's section: a kept table is copied, never the previous version's object.
+  const tables = { active: copy(active), applications: copy(applications), reviewLitigation: copy(reviewLitigation) };
+  const report = assemble(src, headings, header, tables, options);
+  return { state: { src, headings, regions: kept.regions, header, report }, reread };
+}
+
+function copy(t: Table | null): Table | null {
+  return t ? { ...t } : null;
 }
 
 export function forcedVersion(options: ReadOptions): FormatVersion | null {
