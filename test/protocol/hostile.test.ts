@@ -8,22 +8,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { check, toDiagnostic } from '../../server/src/core';
 import { seed } from '../helpers/fixtures';
+import { answerTo, takeFrames, type Message } from '../helpers/frames';
 import { SERVER, TestClient } from '../helpers/lspClient';
-
-interface Message {
-  id?: number | string | null;
-  method?: string;
-  params?: unknown;
-  result?: unknown;
-  error?: { code: number; message: string };
-}
 
 /**
  * A client that writes raw bytes: whatever framing and JSON it is given, byte for byte. It parses
  * what the server sends back and answers the server's own requests (configuration) with nulls.
  */
 class RawClient {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   readonly received: Message[] = [];
   private waiters: (() => void)[] = [];
   private nextId = 1000;
@@ -41,15 +34,10 @@ class RawClient {
   }
 
   private onData(d: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, d]);
-    for (;;) {
-      const sep = this.buffer.indexOf('\r\n\r\n');
-      if (sep < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, sep).toString('ascii'))?.[1]);
-      if (this.buffer.length < sep + 4 + length) return;
-      const m = JSON.parse(this.buffer.subarray(sep + 4, sep + 4 + length).toString('utf8')) as Message;
-      this.buffer = this.buffer.subarray(sep + 4 + length);
-      if (m.method && m.id !== undefined) this.send({ jsonrpc: '2.0', id: m.id, result: m.method === 'workspace/configuration' ? [null] : null });
+    const { messages, rest } = takeFrames(Buffer.concat([this.buffer, d]));
+    this.buffer = rest;
+    for (const m of messages) {
+      if (m.method && m.id !== undefined) this.send(answerTo(m));
       else this.received.push(m);
       this.waiters.splice(0).forEach((w) => w());
     }

@@ -8,15 +8,8 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { seed } from '../helpers/fixtures';
+import { answerTo, takeFrames, type Message } from '../helpers/frames';
 import { SERVER } from '../helpers/lspClient';
-
-interface Message {
-  id?: number | string | null;
-  method?: string;
-  params?: unknown;
-  result?: unknown;
-  error?: { code: number; message: string };
-}
 
 /** A client on raw stdio that sends what it is told, in any order, and reads only when asked to. */
 class Wire {
@@ -37,15 +30,10 @@ class Wire {
   }
 
   private parse(d: Buffer): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, d]) : d;
-    for (;;) {
-      const sep = this.buffer.indexOf('\r\n\r\n');
-      if (sep < 0) break;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, sep).toString('ascii'))?.[1]);
-      if (this.buffer.length < sep + 4 + length) break;
-      const m = JSON.parse(this.buffer.subarray(sep + 4, sep + 4 + length).toString('utf8')) as Message;
-      this.buffer = this.buffer.subarray(sep + 4 + length);
-      if (m.method && m.id !== undefined) this.send({ jsonrpc: '2.0', id: m.id, result: m.method === 'workspace/configuration' ? [null] : null });
+    const { messages, rest } = takeFrames(this.buffer.length ? Buffer.concat([this.buffer, d]) : d);
+    this.buffer = rest;
+    for (const m of messages) {
+      if (m.method && m.id !== undefined) this.send(answerTo(m));
       else this.received.push(m);
     }
     this.waiters.splice(0).forEach((w) => w());
