@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, toDiagnostic } from '../../server/src/core';
+import { check, readReport, toDiagnostic } from '../../server/src/core';
 import { renderReport } from '../../server/src/core/render/report';
 import { renderTable } from '../../server/src/core/render/tables';
+import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
+import { CONVERSION_NOTE } from '../../server/src/core/service/convert';
 import { corpus, seed } from '../helpers/fixtures';
 
 const RULES = new Set(['format-year', 'format-citation', 'active-table-plausibility']);
@@ -39,6 +41,11 @@ test('format-year: silent where the version is the year’s, comes from the year
   assert.deepEqual(mine(cut), []);
   assert.deepEqual(mine(renderReport({ issuer: '某某局', year: 2018, version: '2021' })).filter((d) => d.code === 'format-year'), []);
   assert.deepEqual(mine(seed('002').replace(/2019/g, '')).filter((d) => d.code === 'format-year'), []);
+  // A title year the statistics period contradicts is no year to judge the format by (seed 002's title made 2021).
+  const title = seed('002').split('\n');
+  const t = title.findIndex((l) => /2019年.*年度報告/.test(l));
+  assert.ok(t >= 0 && !/2021/.test(seed('002')));
+  assert.deepEqual(mine([...title.slice(0, t), title[t].replace('2019', '2021'), ...title.slice(t + 1)].join('\n')).filter((d) => d.code === 'format-year'), []);
 });
 
 test('format-year: an unreadable table says nothing about its format (corpus 134, 2019, read as the year says)', () => {
@@ -94,4 +101,66 @@ test('active-table-plausibility: 2021, in force below issued this year is a hint
   assert.deepEqual(mine(active('2021', { 'normativeDocuments/issued': '4', 'normativeDocuments/inForce': '' })), [], 'a blank is not judged');
   // The 2019 checks do not apply to 2021 tables, nor the 2021 one to 2019 tables.
   assert.deepEqual(mine(active('2019', { 'rules/newlyMade': '4', 'rules/newlyPublished': '0', 'rules/totalPublished': '0' })), []);
+});
+
+/** A 2023 report on the 2019 tables, in a layout, with 2 applications from natural persons handled under （六）. */
+function oldTables(layout: 'cellPerLine' | 'pipeRows' | 'tabbed' | 'html' | 'markdown', other = '2'): string {
+  const two = new Set(['newReceived', 'other', 'total']);
+  return renderReport({
+    issuer: '某某局', year: 2023, version: '2019', layout,
+    value: (r, c) => (two.has(r) && (c === 'naturalPerson' || c === 'total') ? (r === 'other' && c === 'naturalPerson' ? other : '2') : '0'),
+  });
+}
+
+test('format-year fix: table 三 converted to the 2021 rows in every layout — 1 and 2 as 0, the old （六） in 3.其他, a note — and nothing else changes', () => {
+  for (const layout of ['cellPerLine', 'pipeRows', 'tabbed', 'html', 'markdown'] as const) {
+    const text = oldTables(layout);
+    const { report, findings } = check(text);
+    const f = findings.find((x) => x.ruleId === 'format-year' && x.subject === 'table/applications')!;
+    const [action] = quickFixes(report, f);
+    assert.ok(action, layout);
+    assert.equal(f.fix!.safe, false, 'never unattended');
+    const fixed = applyEdits(text, action.edits);
+    const after = check(fixed);
+    const t = after.report.tables.applications!;
+    assert.deepEqual([t.version, t.versionFrom], ['2021', 'table'], layout);
+    const values = (key: string) => t.rows.find((r) => r.key === key)!.cells.map((c) => c.value);
+    assert.deepEqual(values('other.noCorrection'), [0, 0, 0, 0, 0, 0, 0], layout);
+    assert.deepEqual(values('other.noFee'), [0, 0, 0, 0, 0, 0, 0], layout);
+    assert.deepEqual(values('other.other'), [2, 0, 0, 0, 0, 0, 2], layout);
+    assert.ok(fixed.includes(CONVERSION_NOTE), layout);
+    const rest = (fs: typeof findings) => fs.filter((x) => !(x.ruleId === 'format-year' && x.subject === 'table/applications')).map((x) => x.ruleId);
+    assert.deepEqual(rest(after.findings), rest(findings), `${layout}: only table 三's finding goes`);
+  }
+});
+
+test('format-year fix: seed 002 made a 2021 report converts in its own layout (cells ending in spaces), its other numbers as they were', () => {
+  const text = seed('002').replace(/2019/g, '2021');
+  const { report, findings } = check(text);
+  const f = findings.find((x) => x.ruleId === 'format-year')!;
+  const fixed = applyEdits(text, quickFixes(report, f)[0].edits);
+  const before = report.tables.applications!.rows.filter((r) => r.key && r.key !== 'other').map((r) => [r.key, r.cells.map((c) => c.text)]);
+  const t = check(fixed).report.tables.applications!;
+  assert.deepEqual(t.rows.filter((r) => r.key && before.some(([k]) => k === r.key)).map((r) => [r.key, r.cells.map((c) => c.text)]), before);
+  assert.ok(!/ \|\n/.test(fixed), 'no “ |” cell ends in a report whose cells end in spaces');
+});
+
+test('format-year fix: not offered where the old （六） row is not all numbers (nothing to carry over exactly)', () => {
+  const text = oldTables('pipeRows', '/');
+  const { report, findings } = check(text);
+  const f = findings.find((x) => x.ruleId === 'format-year' && x.subject === 'table/applications')!;
+  assert.ok(f);
+  assert.deepEqual(quickFixes(report, f), []);
+});
+
+test('the opening is the prose’s first lines before any part but 一, whether or not the prose was read first', () => {
+  for (const p of ['000', '001', '002', '003', '004']) {
+    const a = readReport(seed(p));
+    const opening = a.opening;
+    const end = a.sections.find((s) => s.key !== 'overview')?.line ?? Infinity;
+    assert.deepEqual(opening, a.prose.filter((l) => l.range.start.line < end).slice(0, 48), `seed ${p}`);
+    const b = readReport(seed(p));
+    void b.prose;
+    assert.deepEqual(b.opening, opening, `seed ${p}, prose first`);
+  }
 });

@@ -1,5 +1,6 @@
-import type { ProseLine, Range } from '../model';
+import type { ProseLine, Range, Report } from '../model';
 import { msg } from '../l10n/text';
+import { certainYear } from './formatYear';
 import { subject, type Finding, type Rule } from './types';
 
 /** In either script: a Traditional copy writes 國辦公開辦函…號. */
@@ -22,6 +23,21 @@ function matchRange(line: ProseLine, index: number, length: number): Range {
   return { start: { line: start.line, character: start.character + index }, end: { line: start.line, character: start.character + index + length } };
 }
 
+/** The basis is stated in the first paragraphs, never deep in the account: the lines of part 一 read for it. */
+const OVERVIEW_LINES = 8;
+
+/** The prose where a report states its basis: the preamble, and the start of part 一 when the preamble is in it. */
+function basisLines(report: Report): ProseLine[] {
+  const out: ProseLine[] = [];
+  let overview = 0;
+  for (const l of report.opening) {
+    if (l.section !== null && l.section !== 'overview') break;
+    if (l.section === 'overview' && ++overview > OVERVIEW_LINES) break;
+    out.push(l);
+  }
+  return out;
+}
+
 /** A 2021-or-later report whose preamble (or the start of part 一) cites the 2019 notice as its basis and not the 2021 one (issue 16, rule 1). */
 export const formatCitation: Rule = {
   id: 'format-citation',
@@ -29,11 +45,9 @@ export const formatCitation: Rule = {
   inputs: ['sections'],
   description: { zh: '2021年度起的报告引用国办公开办函〔2021〕30号', en: 'Reports from 2021 on cite 国办公开办函〔2021〕30号' },
   check({ report }) {
-    const year = report.year?.value;
-    if (year === undefined || year < 2021) return [];
-    // The basis is stated before part 一 or at its start: the preamble and part 一 are read.
-    const end = report.sections.find((s) => s.key !== 'overview')?.line ?? Infinity;
-    const preamble = report.prose.filter((l) => (l.section === null || l.section === 'overview') && l.range.start.line < end);
+    const year = certainYear(report);
+    if (year === null || year < 2021) return [];
+    const preamble = basisLines(report);
     if (preamble.some((l) => NOTICE_2021.test(l.text))) return [];
     const out: Finding[] = [];
     for (const line of preamble) {
