@@ -57,7 +57,9 @@ export const formatYear: Rule = {
   severity: 1,
   inputs: ['sections', 'active', 'applications'],
   description: { zh: '表格格式与报告年度相符', en: 'The tables are in the format of the report’s year' },
-  check({ report, text, index }) {
+  check(ctx) {
+    // The text stays lazy: only the conversion fix, when asked for, reads it.
+    const { report, index } = ctx;
     const year = certainYear(report);
     const applies = year === null ? null : formatOfYear(year);
     if (!applies) return [];
@@ -72,7 +74,7 @@ export const formatYear: Rule = {
       };
       // Table 三's rows convert exactly (table 二's columns do not): offered where the result reads back as such.
       if (table.kind === 'applications' && applies === '2021') {
-        finding.fix = lazyFix(msg(CONVERT), () => convertApplications2019(report, text, index), { preferred: true, safe: false });
+        finding.fix = lazyFix(msg(CONVERT), () => convertApplications2019(report, ctx.text, index), { preferred: true, safe: false });
       }
       out.push(finding);
     }
