@@ -43,7 +43,14 @@ export function consistentModel(version: FormatVersion, draw: () => number, issu
   const cells: Record<string, string[]> = {};
   for (const r of rowsOf('active', version)) {
     if (r.group) continue;
-    cells[`active.${r.key}`] = activeColumns(r, version).map((c) => (c.kind === 'amount' ? String(draw() / 100) : String(draw())));
+    const cols = activeColumns(r, version);
+    const v = cols.map((c) => (c.kind === 'amount' ? draw() / 100 : draw()));
+    // Plausible together (ACTIVE_PLAUSIBILITY): a running total is not below this year's part of it.
+    const at = (key: string) => cols.findIndex((c) => c.key === key);
+    for (const [total, part] of [['inForce', 'issued'], ['totalPublished', 'newlyPublished']]) {
+      if (at(total) >= 0 && v[at(total)] < v[at(part)]) v[at(total)] += v[at(part)];
+    }
+    cells[`active.${r.key}`] = v.map(String);
   }
   const parts: Record<string, number[]> = {};
   for (const k of RESULT_ROWS[version]) parts[k] = Array.from({ length: PARTS }, draw);

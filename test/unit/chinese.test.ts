@@ -120,6 +120,9 @@ function mistaken(): string[] {
     `四、政府信息公开行政复议、行政诉讼情况\n${renderTable('reviewLitigation', '2021', 'pipeRows', () => '')}\n`,
     `四、政府信息公开行政复议、行政诉讼情况\n${renderTable('reviewLitigation', '2021', 'pipeRows', (r, c) => (r === 'review' && c === 'total' ? '3' : '0'))}\n`,
     '随便一段文字。',
+    // The format of another year, the 2019 notice cited, and table 二's numbers that do not go together.
+    renderReport({ issuer: '某某局', year: 2023, version: '2019', layout: 'pipeRows', value: (r, c) => (({ 'licensing/change': '-3', 'rules/newlyPublished': '2' }) as Record<string, string>)[`${r}/${c}`] ?? '0' }),
+    renderReport({ issuer: '某某局', year: 2020, version: '2021', layout: 'pipeRows', value: (r, c) => (r === 'rules' && c === 'issued' ? '2' : '0') }),
     // Tables that cannot be read: cells glued to a label; rows short of numbers; numbers under no label.
     put({ [at('一、本年新收')]: l[at('一、本年新收')].replace(/ \| /g, '') }),
     l.map((x) => (/^[1-8]\.|^（[一二四五]）|^[一二]、/.test(x) ? x.replace(/ \| 0 \| 0 \| 0 \| 0 \| 0 \|/, ' |') : x)).join('\n'),

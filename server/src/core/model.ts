@@ -126,5 +126,7 @@ export interface Report {
   tables: { active: Table | null; applications: Table | null; reviewLitigation: Table | null };
   /** Every line outside headings and tables, kept with its position for prose rules. */
   prose: ProseLine[];
+  /** The first prose lines, before any part but 一 (at most 48): where a report states its basis; read without the rest of the prose. */
+  opening: ProseLine[];
   lineCount: number;
 }

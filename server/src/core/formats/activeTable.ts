@@ -96,3 +96,48 @@ export const ACTIVE_TABLE: TableDef = {
   section: 'activeDisclosure',
   rows: ACTIVE_ROWS,
 };
+
+/**
+ * What table 二's numbers imply within one year (the format states no sum for it). Each check:
+ * sum(least) ≥ sum(than) in each of `rows`, cells by column key (a signed 本年增/减 adds as written).
+ */
+export interface ActivePlausibility {
+  id: 'items-not-negative' | 'published-running-total' | 'in-force-vs-issued';
+  version: FormatVersion;
+  rows: readonly string[];
+  least: readonly string[];
+  than: readonly string[];
+  severity: 'error' | 'warning' | 'hint';
+  /** {row}; {least} and {than}: the values of the two sides. */
+  message: { zh: string; en: string };
+}
+
+export const ACTIVE_PLAUSIBILITY: readonly ActivePlausibility[] = [
+  {
+    id: 'items-not-negative', version: '2019',
+    rows: ['licensing', 'otherServices', 'penalties', 'enforcement', 'fees'],
+    least: ['previousYear', 'change'], than: [], severity: 'error',
+    message: {
+      zh: '“{row}”的上一年项目数量加本年增/减为{least}，项目数量不能小于0。请核对这两个数字。',
+      en: '“{row}”: items last year plus this year’s change is {least}; a number of items cannot be below 0. Check both numbers.',
+    },
+  },
+  {
+    id: 'published-running-total', version: '2019',
+    rows: ['rules', 'normativeDocuments'],
+    least: ['totalPublished'], than: ['newlyPublished'], severity: 'warning',
+    message: {
+      zh: '“{row}”的对外公开总数量（{least}）小于本年新公开数量（{than}）。对外公开总数量是累计数，包括本年新公开的文件，请核对。',
+      en: '“{row}”: total published ({least}) is below newly published this year ({than}). The total is a running total that includes this year’s; check both.',
+    },
+  },
+  {
+    id: 'in-force-vs-issued', version: '2021',
+    rows: ['rules', 'normativeDocuments'],
+    least: ['inForce'], than: ['issued'], severity: 'hint',
+    message: {
+      zh: '“{row}”的现行有效件数（{least}）小于本年制发件数（{than}）。现行有效件数是历年累计，通常不少于本年制发的件数；除非本年制发的文件当年即已废止，请核对。',
+      en: '“{row}”: documents in force ({least}) are fewer than those issued this year ({than}). The count in force is cumulative and is usually not below this year’s; unless documents issued this year were repealed within it, check both.',
+    },
+  },
+];

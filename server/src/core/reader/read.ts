@@ -122,6 +122,7 @@ export function assemble(
   else if (active?.versionFrom === 'table') format = { version: active.version, source: 'tables' };
 
   let prose: ProseLine[] | undefined;
+  let opening: ProseLine[] | undefined;
   const report: Report = {
     ...header,
     format,
@@ -131,6 +132,11 @@ export function assemble(
     tables,
     get prose() {
       return (prose ??= proseLines(src, headings, [active, applications, reviewLitigation]));
+    },
+    get opening() {
+      const end = headings.find((h) => h.key !== 'overview')?.line ?? src.lines.length;
+      return (opening ??= prose?.slice(0, OPENING_LINES).filter((l) => l.range.start.line < end)
+        ?? proseLines(src, headings, [active, applications, reviewLitigation], end, OPENING_LINES));
     },
     lineCount: src.index.lineCount,
   };
@@ -146,14 +152,18 @@ function sectionAt(headings: SectionHeading[], line: number): SectionHeading['ke
   return key;
 }
 
-function proseLines(src: SourceText, headings: SectionHeading[], tables: (Table | null)[]): ProseLine[] {
-  const skip = new Uint8Array(src.lines.length);
+/** The opening's bound: the preamble and the first paragraphs of part 一 fit in it. */
+const OPENING_LINES = 48;
+
+/** Prose lines before line `end`, at most `max` of them. */
+function proseLines(src: SourceText, headings: SectionHeading[], tables: (Table | null)[], end = src.lines.length, max = Infinity): ProseLine[] {
+  const skip = new Uint8Array(end);
   for (const h of headings) skip[h.line] = 1;
   for (const t of tables) if (t) skip.fill(1, t.firstLine, Math.min(t.endLine, src.lines.length));
   const out: ProseLine[] = [];
   let hi = 0;
   let section: SectionHeading['key'] | null = null;
-  for (let i = 0; i < src.lines.length; i++) {
+  for (let i = 0; i < end && out.length < max; i++) {
     while (hi < headings.length && headings[hi].line <= i) section = headings[hi++].key;
     if (skip[i]) continue;
     const l = src.lines[i];

@@ -17,6 +17,9 @@ import { rowTotal } from './rowTotal';
 import { columnTotal } from './columnTotal';
 import { balance } from './balance';
 import { groupTotal } from './groupTotal';
+import { formatYear } from './formatYear';
+import { formatCitation } from './formatCitation';
+import { activeTablePlausibility } from './activeTablePlausibility';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -24,6 +27,7 @@ export const RULES: readonly Rule[] = [
   tableMissing, tableUnreadable, tableRowMissing, tableRowUnexpected, tableCellCount, tableOrphanCells,
   cellNotNumber, cellUnit, cellBlank, cellNegative,
   rowTotal, columnTotal, balance, groupTotal,
+  formatYear, formatCitation, activeTablePlausibility,
 ];
 
 export function ruleById(id: string): Rule | undefined {
