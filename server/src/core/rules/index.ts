@@ -17,6 +17,12 @@ import { rowTotal } from './rowTotal';
 import { columnTotal } from './columnTotal';
 import { balance } from './balance';
 import { groupTotal } from './groupTotal';
+import { sectionExtra } from './sectionExtra';
+import { introPartCount } from './introPartCount';
+import { preambleMissing } from './preambleMissing';
+import { feeStatementMissing } from './feeStatementMissing';
+import { feeNoticeContradiction } from './feeNoticeContradiction';
+import { accountabilityMissing } from './accountabilityMissing';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -24,6 +30,7 @@ export const RULES: readonly Rule[] = [
   tableMissing, tableUnreadable, tableRowMissing, tableRowUnexpected, tableCellCount, tableOrphanCells,
   cellNotNumber, cellUnit, cellBlank, cellNegative,
   rowTotal, columnTotal, balance, groupTotal,
+  sectionExtra, introPartCount, preambleMissing, feeStatementMissing, feeNoticeContradiction, accountabilityMissing,
 ];
 
 export function ruleById(id: string): Rule | undefined {
