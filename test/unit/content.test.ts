@@ -160,3 +160,16 @@ test('section-extra: sub-items numbered 一、二、 inside a part, and table ro
   assert.deepEqual(found(rows).filter((f) => f.startsWith('section-extra')), []);
   for (const p of ['000', '001', '002', '003', '004']) assert.deepEqual(found(seed(p)).filter((f) => f.startsWith('section-extra')), [], p);
 });
+
+test('proseIn: the prose of a span, made line by line, is the prose of those lines', () => {
+  const reports = [...['000', '001', '002', '003', '004'].map(seed), ...['101', '103', '134', '013'].map(corpus)];
+  for (const text of reports) {
+    const r = readReport(text);
+    assert.deepEqual([...r.proseIn(0, Infinity)], r.prose);
+    const from = r.sections[2]?.line ?? 0;
+    const to = r.sections[4]?.line ?? Infinity;
+    const inSpan = [...r.proseIn(from, to)];
+    assert.ok(inSpan.every((p) => r.prose.includes(r.prose.find((q) => q.range.start.line === p.range.start.line && q.range.start.character === p.range.start.character)!)));
+    assert.deepEqual(inSpan.map((p) => p.section), r.prose.filter((p) => inSpan.some((q) => q.range.start.line === p.range.start.line && q.range.start.character === p.range.start.character)).map((p) => p.section));
+  }
+});

@@ -126,5 +126,11 @@ export interface Report {
   tables: { active: Table | null; applications: Table | null; reviewLitigation: Table | null };
   /** Every line outside headings and tables, kept with its position for prose rules. */
   prose: ProseLine[];
+  /**
+   * The prose of lines [from, to) as headings count them (`SectionHeading.line`; `to` may be Infinity), made one line at a time: a rule
+   * that reads a few parts, or stops at its first match, does not make the prose of the whole text on
+   * every keystroke. `keep` filters the lines by their text before any position is computed.
+   */
+  proseIn(from: number, to: number, keep?: (line: string) => boolean): Iterable<ProseLine>;
   lineCount: number;
 }

@@ -1,7 +1,7 @@
 import type { Report } from '../model';
 import { msg } from '../l10n/text';
 import { fold } from '../text/normalize';
-import { heading, isWholeReport } from './scope';
+import { heading, isWholeReport, someProse } from './scope';
 import { subject, type Rule } from './types';
 
 const MESSAGE = {
@@ -34,7 +34,7 @@ export const accountabilityMissing: Rule = {
   description: { zh: '人民政府年度报告包括工作考核、社会评议和责任追究结果情况', en: 'A people’s government’s report covers assessment, evaluation and accountability' },
   check({ report }) {
     if (!isGovernmentsOwnReport(report) || !isWholeReport(report)) return [];
-    if (report.prose.some((p) => COVERED.test(p.text))) return [];
+    if (someProse(report, COVERED)) return [];
     const at = heading(report, 'problems') ?? report.sections[0];
     return [{ ruleId: this.id, subject: subject.element('accountability'), severity: this.severity, range: at.range, message: msg(MESSAGE) }];
   },

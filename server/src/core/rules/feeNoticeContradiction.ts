@@ -32,8 +32,7 @@ export const feeNoticeContradiction: Rule = {
     const name = rowName('applications', 'other.noFee');
     const tname = tableName('applications');
     const out: Finding[] = [];
-    for (const p of report.prose) {
-      if (!p.text.includes('通知')) continue;
+    for (const p of report.proseIn(0, Infinity, (line) => line.includes('通知'))) {
       const t = foldDigits(plain(report, p));
       if (!NO_NOTICE.some((re) => re.test(t))) continue;
       out.push({

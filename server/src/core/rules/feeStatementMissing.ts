@@ -1,6 +1,6 @@
 import type { Report } from '../model';
 import { msg } from '../l10n/text';
-import { heading, otherMattersIsWhole, plain } from './scope';
+import { heading, otherMattersIsWhole, someProse } from './scope';
 import { subject, type Rule } from './types';
 
 const MESSAGE = {
@@ -25,7 +25,7 @@ export const feeStatementMissing: Rule = {
     const six = heading(report, 'otherMatters');
     if (!six || !underFormat2021(report) || !otherMattersIsWhole(report)) return [];
     // Stated elsewhere in the report, the fee is not missing (only out of place).
-    if (report.prose.some((p) => /[费費]/.test(p.text) && FEE.test(plain(report, p)))) return [];
+    if (someProse(report, /[费費]/, (t) => FEE.test(t))) return [];
     return [{ ruleId: this.id, subject: subject.element('feeStatement'), severity: this.severity, range: six.range, message: msg(MESSAGE) }];
   },
 };

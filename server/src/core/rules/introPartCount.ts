@@ -18,6 +18,7 @@ const LIST = {
 
 /** '本报告由总体情况、…、其他需要报告的事项等六部分组成', '报告包括概述、…等八部分内容'. */
 const INTRO = /(?:报告|全文|年报)[^。；;]{0,12}?(?:包括|包含|分为|由)([^。；;]{4,300}?)(?:等|共)?\s*([一二三四五六七八九十]|[0-9]{1,2})\s*个?部分/;
+const INTRO_LINES = 12;
 /** What a listed part's name ends with; a list split anywhere else is not counted. */
 const ITEM_END = /(?:情况|事项|概述|概况|措施|计划|问题|工作)$/;
 
@@ -33,7 +34,10 @@ export interface Intro {
 }
 
 export function findIntro(report: Report): Intro | null {
+  // The introduction opens the report: its first lines, not the whole of part 一.
+  let n = 0;
   for (const line of frontProse(report)) {
+    if (++n > INTRO_LINES) break;
     if (!line.text.includes('部分')) continue;
     const text = foldDigits(plain(report, line));
     const m = INTRO.exec(text);

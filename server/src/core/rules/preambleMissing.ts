@@ -2,7 +2,7 @@ import type { Report } from '../model';
 import { msg, type Text } from '../l10n/text';
 import { foldDigits } from '../text/normalize';
 import type { Range } from '../text/positions';
-import { frontIsWhole, frontProse, isWholeReport, plain, startsAtReport } from './scope';
+import { frontIsWhole, frontProse, isWholeReport, openingProse, plain, some, someProse, startsAtReport } from './scope';
 import { subject, type Finding, type Rule } from './types';
 
 const MESSAGES: Record<'title' | 'basis' | 'period' | 'contact', Text> = {
@@ -39,7 +39,7 @@ const CONTACT = /电话|電話|联系|聯繫|聯系|聯絡|地址|邮编|郵編|
 function hasTitleLine(report: Report): boolean {
   const title = report.title;
   if (!title) return false;
-  const line = report.prose.find((p) => p.range.start.line === title.range.start.line);
+  const line = openingProse(report).find((p) => p.range.start.line === title.range.start.line);
   return !line || line.text.startsWith(title.text) || title.text.startsWith(line.text);
 }
 
@@ -52,18 +52,17 @@ export const preambleMissing: Rule = {
   check({ report }) {
     // A text that starts at part 一 may be a copy that left the page's title and opening out.
     if (!startsAtReport(report)) return [];
-    const frontLines = frontProse(report);
-    const opening = frontLines.filter((p) => p.section === null);
+    const opening = openingProse(report);
     if (opening.length === 0) return [];
     const missing: (keyof typeof MESSAGES)[] = [];
     const titled = hasTitleLine(report) || opening.some((p) => TITLE_LIKE.test(plain(report, p)) || TITLE_START.test(foldDigits(plain(report, p))));
     if (report.sections[0].line <= TITLE_SEARCHED_LINES && !titled) missing.push('title');
     if (frontIsWhole(report)) {
-      if (!frontLines.some((p) => BASIS.test(p.text))) missing.push('basis');
-      if (!report.period && !frontLines.some((p) => PERIOD_WORDS.test(p.text))) missing.push('period');
+      if (!some(frontProse(report), (p) => BASIS.test(p.text))) missing.push('basis');
+      if (!report.period && !some(frontProse(report), (p) => PERIOD_WORDS.test(p.text))) missing.push('period');
     }
     // A contact may be written anywhere, up to the sign-off: only a whole report can lack it.
-    if (isWholeReport(report) && !report.prose.some((p) => CONTACT.test(p.text))) missing.push('contact');
+    if (isWholeReport(report) && !someProse(report, CONTACT)) missing.push('contact');
     const top: Range = opening[0].range;
     const at = report.title && hasTitleLine(report) ? report.title.range : top;
     return missing.map((m): Finding => ({

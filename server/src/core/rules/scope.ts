@@ -9,6 +9,11 @@ export function plain(report: Report, line: ProseLine): string {
   return report.script === 'traditional' ? fold(line.text) : line.text;
 }
 
+export function some<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
+  for (const x of items) if (test(x)) return true;
+  return false;
+}
+
 export function heading(report: Report, key: SectionKey): SectionHeading | undefined {
   return report.sections.find((s) => s.key === key);
 }
@@ -23,14 +28,29 @@ export function frontIsWhole(report: Report): boolean {
   return startsAtReport(report) && report.sections.length > 1;
 }
 
-/** The preamble and part 一: where the title, legal basis, statistics period and contact are written. */
-export function frontProse(report: Report): ProseLine[] {
-  const out: ProseLine[] = [];
-  for (const p of report.prose) {
-    if (p.section !== null && p.section !== 'overview') break;
-    out.push(p);
+/** The preamble and part 一 (when the text starts at the report): where the title, legal basis and statistics period are written. */
+export function frontProse(report: Report): Iterable<ProseLine> {
+  return report.proseIn(0, report.sections[1]?.line ?? Infinity);
+}
+
+/** The preamble: what comes before the first part heading. */
+export function openingProse(report: Report): ProseLine[] {
+  return [...report.proseIn(0, report.sections[0]?.line ?? Infinity)];
+}
+
+/**
+ * Whether some prose line passes `test`: parts 五 and 六 (and what follows) first, then the opening and
+ * part 一, then the rest, so that a statement is usually found without reading the whole text.
+ * `raw` filters lines by their text as written, before anything is computed for them.
+ */
+export function someProse(report: Report, raw: RegExp, test: (text: string) => boolean = () => true): boolean {
+  const tail = report.sections.find((s) => s.ordinal >= 5)?.line ?? Infinity;
+  const front = Math.min(report.sections[1]?.line ?? Infinity, tail);
+  const keep = (t: string) => raw.test(t);
+  for (const [a, b] of [[tail, Infinity], [0, front], [front, tail]]) {
+    for (const p of report.proseIn(a, b, keep)) if (test(plain(report, p))) return true;
   }
-  return out;
+  return false;
 }
 
 /** Every one of the six parts has its heading in the text. */
@@ -51,11 +71,7 @@ export function otherMattersIsWhole(report: Report): boolean {
   const six = heading(report, 'otherMatters');
   if (!six) return false;
   if (report.sections.some((s) => s.line > six.line)) return true;
-  // Part 六 is the last part: its lines end the prose.
-  const prose = report.prose;
-  let first = prose.length;
-  while (first > 0 && prose[first - 1].section === 'otherMatters') first--;
-  const lines = prose.slice(first).map((p) => p.text.trim());
+  const lines = [...report.proseIn(six.line + 1, Infinity)].map((p) => p.text.trim());
   let last = -1;
   for (let i = 0; i < lines.length; i++) if (SENTENCE_END.test(lines[i])) last = i;
   if (last < 0) return false;

@@ -33,24 +33,32 @@ export interface ExtraPart {
 export function extraParts(report: Report): ExtraPart[] {
   const out: ExtraPart[] = [];
   const headings = report.sections;
-  let h = 0;
-  let previous: number | null = null;
-  for (const p of report.prose) {
-    const line = p.range.start.line;
-    while (h < headings.length && headings[h].line < line) previous = partNumber(headings[h++]);
-    if (previous === null || p.text.length > 40 || !NUMBERED_RAW.test(p.text)) continue;
-    const m = PART_LIKE.exec(fold(p.text));
-    if (!m || /[，,。；;：:！!？?]/.test(m[2])) continue;
-    const value = numeralValue(m[1]);
-    if (value === null || value !== previous + 1) continue;
-    const key = labelKey(m[2], false);
-    if (key.length < 2 || pickSection(key, value) || TABLE_ROWS.some((r) => r.match.test(key))) continue;
-    const next = headings[h] ? partNumber(headings[h]) : undefined;
-    if (next === undefined ? value < 7 : next !== value + 1) continue;
-    out.push({ line: p, numeral: m[1], value, title: m[2].trim() });
-    previous = value;
+  const keep = (t: string) => t.length <= 60 && NUMBERED_RAW.test(t);
+  for (let k = 0; k < headings.length; k++) {
+    let previous = partNumber(headings[k]);
+    const next = headings[k + 1] ? partNumber(headings[k + 1]) : undefined;
+    // Only where the numbering leaves room for a part (a gap, or after 六) can a line continue it.
+    if (next === undefined ? previous < 6 : next < previous + 2) continue;
+    for (const p of report.proseIn(headings[k].line + 1, headings[k + 1]?.line ?? Infinity, keep)) {
+      const x = extraPart(p, previous, next);
+      if (!x) continue;
+      out.push(x);
+      previous = x.value;
+    }
   }
   return out;
+}
+
+function extraPart(p: ProseLine, previous: number, next: number | undefined): ExtraPart | null {
+  if (p.text.length > 40) return null;
+  const m = PART_LIKE.exec(fold(p.text));
+  if (!m || /[，,。；;：:！!？?]/.test(m[2])) return null;
+  const value = numeralValue(m[1]);
+  if (value === null || value !== previous + 1) return null;
+  if (next === undefined ? value < 7 : next !== value + 1) return null;
+  const key = labelKey(m[2], false);
+  if (key.length < 2 || pickSection(key, value) || TABLE_ROWS.some((r) => r.match.test(key))) return null;
+  return { line: p, numeral: m[1], value, title: m[2].trim() };
 }
 
 /** A part's number: its numeral, or its statutory position where the numeral is lower ('2、' for 三). */
