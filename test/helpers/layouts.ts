@@ -14,7 +14,7 @@ import { ACTIVE_ROWS, activeColumns } from '../../server/src/core/formats/active
 import { APPLICANT_COLUMNS, RESULT_ROWS } from '../../server/src/core/formats/applicationsTable';
 import { OUTCOME_COLUMNS, REVIEW_LITIGATION_GROUPS } from '../../server/src/core/formats/reviewLitigationTable';
 import { SECTIONS } from '../../server/src/core/formats/sections';
-import { preamble, renderReport, reportTitle, SECTION_PROSE, sectionHeading } from '../../server/src/core/render/report';
+import { preamble, renderReport, reportTitle, sectionHeading, sectionProse } from '../../server/src/core/render/report';
 import { rowsOf } from '../../server/src/core/render/tables';
 import { HTML_TRANSFORMS } from './htmlShapes';
 
@@ -124,9 +124,10 @@ const reviewNumbers = (m: ReportModel) => REVIEW_LITIGATION_GROUPS.map((g) => m.
 /** A report with the statutory title, preamble, headings and prose around tables written by `table`. */
 function report(m: ReportModel, table: (kind: TableKind) => string, heading: (ordinal: number) => string = sectionHeading): string {
   const out = [reportTitle(m.issuer, m.year), '', preamble(m.issuer, m.year, m.version), ''];
+  const unpaid = m.version === '2021' && (m.cells['applications.other.noFee'] ?? []).some((v) => !/^0?$/.test(v.trim()));
   for (const s of SECTIONS) {
     out.push(heading(s.ordinal));
-    out.push(...(s.table ? [table(s.table)] : SECTION_PROSE[s.key] ?? []), '');
+    out.push(...(s.table ? [table(s.table)] : sectionProse(s.key, unpaid)), '');
   }
   return out.join('\n');
 }

@@ -139,18 +139,20 @@ test('incremental edits: typing a digit into a cell and deleting a heading, the 
     const uri = uriOf('003.txt');
     const text = seed('003');
     c.open(uri, text, 'plaintext');
-    assert.deepEqual(await c.diagnostics(uri), []);
+    // Seed 003 opens without a title line: that warning stays throughout and is not this test's concern.
+    const titled = <D extends { code?: unknown }>(ds: D[]): D[] => ds.filter((d) => d.code !== 'preamble-missing');
+    assert.deepEqual(titled(await c.diagnostics(uri)), []);
     // 本年新收 / 自然人: '27' → '287' (a digit typed in the middle).
     const line = text.split('\n').indexOf('27 |');
     c.change(uri, [{ range: { start: { line, character: 1 }, end: { line, character: 1 } }, text: '8' }]);
-    let ds = await c.diagnostics(uri);
+    let ds = titled(await c.diagnostics(uri));
     assert.deepEqual(ds.map((d) => [d.code, d.data && (d.data as { expected: number }).expected]), [['row-total', 289], ['carry-over-balance', 260]]);
     c.change(uri, [{ range: { start: { line, character: 1 }, end: { line, character: 2 } }, text: '' }]);
-    assert.deepEqual(await c.diagnostics(uri), []);
+    assert.deepEqual(titled(await c.diagnostics(uri)), []);
     // Delete the heading of part 五.
     const h = text.split('\n').findIndex((l) => l.startsWith('五、'));
     c.change(uri, [{ range: { start: { line: h, character: 0 }, end: { line: h + 1, character: 0 } }, text: '' }]);
-    ds = await c.diagnostics(uri);
+    ds = titled(await c.diagnostics(uri));
     assert.deepEqual(ds.map((d) => d.code), ['section-missing']);
     assert.match(String(ds[0].message), /缺少第五部分“五、存在的主要问题及改进情况”/);
     const [insert] = await c.codeActions(uri, ds[0].range, ds);

@@ -127,6 +127,12 @@ function mistaken(): string[] {
     put({ [at('一、本年新收')]: l[at('一、本年新收')].replace(/ \| /g, '') }),
     l.map((x) => (/^[1-8]\.|^（[一二四五]）|^[一二]、/.test(x) ? x.replace(/ \| 0 \| 0 \| 0 \| 0 \| 0 \|/, ' |') : x)).join('\n'),
     l.filter((x) => !x.startsWith('5.属于')).map((x) => x.replace(/^[1-4]\.(?:属于|其他法律|危及|保护)[^|]*\|/, '|')).join('\n'),
+    // The introduction's count and list, an extra part, the opening, the fee statement, a people's government's report.
+    `${put({ [at('本报告根据')]: `${l[at('本报告根据')]}本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等八部分组成。` })}\n七、附件说明\n本报告附件另行公布。\n`,
+    put({ 0: '现将本年度政府信息公开工作情况报告如下。', [at('本报告根据')]: '' }),
+    l.filter((x) => !x.includes('收费通知') && !x.includes('信息处理费')).join('\n'),
+    put({ [at('2.申请人逾期未按收费通知')]: row('2.申请人逾期未按收费通知', ['1', '0', '0', '0', '0', '0', '1']) }),
+    renderReport({ issuer: '某某县人民政府', year: 2023, layout: 'pipeRows' }),
   ];
 }
 

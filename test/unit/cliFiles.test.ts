@@ -181,17 +181,18 @@ test('results are written file by file: a failed file is a JSON element with "er
   const dir = tempDir(t);
   writeFileSync(join(dir, 'bad.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d])); // a PDF saved as .txt
   const writes: string[] = [];
-  const r = await inProcess(['check', '--format', 'json', seedPath('002'), join(dir, 'bad.txt'), seedPath('003')], { stdout: (s) => void writes.push(s) });
+  const r = await inProcess(['check', '--format', 'json', seedPath('002'), join(dir, 'bad.txt'), seedPath('001')], { stdout: (s) => void writes.push(s) });
   assert.equal(r.code, 2);
   assert.ok(writes.length >= 4, 'one write per file, then the end');
   const json = JSON.parse(writes.join(''));
   assert.equal(writes.join(''), JSON.stringify(json, null, 2) + '\n');
   assert.deepEqual(json[1], { file: join(dir, 'bad.txt'), diagnostics: [], error: `无法读取“${join(dir, 'bad.txt')}”：这不是文本文件（可能是 Word、PDF 或图片，请先另存为文本）。` });
-  assert.deepEqual(json[2], { file: seedPath('003'), diagnostics: [] });
+  assert.deepEqual(json[2], { file: seedPath('001'), diagnostics: [] });
   // Text: the first file's lines are out before the second is read.
   const text: string[] = [];
   await inProcess(['check', seedPath('002'), seedPath('004')], { stdout: (s) => void text.push(s) });
-  assert.match(text[0], /^[^\n]*002_a272c8449f52b64a\.txt:29:1 error table-missing/);
+  assert.match(text[0], /^[^\n]*002_a272c8449f52b64a\.txt:3:186 warning intro-part-count/);
+  assert.match(text[0], /002_a272c8449f52b64a\.txt:29:1 error table-missing/);
   assert.doesNotMatch(text[0], /004_/);
 });
 

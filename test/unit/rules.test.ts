@@ -7,6 +7,8 @@ import { seed } from '../helpers/fixtures';
 /** Each rule on a real report with one mistake put in: code, place, message, data, fix. */
 const base = seed('003');
 const lines = base.split('\n');
+/** Seed 003 opens without a title line: that finding is always there and is not these tests' concern. */
+const TITLE_LESS = (ruleId: string | number | undefined) => ruleId !== 'preamble-missing';
 const lineOf = (text: string, from = 0) => lines.findIndex((l, i) => i >= from && l === text);
 const edit = (line: number, text: string) => lines.map((l, i) => (i === line ? text : l)).join('\n');
 const only = (text: string, code: string) => {
@@ -49,7 +51,7 @@ test('section-missing: the heading and, for a table part, the empty table are in
   assert.deepEqual(ds.map((d) => d.message), ['缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”。年度报告应依次包括六个部分。']);
   const [insert] = quickFixes(report, findings.find((f) => f.ruleId === 'section-missing')!);
   const after = check(applyEdits(text, insert.edits));
-  assert.deepEqual(after.findings.map((f) => f.ruleId), []);
+  assert.deepEqual(after.findings.map((f) => f.ruleId).filter(TITLE_LESS), []);
   assert.ok(after.report.tables.reviewLitigation, 'the inserted table is read');
 });
 
@@ -88,7 +90,7 @@ test('review-litigation-total: a group total of table 四 that does not add up',
 test('row-total, column-total, balance: one wrong part cell breaks its row and its column', () => {
   const notHeld = lines.indexOf('6 |');
   const text = edit(notHeld, '7 |');
-  const ds = check(text).findings.map((f) => toDiagnostic(f));
+  const ds = check(text).findings.map((f) => toDiagnostic(f)).filter((d) => TITLE_LESS(d.code));
   assert.deepEqual(ds.map((d) => [d.code, d.data?.row, d.data?.column, d.data?.expected, d.data?.actual]), [
     ['row-total', 'unable.notHeld', 'total', 7, 6],
     ['column-total', 'total', 'naturalPerson', 28, 27],
@@ -97,7 +99,7 @@ test('row-total, column-total, balance: one wrong part cell breaks its row and i
   const all = check(text);
   const fixed = applyEdits(text, fixAll(all.report, all.findings)!.edits);
   // Now 新收 27 + 结转 0 < (七)总计 28: the balance is reported with its four terms, without a fix.
-  const left = check(fixed).findings;
+  const left = check(fixed).findings.filter((f) => TITLE_LESS(f.ruleId));
   assert.deepEqual(left.map((f) => toDiagnostic(f).message), [
     '“结转下年度继续办理”行“自然人”列与勾稽关系不符：本年新收（27）加上年结转（0）应等于（七）总计（28）加结转下年度继续办理（0）。请逐项核对这四个数字。',
     '“结转下年度继续办理”行“总计”列与勾稽关系不符：本年新收（29）加上年结转（0）应等于（七）总计（30）加结转下年度继续办理（0）。请逐项核对这四个数字。',

@@ -9,19 +9,24 @@ function diagnostics(prefix: string) {
   return check(seed(prefix)).findings.map((f) => toDiagnostic(f));
 }
 
-test('seeds 001 and 003 are consistent: no diagnostics at all', () => {
-  for (const p of ['001', '003']) assert.deepEqual(diagnostics(p), [], `seed ${p}`);
-});
-
-test('seed 000 is consistent; its 2023 report cites 国办公开办函〔2019〕60号 as its basis (a hint on the citation)', () => {
+test('seeds 000, 001 and 003 have consistent tables: 001 no diagnostic; 000 and 003 start without a title line, 000 cites 〔2019〕60号 for a 2023 report and has no fee statement', () => {
+  assert.deepEqual(diagnostics('001'), []);
   const ds = diagnostics('000');
-  assert.deepEqual(ds.map((d) => [d.code, d.severity, d.range]), [['format-citation', 4, r(0, 113, 0, 128)]]);
-  assert.match(ds[0].message, /〔2021〕30号），请引用该通知。$/);
+  assert.deepEqual(ds.map((d) => [d.code, d.range, d.severity]), [
+    ['preamble-missing', r(0, 0, 0, 0), 2],
+    ['format-citation', r(0, 113, 0, 128), 4],
+    ['fee-statement-missing', r(335, 0, 335, 11), 2],
+  ]);
+  assert.equal(ds[0].message, '报告开头没有标题（“机关名称＋年份＋政府信息公开工作年度报告”）。');
+  assert.match(ds[1].message, /〔2021〕30号），请引用该通知。$/);
+  assert.match(ds[2].message, /^第六部分“其他需要报告的事项”没有报告信息处理费收取情况/);
+  assert.deepEqual(diagnostics('003').map((d) => [d.code, d.range]), [['preamble-missing', r(0, 0, 0, 0)]]);
 });
 
 test('seed 002: the two missing tables, and row total and column total on (七)总计; the balance does not blame 结转下年度', () => {
   const ds = diagnostics('002');
   assert.deepEqual(ds.map((d) => [d.code, d.range]), [
+    ['intro-part-count', r(2, 185, 2, 188)],
     ['table-missing', r(28, 0, 28, 12)],
     ['row-total', r(219, 0, 219, 1)],
     ['column-total', r(219, 0, 219, 1)],
@@ -31,8 +36,9 @@ test('seed 002: the two missing tables, and row total and column total on (七)�
     { relation: 'row-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 },
     { relation: 'column-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 },
   ]);
-  assert.match(ds[0].message, /第二部分.*没有“主动公开政府信息情况”表/);
-  assert.match(ds[3].message, /第四部分.*没有“政府信息公开行政复议、行政诉讼情况”表/);
+  assert.equal(ds[0].message, '引言称本报告包括“八部分”，正文实有六个部分。引言所述部分应与正文各部分标题一致。');
+  assert.match(ds[1].message, /第二部分.*没有“主动公开政府信息情况”表/);
+  assert.match(ds[4].message, /第四部分.*没有“政府信息公开行政复议、行政诉讼情况”表/);
 });
 
 test('seed 004: three row totals written 0 instead of 1, and part 三 numbered 2、', () => {
@@ -48,7 +54,7 @@ test('seed 004: three row totals written 0 instead of 1, and part 三 numbered 2
     relation: 'row-total', table: 'applications', row, column: 'total', expected: 1, actual: 0,
   })));
   assert.equal(ds[1].message, '“本年新收政府信息公开申请数量”行“总计”列应为1（自然人与法人或其他组织各列之和），表中填写的是0。');
-  assert.equal(diagnostics('002')[2].message, '“（七）总计”行“总计”列应为2（本年度各项办理结果之和），表中填写的是0。');
+  assert.equal(diagnostics('002').find((d) => d.code === 'column-total')?.message, '“（七）总计”行“总计”列应为2（本年度各项办理结果之和），表中填写的是0。');
 });
 
 test('the reader finds title, issuer, year, period and format on the seeds', () => {

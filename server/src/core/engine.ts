@@ -146,6 +146,6 @@ export function emptyReport(lineCount: number): Report {
     title: null, issuer: null, year: null, period: null,
     format: { version: null, source: null }, script: 'simplified', html: false,
     sections: [], tables: { active: null, applications: null, reviewLitigation: null },
-    prose: [], opening: [], lineCount,
+    prose: [], opening: [], proseIn: () => [], lineCount,
   };
 }

@@ -128,5 +128,11 @@ export interface Report {
   prose: ProseLine[];
   /** The first prose lines, before any part but 一 (at most 48): where a report states its basis; read without the rest of the prose. */
   opening: ProseLine[];
+  /**
+   * The prose of lines [from, to) as headings count them (`SectionHeading.line`; `to` may be Infinity), made one line at a time: a rule
+   * that reads a few parts, or stops at its first match, does not make the prose of the whole text on
+   * every keystroke. `keep` filters the lines by their text before any position is computed.
+   */
+  proseIn(from: number, to: number, keep?: (line: string) => boolean): Iterable<ProseLine>;
   lineCount: number;
 }

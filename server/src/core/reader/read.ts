@@ -138,6 +138,7 @@ export function assemble(
       return (opening ??= prose?.slice(0, OPENING_LINES).filter((l) => l.range.start.line < end)
         ?? proseLines(src, headings, [active, applications, reviewLitigation], end, OPENING_LINES));
     },
+    proseIn: (from, to, keep) => proseSpan(src, headings, [active, applications, reviewLitigation], from, to, keep),
     lineCount: src.index.lineCount,
   };
   return report;
@@ -172,6 +173,33 @@ function proseLines(src: SourceText, headings: SectionHeading[], tables: (Table 
     out.push({ text: l.text.slice(a, b), range: spanRange(src, l, a, b), section });
   }
   return out;
+}
+
+/** `proseLines` of lines [from, to) only, one at a time. */
+function* proseSpan(
+  src: SourceText, headings: SectionHeading[], tables: (Table | null)[], from: number, to: number, keep?: (line: string) => boolean,
+): Generator<ProseLine> {
+  const end = Math.min(to, src.lines.length);
+  let hi = 0;
+  let section: SectionHeading['key'] | null = null;
+  while (hi < headings.length && headings[hi].line < from) section = headings[hi++].key;
+  for (let i = Math.max(0, from); i < end; i++) {
+    let heading = false;
+    while (hi < headings.length && headings[hi].line <= i) {
+      heading ||= headings[hi].line === i;
+      section = headings[hi++].key;
+    }
+    if (heading) continue;
+    const l = src.lines[i];
+    if (keep && !keep(l.text)) continue;
+    const t = tables.find((x) => x && i >= x.firstLine && i < x.endLine);
+    if (t) {
+      i = t.endLine - 1;
+      continue;
+    }
+    const [a, b] = contentBounds(l.text);
+    if (a !== b) yield { text: l.text.slice(a, b), range: spanRange(src, l, a, b), section };
+  }
 }
 
 function scriptOf(src: SourceText, headings: SectionHeading[], tables: Report['tables']): Report['script'] {

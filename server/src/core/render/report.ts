@@ -1,5 +1,6 @@
 import type { FormatVersion, TableLayout } from '../model';
 import { SECTIONS } from '../formats/sections';
+import { APPLICANT_COLUMNS } from '../formats/applicationsTable';
 import { renderTable, type CellText } from './tables';
 
 export interface SkeletonOptions {
@@ -10,6 +11,9 @@ export interface SkeletonOptions {
   value?: CellText;
   eol?: string;
 }
+
+const FEES_NONE = '本年度发出收费通知的件数为0件，总金额为0万元；实际收取的总金额为0万元。';
+const FEES_TO_FILL = '本年度发出收费通知的件数和总金额、实际收取的总金额：（请填写。）';
 
 /** The prose of each part in the template: what a clerk replaces with the year's account. */
 export const SECTION_PROSE: Record<string, string[]> = {
@@ -28,11 +32,19 @@ export const SECTION_PROSE: Record<string, string[]> = {
   problems: ['（请说明本年度政府信息公开工作存在的主要问题及改进情况。）'],
   otherMatters: [
     '（一）收取信息处理费情况',
-    '本年度发出收费通知的件数为0件，总金额为0万元；实际收取的总金额为0万元。',
+    FEES_NONE,
     '（二）落实上级年度政务公开工作要点情况',
     '（请说明。）',
   ],
 };
+
+/**
+ * A part's template prose. Where table 三 may count applicants who did not pay a fee notice (（六）2 not 0),
+ * part 六 cannot say that no notice was issued: its fee statement is left to fill in.
+ */
+export function sectionProse(key: string, noticesUnpaid = false): string[] {
+  return (SECTION_PROSE[key] ?? []).map((l) => (l === FEES_NONE && noticesUnpaid ? FEES_TO_FILL : l));
+}
 
 export function reportTitle(issuer: string, year: number): string {
   return `${issuer}${year}年政府信息公开工作年度报告`;
@@ -55,11 +67,13 @@ export function renderReport(o: SkeletonOptions): string {
   const version = o.version ?? (o.year >= 2021 ? '2021' : '2019');
   const layout = o.layout ?? 'markdown';
   const eol = o.eol ?? '\n';
+  const value = o.value;
+  const unpaid = version === '2021' && !!value && APPLICANT_COLUMNS.some((c) => !/^0?$/.test(value('other.noFee', c.key).trim()));
   const out: string[] = [reportTitle(o.issuer, o.year), '', preamble(o.issuer, o.year, version), ''];
   for (const s of SECTIONS) {
     out.push(sectionHeading(s.ordinal));
     if (s.table) out.push(renderTable(s.table, version, layout, o.value, eol), '');
-    else out.push(...(SECTION_PROSE[s.key] ?? []), '');
+    else out.push(...sectionProse(s.key, unpaid), '');
   }
   return out.join(eol);
 }

@@ -20,6 +20,12 @@ import { groupTotal } from './groupTotal';
 import { formatYear } from './formatYear';
 import { formatCitation } from './formatCitation';
 import { activeTablePlausibility } from './activeTablePlausibility';
+import { sectionExtra } from './sectionExtra';
+import { introPartCount } from './introPartCount';
+import { preambleMissing } from './preambleMissing';
+import { feeStatementMissing } from './feeStatementMissing';
+import { feeNoticeContradiction } from './feeNoticeContradiction';
+import { accountabilityMissing } from './accountabilityMissing';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -28,6 +34,7 @@ export const RULES: readonly Rule[] = [
   cellNotNumber, cellUnit, cellBlank, cellNegative,
   rowTotal, columnTotal, balance, groupTotal,
   formatYear, formatCitation, activeTablePlausibility,
+  sectionExtra, introPartCount, preambleMissing, feeStatementMissing, feeNoticeContradiction, accountabilityMissing,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -52,6 +52,8 @@ export interface Finding {
  */
 export const subject = {
   document: (): string => 'document',
+  /** An element the report as a whole must have (its title, contact, fee statement): by its name. */
+  element: (name: string): string => `document/${name}`,
   rule: (id: string): string => `rule/${id}`,
   section: (key: string): string => `section/${key}`,
   table: (kind: TableKind): string => `table/${kind}`,
