@@ -120,6 +120,11 @@ function mistaken(): string[] {
     `四、政府信息公开行政复议、行政诉讼情况\n${renderTable('reviewLitigation', '2021', 'pipeRows', () => '')}\n`,
     `四、政府信息公开行政复议、行政诉讼情况\n${renderTable('reviewLitigation', '2021', 'pipeRows', (r, c) => (r === 'review' && c === 'total' ? '3' : '0'))}\n`,
     '随便一段文字。',
+    // The statistics period of another year, not a whole year, damaged; a 落款 after the deadline.
+    ok.replace('自2023年1月1日起至2023年12月31日止', '自2022年1月1日起至2022年12月31日止'),
+    ok.replace('自2023年1月1日起至2023年12月31日止', '自2023年1月1日起至2023年11月30日止'),
+    `${ok.replace('自2023年1月1日起至2023年12月31日止', '自202311日起至1231日止')}\n某某县人民政府办公室\n2024年4月2日\n`,
+    `${renderReport({ issuer: '某某县统计局', year: 2023, layout: 'pipeRows' })}\n某某县统计局\n2024年2月5日\n`,
     // Tables that cannot be read: cells glued to a label; rows short of numbers; numbers under no label.
     put({ [at('一、本年新收')]: l[at('一、本年新收')].replace(/ \| /g, '') }),
     l.map((x) => (/^[1-8]\.|^（[一二四五]）|^[一二]、/.test(x) ? x.replace(/ \| 0 \| 0 \| 0 \| 0 \| 0 \|/, ' |') : x)).join('\n'),

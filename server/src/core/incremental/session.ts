@@ -179,7 +179,7 @@ export class ReportSession {
       anchor: r.anchor > ob ? r.anchor + dLines : r.anchor,
     }));
     const touched = new Set<TableKind>(old.regions.filter((r) => r.from <= ob && r.to > oa).map((r) => r.kind));
-    const header = readHeader(next, headings[0]?.line ?? -1);
+    const header = readHeader(next, headings);
     const yearChanged = (header.year?.value ?? null) !== (old.report.year?.value ?? null);
 
     const dirty = new Set<RuleInput>(['sections']);
@@ -241,7 +241,7 @@ export class ReportSession {
       for (const m of t.missingRows) m.insertAt += delta;
     }
     const headings = finishHeadings(next, old.headings.map((h) => ({ ...h })));
-    const header = readHeader(next, headings[0]?.line ?? -1);
+    const header = readHeader(next, headings);
     const yearChanged = (header.year?.value ?? null) !== (old.report.year?.value ?? null);
     let tables = { ...old.report.tables };
     const dirty = new Set<RuleInput>(['sections']);
@@ -274,6 +274,9 @@ export class ReportSession {
     // The header (title, year, period) is read from the top of the document: leave those lines to the table path.
     const firstHeading = old.headings[0]?.line ?? -1;
     if (lineNo < Math.max(40, firstHeading + 40)) return false;
+    // So is the 落款, after part 六's heading.
+    const sixth = old.headings.find((h) => h.key === 'otherMatters');
+    if (sixth && lineNo > sixth.line) return false;
     const table = old.report.tables[kind]!;
     const oldLine = src.lines[lineNo];
     // The line's shape for the tab-layout test must not change.
@@ -331,8 +334,9 @@ export class ReportSession {
     }
     const headings = finishHeadings(next, old.headings.map((h) => ({ ...h })));
     // The header lies at least 40 lines above (see above): it is unchanged.
-    const { title, issuer, year, period } = old.report;
-    const report = assemble(next, headings, { title, issuer, year, period }, { ...old.report.tables }, this.options);
+    const { title, issuer, year, period, damagedPeriod, dates, signatory } = old.report;
+    const header = { title, issuer, year, period, damagedPeriod, dates, signatory };
+    const report = assemble(next, headings, header, { ...old.report.tables }, this.options);
     this.state = { src: next, headings, regions: old.regions, report };
     this.rerun(new Set<RuleInput>(['sections', kind]), { afterLine: lineNo, dLines: 0, delta }, src.index.lineStarts[lineNo + 1] ?? src.index.length);
     this.committed = null;

@@ -33,7 +33,7 @@ export function readState(text: SourceText, options: ReadOptions = {}): ReadStat
   const src = splitAtParts(text);
   const headings = findHeadings(src);
   const regions = findTableRegions(src, headings);
-  const header = readHeader(src, headings[0]?.line ?? -1);
+  const header = readHeader(src, headings);
   const { active, applications } = readVersionedTables(src, regions, header.year?.value ?? null, options);
   const reviewLitigation = readReviewTable(src, regions);
   return { src, headings, regions, report: assemble(src, headings, header, { active, applications, reviewLitigation }, options) };
