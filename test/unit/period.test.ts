@@ -71,6 +71,9 @@ test('a date range the text does not name as the statistics period is not judged
   assert.deepEqual(of(text, 'report-period'), []);
   const damaged = seed('004').replace('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。', '202331日至331日开展专项检查。');
   assert.deepEqual(of(damaged, 'report-period'), []);
+  // Words of statistics nearby, or 期间 after an event's dates, do not make them the period.
+  const nearby = seed('004').replace('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。', '统计数据显示，2023年3月1日至3月31日期间，开展专项检查。');
+  assert.deepEqual(of(nearby, 'report-period'), []);
 });
 
 test('who reports decides the deadline; townships, streets, zones and unknown issuers are left alone', () => {

@@ -10,9 +10,12 @@ const PERIOD = new RegExp(
   `(${D}{4})\\s*年\\s*(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*日\\s*起?\\s*(?:至|到|—|－|-|~|～)\\s*(?:(${D}{4})\\s*年\\s*)?(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*日`,
 );
 
-/** The words that make a date range the statistics period: before it (统计期限为…), or 期间 right after it. */
-const PERIOD_WORD = /(?:统计|統計|期限|时限|時限)[^。；;]{0,12}$/;
-const PERIOD_AFTER = /^\s*(?:止\s*)?期间/;
+/**
+ * The words that make a date range the statistics period: right before it (统计期限为…, 数据的时间期限为…),
+ * or 期间的政府信息公开 right after it (…1231日期间的政府信息公开工作).
+ */
+const PERIOD_WORD = /(?:(?:统计|統計)(?:期限|时限|時限|期间|期間|区间|區間|时间|時間|范围|範圍)?|(?:数据|數據|时间|時間)(?:期限|时限|時限))(?:为|為|是|自|从|從|：|:|\s)*$/;
+const PERIOD_AFTER = /^\s*(?:止\s*)?(?:期间|期間)的?政府信息公(?:开|開)/;
 /** A date range whatever its digits: each end some digits, 年 and 月 optional, then 日. */
 const LOOSE_PERIOD = new RegExp(`(${D}[${DIGITS}\\s年月]{0,16}?日)(\\s*起?\\s*(?:至|到|—|－|-|~|～)\\s*)(${D}[${DIGITS}\\s年月]{0,16}?日)`);
 /** The page's own date above the report: 发布日期：2021-01-29, 时间:2020-01-23 (not 采集时间, 更新时间). */
@@ -124,7 +127,7 @@ function findPeriod(src: SourceText, limit: number): Report['period'] {
 
 /** Whether the words around a date range in its line name it the statistics period. */
 function namesPeriod(line: string, from: number, to: number): boolean {
-  return PERIOD_WORD.test(line.slice(Math.max(0, from - 30), from)) || PERIOD_AFTER.test(line.slice(to, to + 4));
+  return PERIOD_WORD.test(line.slice(Math.max(0, from - 12), from)) || PERIOD_AFTER.test(line.slice(to, to + 12));
 }
 
 const isDateEnd = (s: string, yearRequired: boolean) =>
