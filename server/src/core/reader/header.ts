@@ -166,6 +166,7 @@ function findPublished(src: SourceText, limit: number): ReportDate[] {
   const out: ReportDate[] = [];
   for (let i = 0; i < limit; i++) {
     const l = src.lines[i];
+    if (!/[:：]/.test(l.text)) continue;
     const m = PUBLISHED.exec(l.text);
     const date = m && isoDate(m[1], m[2], m[3]);
     if (!m || !date) continue;
@@ -180,6 +181,7 @@ function findPublished(src: SourceText, limit: number): ReportDate[] {
 function findSignature(src: SourceText, from: number, to: number, info: HeaderInfo): void {
   for (let i = from; i < to; i++) {
     const l = src.lines[i];
+    if (l.text.length > 40 || !l.text.endsWith('日') && !/日\s*$/.test(l.text)) continue;
     const m = SIGNED.exec(l.text);
     const date = m && isoDate(m[1], m[2], m[3]);
     if (!m || !date) continue;
