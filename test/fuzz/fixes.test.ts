@@ -16,6 +16,8 @@ import { consistentModel, readableShapes, type ReportModel } from '../helpers/la
 
 /** Fixes that add a whole part heading or table: structural insertions, not cell edits. */
 const STRUCTURAL = new Set(['section-missing', 'table-missing']);
+/** Rules whose fix rewrites the prose its diagnostic marks (a damaged date), inside that range only. */
+const TEXTUAL = new Set(['report-period']);
 
 type Span = [number, number];
 
@@ -134,7 +136,10 @@ function verifyAction(doc: MutatedDoc, text: string, index: LineIndex, report: R
   // The cells the action names: for a finding's own fix, the cell (or numeral) the diagnostic
   // marks; for "recompute this table", that table's cells.
   let named = writableSpans;
-  if (!structural && action.edits === f.fix?.edits) {
+  const textual = TEXTUAL.has(f.ruleId) && action.edits === f.fix?.edits;
+  if (textual) {
+    named = [[index.offsetAt(f.range.start), index.offsetAt(f.range.end)]];
+  } else if (!structural && action.edits === f.fix?.edits) {
     const [fa, fb] = [index.offsetAt(f.range.start), index.offsetAt(f.range.end)];
     named = writableSpans.filter(([a, b]) => a <= fb && fa <= b);
     if (named.length === 0) fail('the diagnostic marks no cell or part numeral');
@@ -168,7 +173,7 @@ function verifyAction(doc: MutatedDoc, text: string, index: LineIndex, report: R
     if (!named.some(([a, b]) => a <= e.start && e.end <= b)) {
       fail(`edit ${e.start}…${e.end} ${JSON.stringify(text.slice(e.start, e.end))} → ${JSON.stringify(e.newText)} is in no cell or part numeral the action names`);
     }
-    for (const [a, b] of untouchableSpans) {
+    for (const [a, b] of textual ? [] : untouchableSpans) {
       const hits = e.start === e.end ? a < e.start && e.start < b : e.start < b && a < e.end;
       if (hits) fail(`edit ${e.start}…${e.end} touches prose or a label: ${JSON.stringify(text.slice(a, b))}`);
     }

@@ -123,6 +123,11 @@ function mistaken(): string[] {
     // The format of another year, the 2019 notice cited, and table 二's numbers that do not go together.
     renderReport({ issuer: '某某局', year: 2023, version: '2019', layout: 'pipeRows', value: (r, c) => (({ 'licensing/change': '-3', 'rules/newlyPublished': '2' }) as Record<string, string>)[`${r}/${c}`] ?? '0' }),
     renderReport({ issuer: '某某局', year: 2020, version: '2021', layout: 'pipeRows', value: (r, c) => (r === 'rules' && c === 'issued' ? '2' : '0') }),
+    // The statistics period of another year, not a whole year, damaged; a 落款 after the deadline.
+    ok.replace('自2023年1月1日起至2023年12月31日止', '自2022年1月1日起至2022年12月31日止'),
+    ok.replace('自2023年1月1日起至2023年12月31日止', '自2023年1月1日起至2023年11月30日止'),
+    `${ok.replace('自2023年1月1日起至2023年12月31日止', '自202311日起至1231日止')}\n某某县人民政府办公室\n2024年4月2日\n`,
+    `${renderReport({ issuer: '某某县统计局', year: 2023, layout: 'pipeRows' })}\n某某县统计局\n2024年2月5日\n`,
     // Tables that cannot be read: cells glued to a label; rows short of numbers; numbers under no label.
     put({ [at('一、本年新收')]: l[at('一、本年新收')].replace(/ \| /g, '') }),
     l.map((x) => (/^[1-8]\.|^（[一二四五]）|^[一二]、/.test(x) ? x.replace(/ \| 0 \| 0 \| 0 \| 0 \| 0 \|/, ' |') : x)).join('\n'),

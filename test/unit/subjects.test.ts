@@ -38,6 +38,6 @@ test('seeds 002 and 004: an arithmetic finding is about its stated cell, a missi
 
 test('no subject names a position: rows and cells by their keys, parts by theirs (a row the format lacks by its label)', () => {
   for (const { name, text } of reports) {
-    for (const s of subjects(text)) assert.match(s, /^[a-z-]+ (document(\/[a-zA-Z]+)?|rule\/[a-z-]+|section\/[a-zA-Z]+|table\/[a-zA-Z]+(\/\?.+|(\/[a-zA-Z.]+){0,2}))$/, `${name}: ${s}`);
+    for (const s of subjects(text)) assert.match(s, /^[a-z-]+ (document(\/[a-zA-Z]+)?|rule\/[a-z-]+|section\/[a-zA-Z]+|header\/[a-z]+|table\/[a-zA-Z]+(\/\?.+|(\/[a-zA-Z.]+){0,2}))$/, `${name}: ${s}`);
   }
 });

@@ -143,7 +143,7 @@ export function toDiagnostic(f: Finding, lang: Lang = 'zh-CN'): Diagnostic {
 
 export function emptyReport(lineCount: number): Report {
   return {
-    title: null, issuer: null, year: null, period: null,
+    title: null, issuer: null, year: null, period: null, damagedPeriod: null, dates: [], signatory: null,
     format: { version: null, source: null }, script: 'simplified', html: false,
     sections: [], tables: { active: null, applications: null, reviewLitigation: null },
     prose: [], opening: [], proseIn: () => [], lineCount,

@@ -113,11 +113,34 @@ export interface ProseLine {
   section: SectionKey | null;
 }
 
+export interface DamagedPeriod {
+  text: string;
+  range: Range;
+  /** The period's two dates as written (`201911日`, `1231日`). */
+  ends: [Labelled, Labelled];
+}
+
+export interface ReportDate {
+  /** YYYY-MM-DD. */
+  date: string;
+  text: string;
+  range: Range;
+  /** `published`: the page's 发布日期/发布时间; `signed`: the 落款. */
+  kind: 'published' | 'signed';
+}
+
 export interface Report {
   title: Labelled | null;
   issuer: Labelled | null;
   year: { value: number; range: Range } | null;
-  period: { text: string; from: string; to: string; range: Range } | null;
+  /** The statistics period as read; `stated` when its sentence names it the statistics period (统计期限…). */
+  period: { text: string; from: string; to: string; range: Range; stated: boolean } | null;
+  /** A statistics period written so that its dates cannot be read (`202020年`, `201911日起至1231日`). */
+  damagedPeriod: DamagedPeriod | null;
+  /** Dates the text carries for itself: the page's 发布日期 and the 落款's date. */
+  dates: ReportDate[];
+  /** The body named in the 落款 (the line above its date). */
+  signatory: Labelled | null;
   /** The format version the report is checked against, and where that came from. */
   format: { version: FormatVersion | null; source: 'tables' | 'year' | 'setting' | null };
   script: 'simplified' | 'traditional';

@@ -78,7 +78,7 @@ export class ReportSession {
     if (refused) {
       // Nothing is read: the state holds the text and its index, and every edit comes back here.
       const src: SourceText = { text, index: refused.index, lines: [], html: false };
-      this.state = { src, headings: [], regions: [], header: readHeader(src, -1), report: refused.report };
+      this.state = { src, headings: [], regions: [], header: readHeader(src, []), report: refused.report };
       this.perRule = [refused.findings];
       this.merged = null;
       this.lastPath = 'full';
@@ -263,6 +263,9 @@ export class ReportSession {
     // The header (title, year, period) is read from the top of the document: leave those lines to the table path.
     const firstHeading = old.headings[0]?.line ?? -1;
     if (lineNo < Math.max(40, firstHeading + 40)) return null;
+    // So is the 落款, after part 六's heading.
+    const sixth = old.headings.find((h) => h.key === 'otherMatters');
+    if (sixth && lineNo > sixth.line) return null;
     const table = old.report.tables[kind]!;
     const oldLine = src.lines[lineNo];
     // The line's shape for the tab-layout test must not change.

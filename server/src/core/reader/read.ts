@@ -58,7 +58,7 @@ export interface Kept {
  */
 export function compose(src: SourceText, kept: Kept, options: ReadOptions): { state: ReadState; reread: Set<TableKind> } {
   const headings = finishHeadings(src, kept.headings);
-  const header = kept.header ?? readHeader(src, headings[0]?.line ?? -1);
+  const header = kept.header ?? readHeader(src, headings);
   const year = header.year?.value ?? null;
   const reread = new Set<TableKind>();
   let { active, applications, reviewLitigation } = kept.tables;

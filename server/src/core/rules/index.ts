@@ -26,6 +26,8 @@ import { preambleMissing } from './preambleMissing';
 import { feeStatementMissing } from './feeStatementMissing';
 import { feeNoticeContradiction } from './feeNoticeContradiction';
 import { accountabilityMissing } from './accountabilityMissing';
+import { reportPeriod } from './reportPeriod';
+import { reportDeadline } from './reportDeadline';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -35,6 +37,7 @@ export const RULES: readonly Rule[] = [
   rowTotal, columnTotal, balance, groupTotal,
   formatYear, formatCitation, activeTablePlausibility,
   sectionExtra, introPartCount, preambleMissing, feeStatementMissing, feeNoticeContradiction, accountabilityMissing,
+  reportPeriod, reportDeadline,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -56,6 +56,8 @@ export const subject = {
   element: (name: string): string => `document/${name}`,
   rule: (id: string): string => `rule/${id}`,
   section: (key: string): string => `section/${key}`,
+  /** What the report says of itself before part 一 and in its 落款: `header/period`, `header/date`. */
+  header: (field: 'period' | 'date'): string => `header/${field}`,
   table: (kind: TableKind): string => `table/${kind}`,
   row: (kind: TableKind, row: string): string => `table/${kind}/${row}`,
   cell: (kind: TableKind, row: string, column: string): string => `table/${kind}/${row}/${column}`,
