@@ -118,7 +118,7 @@ function proseLines(src: SourceText, headings: SectionHeading[], tables: (Table 
     const l = src.lines[i];
     const [a, b] = contentBounds(l.text);
     if (a === b) continue;
-    out.push({ text: l.text.slice(a, b), range: spanRange(src, l, a, b), section });
+    out.push({ text: l.text.slice(a, b), range: spanRange(src, l, a, b), section, rangeOf: (from, to) => spanRange(src, l, a + from, a + to) });
   }
   return out;
 }
