@@ -28,7 +28,7 @@ test('text output: file:line:col severity rule-id message, grouped by file, then
   const lines = r.out.trim().split('\n');
   assert.match(lines[0], /002_a272c8449f52b64a\.txt:29:1 error table-missing 第二部分/);
   assert.ok(lines.some((l) => /004_bf2c1b340b487aac\.txt:63:1 warning section-numeral 第三部分.*“三、”.*“2、”/.test(l)));
-  assert.equal(lines[lines.length - 1], '共检查5个文件：7个错误，1个警告，0个提示。');
+  assert.equal(lines[lines.length - 1], '共检查5个文件：7个错误，2个警告，0个提示。');
 });
 
 test('exit 0 when no errors; --lang en', () => {
