@@ -23,7 +23,7 @@ export const prosePercentage: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const p of paragraphs(ctx.report)) {
-      if (!p.text.includes('%') || !p.text.includes('其中')) continue;
+      if (!/[%％]/.test(p.raw) || !p.raw.includes('其中')) continue;
       for (const m of p.text.matchAll(SHARE)) {
         const f = share(p, m);
         if (f) out.push(f);

@@ -22,6 +22,8 @@ const CLAUSE_END = /[,;:、。()!?]/;
 const SENTENCE_END = /[;。!?]/;
 /** The first character of every unit a phrase takes (a number without one is no count of the tables). */
 const UNIT = /[件项份条个起宗]/;
+/** The same, as written in either script. */
+const UNIT_WRITTEN = /[件项項份条條个個起宗]/;
 /** The parts a count of table 三 or 四 may be stated in (not 二, not the problems or other matters). */
 const SECTIONS = new Set([null, 'overview', 'applications', 'reviewLitigation']);
 
@@ -37,11 +39,12 @@ export const proseTableMismatch: Rule = {
     const out: Finding[] = [];
     for (const p of paragraphs(report)) {
       if (!SECTIONS.has(p.section)) continue;
-      for (const stated of statedCounts(p, report)) {
+      const read = readOnce(p, report);
+      for (const stated of read.counts) {
         const f = compare(ctx, p, stated);
         if (f) out.push(f);
       }
-      out.push(...claims(p, report.tables.reviewLitigation));
+      if (read.claims) out.push(...claims(p, report.tables.reviewLitigation));
     }
     return out;
   },
@@ -50,7 +53,7 @@ export const proseTableMismatch: Rule = {
 /** The numbers of the prose placed for certain, with what they count (tests and hover). */
 export function placedCounts(report: Report): { id: string; value: number; range: Cell['range'] }[] {
   return paragraphs(report).filter((p) => SECTIONS.has(p.section))
-    .flatMap((p) => statedCounts(p, report).map((s) => ({ id: s.pattern.id, value: s.value, range: p.rangeOf(s.start, s.end) })));
+    .flatMap((p) => readOnce(p, report).counts.map((s) => ({ id: s.pattern.id, value: s.value, range: p.rangeOf(s.start, s.end) })));
 }
 
 function readable(t: Table | null): t is Table {
@@ -64,8 +67,36 @@ interface Stated {
   end: number;
 }
 
+/**
+ * What was found in a paragraph, by its text (under the report's year and script, and the paragraph's
+ * part): typing elsewhere does not read it again. About 4 MB of paragraphs are remembered, then forgotten at once.
+ */
+const found = new Map<string, Map<string, Read>>();
+let foundChars = 0;
+const FOUND_CHARS = 1 << 21;
+
+/** A paragraph's counts, and whether it may claim an outcome of table 四 ('均获维持', '未被纠错'). */
+interface Read {
+  counts: Stated[];
+  claims: boolean;
+}
+
+function readOnce(p: Paragraph, report: Report): Read {
+  const scope = `${report.year?.value ?? ''}|${p.section}|${report.script}`;
+  let byText = found.get(scope);
+  if (!byText) found.set(scope, (byText = new Map()));
+  let out = byText.get(p.raw);
+  if (!out) {
+    out = { counts: UNIT_WRITTEN.test(p.raw) ? readCounts(p, report) : [], claims: /持|纠|糾/.test(p.raw) };
+    if (foundChars + p.raw.length > FOUND_CHARS) (found.clear(), found.set(scope, byText), byText.clear(), (foundChars = 0));
+    byText.set(p.raw, out);
+    foundChars += p.raw.length;
+  }
+  return out;
+}
+
 /** Every number of a paragraph that a phrase places for certain. */
-function statedCounts(p: Paragraph, report: Report): Stated[] {
+function readCounts(p: Paragraph, report: Report): Stated[] {
   const t = p.text;
   const out: Stated[] = [];
   if (!UNIT.test(t)) return out;
@@ -198,7 +229,6 @@ function claims(p: Paragraph, table: Table | null): Finding[] {
   if (!readable(table)) return [];
   const t = p.text;
   const out: Finding[] = [];
-  if (!t.includes('维持') && !t.includes('纠')) return out;
   for (const claim of OUTCOME_CLAIMS) {
     for (const m of t.matchAll(claim.words)) {
       const start = lastIndex(t, m.index, SENTENCE_END);

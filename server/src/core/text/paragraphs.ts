@@ -4,8 +4,10 @@ import { fold } from './normalize';
 
 /** A paragraph of prose: lines of a PDF or Word export that wrap a sentence are put together. */
 export interface Paragraph {
-  /** Folded as written, character for character: ASCII digits and punctuation, Simplified script. */
-  text: string;
+  /** As written (the lines joined): a key for what rules found in it before. */
+  raw: string;
+  /** Folded as written, character for character: ASCII digits and punctuation, Simplified script (computed when asked for). */
+  readonly text: string;
   section: SectionKey | null;
   rangeOf(from: number, to: number): Range;
 }
@@ -14,6 +16,8 @@ export interface Paragraph {
 const MAX_PARAGRAPH = 4000;
 /** No prose line of a real report is near this long (the longest in the corpus, a flattened report, has 3,830): a longer one is bulk, not read. */
 const MAX_LINE = 10000;
+
+const SENTENCE_END = new Set(['。', '!', '?', '！', '？']);
 
 /** Each report's paragraphs, read once for all the rules that read the prose. */
 const cache = new WeakMap<Report, Paragraph[]>();
@@ -41,7 +45,7 @@ function readParagraphs(report: Report): Paragraph[] {
     }
     const last = lines[lines.length - 1];
     const wraps = last && !report.html && last.section === line.section && last.range.end.line + 1 === line.range.start.line
-      && !/[。!?！？]$/.test(last.text) && length + line.text.length <= MAX_PARAGRAPH;
+      && !SENTENCE_END.has(last.text[last.text.length - 1]) && length + line.text.length <= MAX_PARAGRAPH;
     if (!wraps) flush();
     lines.push(line);
     length += line.text.length;
@@ -51,27 +55,41 @@ function readParagraphs(report: Report): Paragraph[] {
 }
 
 function paragraph(lines: ProseLine[], traditional: boolean): Paragraph {
+  if (lines.length === 1) return new Lines(lines, [0], lines[0].text, traditional);
   const starts: number[] = [];
-  let text = '';
+  let raw = '';
   for (const l of lines) {
-    starts.push(text.length);
-    text += foldChars(l.text, traditional);
+    starts.push(raw.length);
+    raw += l.text;
   }
-  const at = (i: number): number => {
+  return new Lines(lines, starts, raw, traditional);
+}
+
+/** A class, not an object literal with a getter: a report has thousands of paragraphs, made on every keystroke. */
+class Lines implements Paragraph {
+  private folded: string | undefined;
+  readonly section: SectionKey | null;
+  constructor(private readonly lines: ProseLine[], private readonly starts: number[], readonly raw: string, private readonly traditional: boolean) {
+    this.section = lines[0].section;
+  }
+
+  get text(): string {
+    return (this.folded ??= foldChars(this.raw, this.traditional));
+  }
+
+  rangeOf(from: number, to: number): Range {
+    const { lines, starts } = this;
+    const a = this.at(from);
+    const b = this.at(Math.max(from, to - 1));
+    if (a === b) return lines[a].rangeOf(from - starts[a], to - starts[a]);
+    return { start: lines[a].rangeOf(from - starts[a], lines[a].text.length).start, end: lines[b].rangeOf(0, to - starts[b]).end };
+  }
+
+  private at(i: number): number {
     let k = 0;
-    while (k + 1 < starts.length && starts[k + 1] <= i) k++;
+    while (k + 1 < this.starts.length && this.starts[k + 1] <= i) k++;
     return k;
-  };
-  return {
-    text,
-    section: lines[0].section,
-    rangeOf(from, to) {
-      const a = at(from);
-      const b = at(Math.max(from, to - 1));
-      if (a === b) return lines[a].rangeOf(from - starts[a], to - starts[a]);
-      return { start: lines[a].rangeOf(from - starts[a], lines[a].text.length).start, end: lines[b].rangeOf(0, to - starts[b]).end };
-    },
-  };
+  }
 }
 
 /** Full-width ASCII forms (０-９，：；（）％) and the ideographic space become ASCII; Traditional characters Simplified, one for one. */
