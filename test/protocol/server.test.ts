@@ -79,10 +79,13 @@ test('seed 004: Ctrl+. on a row total replaces exactly that cell; the diagnostic
     const changed = diffLines(before, after);
     assert.deepEqual(changed, [{ line: target.range.start.line, before: '\t0', after: '\t1' }]);
     // That diagnostic is gone and the others stay; fixing one of three wrong totals exposes the
-    // balance (新收's total is now 1), which recomputing the whole table settles.
+    // balance (新收's total is now 1), which recomputing the whole table settles. The prose's 1
+    // application now agrees with the table: that diagnostic goes too.
     const ds2 = await c.diagnostics(uri);
     const key = (d: Diagnostic) => `${d.code}@${d.range.start.line}`;
-    assert.deepEqual(ds2.map(key).filter((k) => k !== 'carry-over-balance@350'), ds.filter((d) => d !== target).map(key));
+    assert.deepEqual(ds2.map(key).filter((k) => k !== 'carry-over-balance@350'),
+      ds.filter((d) => d !== target && d.code !== 'prose-table-mismatch').map(key));
+    assert.ok(ds.some((d) => d.code === 'prose-table-mismatch'));
   } finally {
     await c.stop();
   }
@@ -190,13 +193,14 @@ test('English display language gives English messages; per-rule severity and off
     const uri = uriOf('004.txt');
     c.open(uri, seed('004'), 'plaintext');
     const ds = await c.diagnostics(uri);
-    assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['row-total', 2], ['row-total', 2], ['row-total', 2]]);
-    assert.match(String(ds[0].message), /^The total of row “New applications this year” should be 1/);
+    assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['prose-table-mismatch', 2], ['row-total', 2], ['row-total', 2], ['row-total', 2]]);
+    assert.match(String(ds[0].message), /^The text states the new applications this year as 1, but/);
+    assert.match(String(ds[1].message), /^The total of row “New applications this year” should be 1/);
     c.settings = {};
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await new Promise((r) => setTimeout(r, 300));
     c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
-    assert.equal((await c.diagnostics(uri)).length, 4);
+    assert.equal((await c.diagnostics(uri)).length, 5);
   } finally {
     await c.stop();
   }
@@ -213,7 +217,7 @@ test('the recompute-totals command and the check-text request', async () => {
     const ds = await c.diagnostics(uri);
     assert.deepEqual(ds.filter((d) => ARITHMETIC.has(String(d.code))), []);
     const checked = await c.request<{ diagnostics: Diagnostic[] }>('nianbao/checkText', { uri: 'file:///x/004.txt', text: seed('004') });
-    assert.equal(checked.diagnostics.length, 4);
+    assert.equal(checked.diagnostics.length, 5);
   } finally {
     await c.stop();
   }

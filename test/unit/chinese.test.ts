@@ -128,6 +128,9 @@ function mistaken(): string[] {
     ok.replace('自2023年1月1日起至2023年12月31日止', '自2023年1月1日起至2023年11月30日止'),
     `${ok.replace('自2023年1月1日起至2023年12月31日止', '自202311日起至1231日止')}\n某某县人民政府办公室\n2024年4月2日\n`,
     `${renderReport({ issuer: '某某县统计局', year: 2023, layout: 'pipeRows' })}\n某某县统计局\n2024年2月5日\n`,
+    // Prose against the tables: counts, a sum of rows, a group, and “均获维持” against a correction.
+    put({ [at('一、总体情况')]: '一、总体情况\n本年度共收到政府信息公开申请3件，予以公开及部分公开2件，不予公开1件。\n共收到政府信息公开申请4件。其中，网络申请1件，占50%。' }),
+    `四、政府信息公开行政复议、行政诉讼情况\n本年度因政府信息公开被申请行政复议1件，均获维持。\n${renderTable('reviewLitigation', '2021', 'pipeRows', (r, c) => (r === 'review' && (c === 'corrected' || c === 'total') ? '1' : '0'))}\n`,
     // Tables that cannot be read: cells glued to a label; rows short of numbers; numbers under no label.
     put({ [at('一、本年新收')]: l[at('一、本年新收')].replace(/ \| /g, '') }),
     l.map((x) => (/^[1-8]\.|^（[一二四五]）|^[一二]、/.test(x) ? x.replace(/ \| 0 \| 0 \| 0 \| 0 \| 0 \|/, ' |') : x)).join('\n'),

@@ -1,6 +1,7 @@
 // Issue 16, rules 5–7: the introduction's count of parts, the content every report has, no extra parts.
 // Each check fires on a real report or a minimal change of one, and says nothing where the text is an excerpt.
 import { test } from 'node:test';
+import type { ProseLine } from '../../server/src/core';
 import assert from 'node:assert/strict';
 import { check, readReport, render } from '../../server/src/core';
 import { isGovernmentsOwnReport } from '../../server/src/core/rules/accountabilityMissing';
@@ -165,7 +166,8 @@ test('proseIn: the prose of a span, made line by line, is the prose of those lin
   const reports = [...['000', '001', '002', '003', '004'].map(seed), ...['101', '103', '134', '013'].map(corpus)];
   for (const text of reports) {
     const r = readReport(text);
-    assert.deepEqual([...r.proseIn(0, Infinity)], r.prose);
+    const plain = (ls: Iterable<ProseLine>) => [...ls].map(({ text, range, section }) => ({ text, range, section }));
+    assert.deepEqual(plain(r.proseIn(0, Infinity)), plain(r.prose));
     const from = r.sections[2]?.line ?? 0;
     const to = r.sections[4]?.line ?? Infinity;
     const inSpan = [...r.proseIn(from, to)];

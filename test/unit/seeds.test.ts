@@ -41,19 +41,21 @@ test('seed 002: the two missing tables, and row total and column total on (七)�
   assert.match(ds[4].message, /第四部分.*没有“政府信息公开行政复议、行政诉讼情况”表/);
 });
 
-test('seed 004: three row totals written 0 instead of 1, and part 三 numbered 2、', () => {
+test('seed 004: three row totals written 0 instead of 1, part 三 numbered 2、, and the prose\'s 1 application against the 总计 0', () => {
   const ds = diagnostics('004');
   assert.deepEqual(ds.map((d) => [d.code, d.range, d.severity]), [
+    ['prose-table-mismatch', r(8, 31, 8, 32), 2],
     ['section-numeral', r(62, 0, 62, 2), 2],
     ['row-total', r(90, 1, 90, 2), 1],
     ['row-total', r(130, 1, 130, 2), 1],
     ['row-total', r(341, 1, 341, 2), 1],
   ]);
-  assert.equal(ds[0].message, '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”，实际为“2、”。');
-  assert.deepEqual(ds.slice(1).map((d) => d.data), ['newReceived', 'denied.stateSecret', 'total'].map((row) => ({
+  assert.equal(ds[0].message, '正文写明本年新收政府信息公开申请数量为1，而“收到和处理政府信息公开申请情况”表中“本年新收政府信息公开申请数量”的“总计”为0，两者不一致。');
+  assert.equal(ds[1].message, '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”，实际为“2、”。');
+  assert.deepEqual(ds.slice(2).map((d) => d.data), ['newReceived', 'denied.stateSecret', 'total'].map((row) => ({
     relation: 'row-total', table: 'applications', row, column: 'total', expected: 1, actual: 0,
   })));
-  assert.equal(ds[1].message, '“本年新收政府信息公开申请数量”行“总计”列应为1（自然人与法人或其他组织各列之和），表中填写的是0。');
+  assert.equal(ds[2].message, '“本年新收政府信息公开申请数量”行“总计”列应为1（自然人与法人或其他组织各列之和），表中填写的是0。');
   assert.equal(diagnostics('002').find((d) => d.code === 'column-total')?.message, '“（七）总计”行“总计”列应为2（本年度各项办理结果之和），表中填写的是0。');
 });
 

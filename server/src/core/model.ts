@@ -111,6 +111,8 @@ export interface ProseLine {
   text: string;
   range: Range;
   section: SectionKey | null;
+  /** The exact range of the characters [from, to) of `text` (in HTML, mapped back through the markup). */
+  rangeOf(from: number, to: number): Range;
 }
 
 export interface DamagedPeriod {

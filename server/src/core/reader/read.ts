@@ -170,7 +170,7 @@ function proseLines(src: SourceText, headings: SectionHeading[], tables: (Table 
     const l = src.lines[i];
     const [a, b] = contentBounds(l.text);
     if (a === b) continue;
-    out.push({ text: l.text.slice(a, b), range: spanRange(src, l, a, b), section });
+    out.push({ text: l.text.slice(a, b), range: spanRange(src, l, a, b), section, rangeOf: (from, to) => spanRange(src, l, a + from, a + to) });
   }
   return out;
 }
@@ -198,7 +198,7 @@ function* proseSpan(
       continue;
     }
     const [a, b] = contentBounds(l.text);
-    if (a !== b) yield { text: l.text.slice(a, b), range: spanRange(src, l, a, b), section };
+    if (a !== b) yield { text: l.text.slice(a, b), range: spanRange(src, l, a, b), section, rangeOf: (x, y) => spanRange(src, l, a + x, a + y) };
   }
 }
 

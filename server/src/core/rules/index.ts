@@ -28,6 +28,8 @@ import { feeNoticeContradiction } from './feeNoticeContradiction';
 import { accountabilityMissing } from './accountabilityMissing';
 import { reportPeriod } from './reportPeriod';
 import { reportDeadline } from './reportDeadline';
+import { proseTableMismatch } from './proseTableMismatch';
+import { prosePercentage } from './prosePercentage';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -38,6 +40,7 @@ export const RULES: readonly Rule[] = [
   formatYear, formatCitation, activeTablePlausibility,
   sectionExtra, introPartCount, preambleMissing, feeStatementMissing, feeNoticeContradiction, accountabilityMissing,
   reportPeriod, reportDeadline,
+  proseTableMismatch, prosePercentage,
 ];
 
 export function ruleById(id: string): Rule | undefined {

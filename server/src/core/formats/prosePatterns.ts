@@ -1,0 +1,170 @@
+/**
+ * What the prose of a report says about its tables, as data: which phrase names which cells
+ * (rule prose-table-mismatch). A phrase is matched on folded text (ASCII digits and punctuation,
+ * Simplified script, white space removed) at the end of the clause right before a number, or, for
+ * number-first phrasing ('收到4件…申请'), around it. A number no phrase places is left alone.
+ */
+
+interface Wording {
+  zh: string;
+  en: string;
+}
+
+export type ProseTable = 'applications' | 'reviewLitigation';
+
+export interface ProseCount {
+  id: string;
+  table: ProseTable;
+  /** Rows (or groups of table 三: their rows in the table's format version) whose 总计 cells add up to the number. */
+  rows: readonly string[];
+  /** What the number is, for the message. */
+  name: Wording;
+  /** The words right before the number: the end of its clause. */
+  before?: RegExp;
+  /** Number first: the whole clause before the number, and the words right after its unit. */
+  lead?: RegExp;
+  after?: RegExp;
+  /** The unit written after the number. */
+  unit: RegExp;
+  /** The sentence (or the one it refers back to) must say what it counts. */
+  about: RegExp;
+  /** Words after the number in its sentence that make it another count ('含上年结转'). */
+  notAfter?: RegExp;
+}
+
+/** Between a phrase and its number: 数量/总数, 共/共计, 为/有/达. */
+const FILL = '(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|有|达)?';
+const ANSWERED = '(?:答复|决定)?的?(?:申请)?';
+const APPLICATION = '(?:政府信息公开申请|信息公开申请|政府信息依申请公开(?:申请|办理事项|事项)?|依申请公开(?:政府信息)?(?:申请|事项)?|依申请(?:政府)?信息公开(?:申请|事项)?|申请公开政府信息(?:的申请)?)';
+const APPLICATIONS_ABOUT = /申请/;
+const REVIEW_ABOUT = /信息公开/;
+
+const end = (s: string): RegExp => new RegExp(`${s}${FILL}$`);
+
+export const PROSE_COUNTS: readonly ProseCount[] = [
+  {
+    id: 'newReceived', table: 'applications', rows: ['newReceived'],
+    name: { zh: '本年新收政府信息公开申请数量', en: 'the new applications this year' },
+    before: end(`(?:新收|收到|接收|接到)了?(?:各类|各种)?的?${APPLICATION}`),
+    unit: /^(?:件|项|份|条|个)/, about: APPLICATIONS_ABOUT, notAfter: /(?:含|包括|包含)[^。;]{0,16}(?:结转|上年|上一年|去年)/,
+  },
+  {
+    id: 'newReceived', table: 'applications', rows: ['newReceived'],
+    name: { zh: '本年新收政府信息公开申请数量', en: 'the new applications this year' },
+    lead: /(?:收到|接收|接到)了?$/, after: /^[^,;:、]{0,20}?(?:信息公开|依申请公开)[^,;:、]{0,8}?申请/,
+    unit: /^(?:件|项|份|个)/, about: APPLICATIONS_ABOUT, notAfter: /(?:含|包括|包含)[^。;]{0,16}(?:结转|上年|上一年|去年)/,
+  },
+  {
+    id: 'carriedOver', table: 'applications', rows: ['carriedOver'],
+    name: { zh: '上年结转政府信息公开申请数量', en: 'the applications carried over from last year' },
+    before: end(`(?:(?:上一?年度?|去年)结转|结转上一?年度?)的?(?:${APPLICATION}|申请)?`),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'carriedForward', table: 'applications', rows: ['carriedForward'],
+    name: { zh: '结转下年度继续办理的申请数量', en: 'the applications carried forward to next year' },
+    before: end('(?:结转|转入?)(?:到|至)?下一?年度?(?:继续)?(?:办理)?(?:答复)?的?(?:申请)?'),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'carriedForward', table: 'applications', rows: ['carriedForward'],
+    name: { zh: '结转下年度继续办理的申请数量', en: 'the applications carried forward to next year' },
+    lead: /^(?:其中|另有|尚有|有)?$/, after: /^(?:申请)?(?:结转|转入?)(?:到|至)?下一?年/,
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  // The sum first: '予以公开及部分公开258件' is rows (一)+(二), and its tail is not row (二) alone.
+  {
+    id: 'grantedOrPartially', table: 'applications', rows: ['granted', 'partiallyGranted'],
+    name: { zh: '予以公开和部分公开的申请数量', en: 'the applications disclosed in full or in part' },
+    before: end(`(?:(?:予以公开|全部公开|同意公开)(?:及|和|或者|或|与|、)部分公开|全部或者?部分公开)${ANSWERED}`),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'granted', table: 'applications', rows: ['granted'],
+    name: { zh: '予以公开的申请数量', en: 'the applications disclosed' },
+    before: end(`(?<![不及和或与、])(?:予以公开|同意公开)${ANSWERED}`),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'partiallyGranted', table: 'applications', rows: ['partiallyGranted'],
+    name: { zh: '部分公开的申请数量', en: 'the applications partially disclosed' },
+    before: end(`(?<![及和或与、])部分公开${ANSWERED}`),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'denied', table: 'applications', rows: ['denied'],
+    name: { zh: '不予公开的申请数量', en: 'the applications not disclosed' },
+    before: end(`不予公开${ANSWERED}`),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'unable', table: 'applications', rows: ['unable'],
+    name: { zh: '无法提供的申请数量', en: 'the applications that could not be provided' },
+    before: end(`无法提供${ANSWERED}`),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'notProcessed', table: 'applications', rows: ['notProcessed'],
+    name: { zh: '不予处理的申请数量', en: 'the applications not processed' },
+    before: end(`不予处理${ANSWERED}`),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'otherHandling', table: 'applications', rows: ['otherHandling'],
+    name: { zh: '其他处理的申请数量', en: 'the applications handled otherwise' },
+    before: end(`其他处理${ANSWERED}`),
+    unit: /^件/, about: APPLICATIONS_ABOUT,
+  },
+  {
+    id: 'review', table: 'reviewLitigation', rows: ['review'],
+    name: { zh: '政府信息公开行政复议案件数量', en: 'the reconsideration cases' },
+    before: end('(?<![和及与、])行政复议(?:案件|申请)?'),
+    unit: /^(?:件|起|宗|个)/, about: REVIEW_ABOUT,
+  },
+  {
+    id: 'review', table: 'reviewLitigation', rows: ['review'],
+    name: { zh: '政府信息公开行政复议案件数量', en: 'the reconsideration cases' },
+    lead: /^(?:.*(?:共|有|发生|收到))?$/, after: /^(?:涉及|因)?(?:政府)?信息公开[^,;:、]{0,8}?行政复议(?!后)/,
+    unit: /^(?:件|起|宗)/, about: REVIEW_ABOUT,
+  },
+  {
+    id: 'litigation', table: 'reviewLitigation', rows: ['litigationDirect', 'litigationAfterReview'],
+    name: { zh: '政府信息公开行政诉讼案件数量', en: 'the litigation cases' },
+    before: end('(?<![和及与、])行政诉讼(?:案件)?'),
+    unit: /^(?:件|起|宗|个)/, about: REVIEW_ABOUT,
+  },
+];
+
+/** A wider area than the reporting body, or its parts: a count of the whole district is not its table's. */
+const AREA = [
+  '全市', '全省', '全区', '全县', '全镇', '全乡', '全街', '全系统', '各(?:部门|单位|级|镇|乡|街道|区|县|市|地)', '下属', '所属',
+];
+
+/**
+ * Words before a number, in its sentence, that make it a part of the count or another year's
+ * (a channel, an applicant type, a part of the year, a comparison, a wider area): left alone.
+ */
+export const PARTIAL_COUNT = new RegExp([
+  '通过', '网络', '网上', '在线', '信函', '邮寄', '邮件', '当面', '现场', '电话', '传真', '窗口', '平台', '渠道',
+  '自然人', '法人', '企业', '公民', '律师', '上半年', '下半年', '季度', '月份', '同比', '相比', '较', '比上年', '去年',
+  '前年', '历年', '以来', '近[0-9一二三四五六七八九十]+年', '转办', '转来', '协助', '分别', '平均', '每', ...AREA,
+].join('|'));
+
+/** The same for the sentence a number's sentence refers back to ('…全区共收到1499件。其中,予以公开966件'). */
+export const WIDER_AREA = new RegExp(AREA.join('|'));
+
+/** A sentence that refers back to the one before ('涉及的行政诉讼数为0件'). */
+export const REFERS_BACK = /^(?:涉及|其中|该|上述|以上)/;
+
+/** Table 四: what the prose may claim about the outcomes, and which outcome columns contradict it. */
+export interface OutcomeClaim {
+  id: string;
+  /** Global: every claim of a paragraph is found. */
+  words: RegExp;
+  contradictedBy: readonly string[];
+}
+
+export const OUTCOME_CLAIMS: readonly OutcomeClaim[] = [
+  { id: 'allUpheld', words: /(?:均|全部|都)(?:已|被|获|予以|得到)*(?:复议机关|法院|人民法院)?维持/g, contradictedBy: ['corrected', 'otherResult', 'pending'] },
+  { id: 'notCorrected', words: /(?:未|没有)被?(?:复议(?:审查)?机关|法院|人民法院)?(?:纠错|纠正|撤销|确认违法)/g, contradictedBy: ['corrected'] },
+];
