@@ -17,6 +17,8 @@ import { rowTotal } from './rowTotal';
 import { columnTotal } from './columnTotal';
 import { balance } from './balance';
 import { groupTotal } from './groupTotal';
+import { textResidue } from './textResidue';
+import { traditionalScript } from './traditionalScript';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -24,6 +26,7 @@ export const RULES: readonly Rule[] = [
   tableMissing, tableUnreadable, tableRowMissing, tableRowUnexpected, tableCellCount, tableOrphanCells,
   cellNotNumber, cellUnit, cellBlank, cellNegative,
   rowTotal, columnTotal, balance, groupTotal,
+  textResidue, traditionalScript,
 ];
 
 export function ruleById(id: string): Rule | undefined {
