@@ -183,7 +183,7 @@ test('hover names a cell\'s row and column and its relations; outline and foldin
 });
 
 test('English display language gives English messages; per-rule severity and off come from the settings', async () => {
-  const c = await TestClient.start({ locale: 'en', settings: { rules: { 'section-numeral': 'off', 'row-total': 'warning' } } });
+  const c = await TestClient.start({ locale: 'en', settings: { rules: { 'section-numeral': 'off', 'row-total': 'warning', 'text-residue': 'off' } } });
   try {
     const uri = uriOf('004.txt');
     c.open(uri, seed('004'), 'plaintext');
@@ -194,7 +194,7 @@ test('English display language gives English messages; per-rule severity and off
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await new Promise((r) => setTimeout(r, 300));
     c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
-    assert.equal((await c.diagnostics(uri)).length, 4);
+    assert.equal((await c.diagnostics(uri)).length, 5);
   } finally {
     await c.stop();
   }
@@ -211,7 +211,35 @@ test('the recompute-totals command and the check-text request', async () => {
     const ds = await c.diagnostics(uri);
     assert.deepEqual(ds.filter((d) => ARITHMETIC.has(String(d.code))), []);
     const checked = await c.request<{ diagnostics: Diagnostic[] }>('nianbao/checkText', { uri: 'file:///x/004.txt', text: seed('004') });
-    assert.equal(checked.diagnostics.length, 4);
+    assert.equal(checked.diagnostics.length, 5);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a report in Traditional Chinese: the diagnostic\'s code action and the to-Simplified command convert it, numbers and lines in place', async () => {
+  const c = await TestClient.start();
+  try {
+    const uri = uriOf('002.txt');
+    const before = seed('002');
+    c.open(uri, before, 'plaintext');
+    const ds = await c.diagnostics(uri);
+    const d = ds.find((x) => x.code === 'traditional-script')!;
+    assert.equal(d.severity, 3);
+    const actions = await c.codeActions(uri, d.range, [d]);
+    assert.deepEqual(actions.map((a) => a.title), ['转换为简体中文']);
+    const r = await c.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: 'nianbao.server.toSimplified', arguments: [{ uri }] });
+    assert.equal(r.applied, true);
+    assert.ok(r.edits > 100);
+    const after = c.text(uri);
+    assert.equal(after.length, before.length);
+    assert.deepEqual(after.match(/\d+/g), before.match(/\d+/g));
+    assert.match(after, /^山西省退役军人事务厅2019年政府信息公开年度报告/);
+    const ds2 = await c.diagnostics(uri);
+    assert.deepEqual(ds2.filter((x) => x.code === 'traditional-script'), []);
+    assert.deepEqual(ds2.map((x) => [x.code, x.range]), ds.filter((x) => x.code !== 'traditional-script').map((x) => [x.code, x.range]));
+    const again = await c.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: 'nianbao.server.toSimplified', arguments: [{ uri }] });
+    assert.deepEqual(again, { applied: true, edits: 0 });
   } finally {
     await c.stop();
   }
