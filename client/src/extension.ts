@@ -44,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(t)),
     vscode.commands.registerCommand('nianbao.recomputeTotals', () => recomputeTotals(t)),
+    vscode.commands.registerCommand('nianbao.toSimplified', () => toSimplified(t)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checker.run()),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
   );
@@ -90,6 +91,19 @@ async function recomputeTotals(t: T): Promise<void> {
   if (!r) return;
   if (!r.applied) void vscode.window.showWarningMessage(t(CLIENT_TEXT.recomputeRefused));
   else void vscode.window.showInformationMessage(r.edits ? t(CLIENT_TEXT.recomputed, { count: r.edits }) : t(CLIENT_TEXT.nothingToRecompute));
+}
+
+/** The whole report from Traditional to Simplified Chinese (the server's conversion: numbers and tables stay where they are). */
+async function toSimplified(t: T): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== LANGUAGE_ID) {
+    void vscode.window.showWarningMessage(t(CLIENT_TEXT.notAReport));
+    return;
+  }
+  const r = (await vscode.commands.executeCommand('nianbao.server.toSimplified', { uri: doc.uri.toString() })) as { applied: boolean; edits: number } | undefined;
+  if (!r) return;
+  if (!r.applied) void vscode.window.showWarningMessage(t(CLIENT_TEXT.recomputeRefused));
+  else void vscode.window.showInformationMessage(r.edits ? t(CLIENT_TEXT.simplified, { count: r.edits }) : t(CLIENT_TEXT.nothingToSimplify));
 }
 
 export type { Lang };

@@ -10,6 +10,8 @@ export const CLIENT_TEXT = {
   notAReport: { zh: '当前编辑器中不是年度报告（语言模式不是“政府信息公开年报”）。', en: 'The active editor is not an annual report (language mode is not the report language).' },
   recomputed: { zh: '已重新计算{count}个合计单元格。', en: 'Recomputed {count} total cell(s).' },
   nothingToRecompute: { zh: '全部合计均已正确，无需修改。', en: 'All totals are already right.' },
+  simplified: { zh: '已转换为简体中文（{count}处修改），数字和表格位置未变。', en: 'Converted to Simplified Chinese ({count} edit(s)); numbers and tables are where they were.' },
+  nothingToSimplify: { zh: '文档中没有需要转换的繁体字。', en: 'There is no Traditional Chinese to convert.' },
   recomputeRefused: { zh: '文档在计算期间已被修改，未应用修改，请重试。', en: 'The document changed meanwhile; nothing was applied. Please retry.' },
   scanning: { zh: '正在检查工作区中的年度报告…', en: 'Checking the annual reports in the workspace…' },
   scanDone: { zh: '共检查{files}份报告：{errors}个错误，{warnings}个警告。结果见“问题”面板。', en: 'Checked {files} report(s): {errors} error(s), {warnings} warning(s). See the Problems panel.' },

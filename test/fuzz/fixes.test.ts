@@ -11,6 +11,7 @@ import { check, LineIndex, type Finding, type OffsetEdit, type Report, type Tabl
 import { applyEdits, fixAll, quickFixes, type Action } from '../../server/src/core/service/actions';
 import { relationDef, relationInstances, type RelationInstance } from '../../server/src/core/formats/relations';
 import { TableValues } from '../../server/src/core/rules/arithmetic';
+import { toSimplified } from '../../server/src/core/text/normalize';
 import { allCells, BASES, describeDoc, fuzz, fuzzSummary, mutatedDocArb, type MutatedDoc } from '../helpers/fuzz';
 import { consistentModel, readableShapes, type ReportModel } from '../helpers/layouts';
 
@@ -18,6 +19,39 @@ import { consistentModel, readableShapes, type ReportModel } from '../helpers/la
 const STRUCTURAL = new Set(['section-missing', 'table-missing']);
 /** Rules whose fix rewrites the prose its diagnostic marks (a damaged date), inside that range only. */
 const TEXTUAL = new Set(['report-period']);
+/** Fixes of the text itself, not of cells: residue removed, Traditional converted (verifyTextFix). */
+const TEXT_FIXES = new Set(['text-residue', 'traditional-script']);
+
+/** Every cell's text, in order, in Simplified script: what a text fix must leave as it is (a unit 萬元 becomes 万元). */
+const cellTexts = (report: Report) => JSON.stringify(allCells(report).map((c) => toSimplified(c.text)));
+
+/**
+ * A text fix changes the residue's characters and nothing else (what it deletes, white space aside, is
+ * the diagnostic's text), or converts the script and nothing else (no digit, no ASCII character edited);
+ * the cells and the tables' shapes read the same afterwards and the diagnostic is gone.
+ */
+function verifyTextFix(where: string, text: string, index: LineIndex, report: Report, f: Finding, edits: OffsetEdit[]): void {
+  const fail = (why: string): never => {
+    throw new Error(`${where}: ${f.ruleId} at ${JSON.stringify(f.range.start)}: ${why}`);
+  };
+  if (edits.length === 0) fail('no edits');
+  if (f.ruleId === 'text-residue') {
+    const deleted = edits.map((e) => (e.newText === '' ? text.slice(e.start, e.end) : fail(`writes ${JSON.stringify(e.newText)}`))).join('');
+    const marked = text.slice(index.offsetAt(f.range.start), index.offsetAt(f.range.end));
+    if (deleted.replace(/\s/g, '') !== marked.replace(/\s/g, '')) fail(`deletes ${JSON.stringify(deleted)}, not the residue ${JSON.stringify(marked)}`);
+  } else {
+    for (const e of edits) {
+      const old = text.slice(e.start, e.end);
+      if (/[\x00-\x7f０-９]/.test(old + e.newText)) fail(`the conversion edits ${JSON.stringify(old)} → ${JSON.stringify(e.newText)}`);
+    }
+  }
+  const after = applyEdits(text, edits);
+  const r2 = check(after);
+  if (cellTexts(r2.report) !== cellTexts(report)) fail('the cells read differently afterwards');
+  if (tableShapes(r2.report) !== tableShapes(report)) fail(`the tables read differently: ${tableShapes(report)} → ${tableShapes(r2.report)}`);
+  const left = stillThere(f, index, [...edits].sort((a, b) => a.start - b.start), r2.findings, new LineIndex(after));
+  if (left || (f.ruleId === 'traditional-script' && r2.findings.some((g) => g.ruleId === f.ruleId))) fail('the diagnostic is still there after the fix');
+}
 
 type Span = [number, number];
 
@@ -200,12 +234,17 @@ function verifyDoc(doc: MutatedDoc, pick: number): void {
   const fixable = findings.filter((f) => f.fix || f.data);
   const chosen = fixable.length <= 8 ? fixable : Array.from({ length: 8 }, (_, i) => fixable[(pick + i * 7919) % fixable.length]);
   for (const f of new Set(chosen)) {
-    for (const action of quickFixes(report, f)) verifyAction(doc, text, index, report, f, action, writableSpans, untouchableSpans);
+    for (const action of quickFixes(report, f)) {
+      if (TEXT_FIXES.has(f.ruleId)) verifyTextFix(describeDoc(doc), text, index, report, f, action.edits);
+      else verifyAction(doc, text, index, report, f, action, writableSpans, untouchableSpans);
+    }
   }
-  // Fix-all: only cells and numerals, and one application reaches a fixed point.
+  // Fix-all: only cells, numerals and residue, and one application reaches a fixed point.
   const all = fixAll(report, findings);
   if (!all) return;
+  const residue = findings.filter((f) => f.ruleId === 'text-residue' && f.fix).flatMap((f) => f.fix!.edits);
   for (const e of all.edits) {
+    if (residue.some((r) => r.start === e.start && r.end === e.end && e.newText === '')) continue;
     if (!writableSpans.some(([a, b]) => a <= e.start && e.end <= b)) throw new Error(`${describeDoc(doc)}: fix-all edit ${JSON.stringify(e)} is in no cell or part numeral`);
   }
   const once = applyEdits(text, all.edits);
@@ -369,6 +408,10 @@ function verifyLayoutCase(c: LayoutCase): void {
   const { report, findings } = check(text);
   for (const f of findings) {
     if (STRUCTURAL.has(f.ruleId) || f.ruleId === 'section-numeral') continue;
+    if (TEXT_FIXES.has(f.ruleId)) {
+      for (const a of quickFixes(report, f)) verifyTextFix(`layout ${c.shape}`, text, new LineIndex(text), report, f, a.edits);
+      continue;
+    }
     for (const a of quickFixes(report, f)) {
       verifyLayoutFix(c, text, report, `${a.title.template.en} for ${f.ruleId} at ${JSON.stringify(f.range.start)}`, a.edits, f);
     }

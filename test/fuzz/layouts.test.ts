@@ -34,8 +34,10 @@ test('a random consistent report in any readable shape reads back to its numbers
   const byName = new Map(SHAPES);
   fuzz('layouts', 150, caseArb, ({ shape, model }, record) => {
     const t0 = performance.now();
-    const { report, findings } = check(byName.get(shape)!(model));
+    const { report, findings: all } = check(byName.get(shape)!(model));
     record(performance.now() - t0);
+    // A shape in Traditional Chinese is said to be so, rightly (an information): nothing else may be said.
+    const findings = /traditional|\+all$/i.test(shape) ? all.filter((f) => f.ruleId !== 'traditional-script') : all;
     if (findings.length) throw new Error(`${shape}: ${findings.map((f) => `${f.ruleId}: ${toDiagnostic(f).message}`).join(' / ')}`);
     const got = reportValues(report);
     const want = modelValues(model);

@@ -14,6 +14,7 @@ import { RULES } from '../../server/src/core/rules';
 import { CLI_TEXT } from '../../server/src/cli/messages';
 import { CLIENT_TEXT } from '../../client/src/text';
 import { MANIFEST_TEXT } from '../../client/src/manifest';
+import { TRANSFORMS } from '../helpers/layouts';
 
 const ROOT = join(__dirname, '..', '..');
 const CJK = '\\u3400-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e“”‘’';
@@ -116,6 +117,9 @@ function mistaken(): string[] {
     l.filter((x, i) => i < at('二、') || i >= at('五、')).join('\n') + '\n六、其他需要报告的事项\n',
     l.filter((x, i) => !(i > at('二、') && i < at('三、') - 1)).join('\n'),
     [...l.slice(0, at('五、')), ...l.slice(at('六、')), ...l.slice(at('五、'), at('六、'))].join('\n'),
+    // Conversion residue of every kind, site navigation after the end, and a report in Traditional Chinese.
+    put({ [at('一、总体情况') + 1]: '您访问的链接即将离开“某某县人民政府”门户网站\n是否继续？\n[bookmark: _GoBack]本机关依法公开政府信息，乡鎮(zhèn)<span>政府</span>信息\uFFFD\uFFFD公开。' }) + '\n相关词条\n联系我们\n',
+    TRANSFORMS.traditional(ok),
     put({ [at('（七）总计')]: row('（七）总计', ['0', '0', '0', '0', '0', '0', '0']), [at('四、结转下年度')]: row('四、结转下年度', ['5', '0', '0', '0', '0', '0', '5']) }),
     `四、政府信息公开行政复议、行政诉讼情况\n${renderTable('reviewLitigation', '2021', 'pipeRows', () => '')}\n`,
     `四、政府信息公开行政复议、行政诉讼情况\n${renderTable('reviewLitigation', '2021', 'pipeRows', (r, c) => (r === 'review' && c === 'total' ? '3' : '0'))}\n`,

@@ -30,7 +30,7 @@ test('text output: file:line:col severity rule-id message, grouped by file, then
   assert.match(lines[1], /000_bc9e3f7e1580cb08\.txt:1:114 hint format-citation 本报告是2023年度报告，所引依据是国办公开办函〔2019〕60号/);
   assert.ok(lines.some((l) => /002_a272c8449f52b64a\.txt:29:1 error table-missing 第二部分/.test(l)));
   assert.ok(lines.some((l) => /004_bf2c1b340b487aac\.txt:63:1 warning section-numeral 第三部分.*“三、”.*“2、”/.test(l)));
-  assert.equal(lines[lines.length - 1], '共检查5个文件：7个错误，6个警告，1个提示。');
+  assert.equal(lines[lines.length - 1], '共检查5个文件：7个错误，8个警告，2个提示。');
 });
 
 test('exit 0 when no errors; --lang en', () => {

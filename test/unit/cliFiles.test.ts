@@ -53,7 +53,7 @@ test('a FIFO, named or found in a folder, is said to be no regular file and neve
     assert.equal(r.code, 2);
     assert.equal(r.err, `无法读取“${join(dir, 'fifo.txt')}”：不是普通文件（是命名管道），未打开。\n`);
     assert.match(r.out, /real\.txt:91:2 error row-total/);
-    assert.match(r.out, /共检查2个文件：3个错误，2个警告，0个提示。\n$/);
+    assert.match(r.out, /共检查2个文件：3个错误，3个警告，0个提示。\n$/);
   }
 });
 
@@ -143,7 +143,7 @@ test('symlinks in a folder: to a report, checked under its name, once; a loop an
   assert.equal(r.code, 2);
   const json = JSON.parse(r.out) as { file: string; diagnostics: unknown[]; error?: string }[];
   assert.deepEqual(json.map((x) => [x.file.slice(reports.length + 1), x.error ?? x.diagnostics.length]), [
-    ['a-link.txt', 5],
+    ['a-link.txt', 6],
     ['loop1.txt', `无法读取“${join(reports, 'loop1.txt')}”：符号链接形成循环。`],
     ['loop2.txt', `无法读取“${join(reports, 'loop2.txt')}”：符号链接形成循环。`],
     ['missing.txt', `无法读取“${join(reports, 'missing.txt')}”：符号链接指向的文件不存在。`],
@@ -191,7 +191,7 @@ test('results are written file by file: a failed file is a JSON element with "er
   // Text: the first file's lines are out before the second is read.
   const text: string[] = [];
   await inProcess(['check', seedPath('002'), seedPath('004')], { stdout: (s) => void text.push(s) });
-  assert.match(text[0], /^[^\n]*002_a272c8449f52b64a\.txt:3:186 warning intro-part-count/);
+  assert.match(text[0], /^[^\n]*002_a272c8449f52b64a\.txt:1:1 info traditional-script[^\n]*\n[^\n]*002_a272c8449f52b64a\.txt:3:186 warning intro-part-count/);
   assert.match(text[0], /002_a272c8449f52b64a\.txt:29:1 error table-missing/);
   assert.doesNotMatch(text[0], /004_/);
 });

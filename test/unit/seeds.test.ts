@@ -23,39 +23,46 @@ test('seeds 000, 001 and 003 have consistent tables: 001 no diagnostic; 000 and 
   assert.deepEqual(diagnostics('003').map((d) => [d.code, d.range]), [['preamble-missing', r(0, 0, 0, 0)]]);
 });
 
-test('seed 002: the two missing tables, and row total and column total on (七)总计; the balance does not blame 结转下年度', () => {
+test('seed 002: Traditional script, the two missing tables, row total and column total on (七)总计 (the balance does not blame 结转下年度), site navigation after the end', () => {
   const ds = diagnostics('002');
   assert.deepEqual(ds.map((d) => [d.code, d.range]), [
+    ['traditional-script', r(0, 0, 0, 25)],
     ['intro-part-count', r(2, 185, 2, 188)],
     ['table-missing', r(28, 0, 28, 12)],
     ['row-total', r(219, 0, 219, 1)],
     ['column-total', r(219, 0, 219, 1)],
     ['table-missing', r(228, 0, 228, 27)],
+    ['text-residue', r(235, 0, 239, 4)],
   ]);
   assert.deepEqual(ds.filter((d) => d.data).map((d) => d.data), [
     { relation: 'row-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 },
     { relation: 'column-total', table: 'applications', row: 'total', column: 'total', expected: 2, actual: 0 },
   ]);
-  assert.equal(ds[0].message, '引言称本报告包括“八部分”，正文实有六个部分。引言所述部分应与正文各部分标题一致。');
-  assert.match(ds[1].message, /第二部分.*没有“主动公开政府信息情况”表/);
-  assert.match(ds[4].message, /第四部分.*没有“政府信息公开行政复议、行政诉讼情况”表/);
+  const msg = (code: string, k = 0) => ds.filter((d) => d.code === code)[k].message;
+  assert.equal(msg('intro-part-count'), '引言称本报告包括“八部分”，正文实有六个部分。引言所述部分应与正文各部分标题一致。');
+  assert.match(msg('table-missing'), /第二部分.*没有“主动公开政府信息情况”表/);
+  assert.match(msg('table-missing', 1), /第四部分.*没有“政府信息公开行政复议、行政诉讼情况”表/);
+  assert.equal(ds[0].severity, 3);
+  assert.equal(msg('text-residue'), '报告正文结束后有3行网站导航等页面残留（“相關詞條”等），不属于报告内容。');
 });
 
-test('seed 004: three row totals written 0 instead of 1, part 三 numbered 2、, and the prose\'s 1 application against the 总计 0', () => {
+test('seed 004: the prose\'s 1 application against the 总计 0, a Word bookmark left in the text, three row totals written 0 instead of 1, and part 三 numbered 2、', () => {
   const ds = diagnostics('004');
   assert.deepEqual(ds.map((d) => [d.code, d.range, d.severity]), [
     ['prose-table-mismatch', r(8, 31, 8, 32), 2],
+    ['text-residue', r(12, 0, 12, 19), 2],
     ['section-numeral', r(62, 0, 62, 2), 2],
     ['row-total', r(90, 1, 90, 2), 1],
     ['row-total', r(130, 1, 130, 2), 1],
     ['row-total', r(341, 1, 341, 2), 1],
   ]);
   assert.equal(ds[0].message, '正文写明本年新收政府信息公开申请数量为1，而“收到和处理政府信息公开申请情况”表中“本年新收政府信息公开申请数量”的“总计”为0，两者不一致。');
-  assert.equal(ds[1].message, '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”，实际为“2、”。');
-  assert.deepEqual(ds.slice(2).map((d) => d.data), ['newReceived', 'denied.stateSecret', 'total'].map((row) => ({
+  assert.equal(ds[1].message, '文本中有格式转换残留“[bookmark: _GoBack]”（Word文档的书签标记），不属于报告内容。');
+  assert.equal(ds[2].message, '第三部分“收到和处理政府信息公开申请情况”的序号应为“三、”，实际为“2、”。');
+  assert.deepEqual(ds.slice(3).map((d) => d.data), ['newReceived', 'denied.stateSecret', 'total'].map((row) => ({
     relation: 'row-total', table: 'applications', row, column: 'total', expected: 1, actual: 0,
   })));
-  assert.equal(ds[2].message, '“本年新收政府信息公开申请数量”行“总计”列应为1（自然人与法人或其他组织各列之和），表中填写的是0。');
+  assert.equal(ds[3].message, '“本年新收政府信息公开申请数量”行“总计”列应为1（自然人与法人或其他组织各列之和），表中填写的是0。');
   assert.equal(diagnostics('002').find((d) => d.code === 'column-total')?.message, '“（七）总计”行“总计”列应为2（本年度各项办理结果之和），表中填写的是0。');
 });
 

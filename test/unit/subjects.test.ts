@@ -24,17 +24,19 @@ test('subjects do not move with the text: lines inserted above give the same fin
 test('seeds 002 and 004: an arithmetic finding is about its stated cell, a missing table about its table, a numeral about its part', () => {
   const ds = check(seed('002')).findings;
   assert.deepEqual(ds.map((f) => `${f.ruleId} ${f.subject}`), [
+    'traditional-script document',
     'intro-part-count section/overview',
     'table-missing table/active',
     'row-total table/applications/total/total',
     'column-total table/applications/total/total',
     'table-missing table/reviewLitigation',
+    'text-residue document',
   ]);
   for (const f of check(seed('004')).findings) {
     if (f.data) assert.equal(f.subject, subject.cell(f.data.table, f.data.row, f.data.column));
   }
-  assert.deepEqual(check(seed('004')).findings.map((f) => `${f.ruleId} ${f.subject}`).slice(0, 2), [
-    'prose-table-mismatch table/applications/newReceived/total', 'section-numeral section/applications',
+  assert.deepEqual(check(seed('004')).findings.map((f) => `${f.ruleId} ${f.subject}`).slice(0, 3), [
+    'prose-table-mismatch table/applications/newReceived/total', 'text-residue document', 'section-numeral section/applications',
   ]);
 });
 

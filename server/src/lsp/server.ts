@@ -7,6 +7,7 @@ import { fixAll, quickFixes } from '../core/service/actions';
 import { hoverAt } from '../core/service/hover';
 import { foldingRanges, outline } from '../core/service/outline';
 import { recomputeAll } from '../core/service/recompute';
+import { simplifyEdits } from '../core/service/simplify';
 import { analyzeText, DocumentStore, type Analysis } from './documents';
 import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, overlaps, symbolOf, versionedEdit } from './convert';
 import { findingFor } from './match';
@@ -17,6 +18,7 @@ export const SERVER_VERSION = '0.1.0';
 /** Commands the server executes (the client's commands call them). */
 export const COMMANDS = {
   recomputeTotals: 'nianbao.server.recomputeTotals',
+  toSimplified: 'nianbao.server.toSimplified',
 } as const;
 
 /** Custom request: check a text that is not open (the client's "check all reports in the workspace"). */
@@ -170,14 +172,21 @@ export function startServer(connection: Connection): void {
     return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: h.cell.range } : null;
   }));
 
+  /** What each command writes into a document, and the label of that edit. */
+  const commandEdits: Record<string, { edits: (a: Analysis) => ReturnType<typeof recomputeAll>; label: { zh: string; en: string } }> = {
+    [COMMANDS.recomputeTotals]: { edits: (a) => recomputeAll(a.report), label: { zh: '重新计算全部合计', en: 'Recompute totals' } },
+    [COMMANDS.toSimplified]: { edits: (a) => simplifyEdits(a.text), label: { zh: '转换为简体中文', en: 'Convert to Simplified Chinese' } },
+  };
+
   connection.onExecuteCommand(guard('executeCommand', { applied: false, edits: 0 }, async (params) => {
-    if (params.command !== COMMANDS.recomputeTotals) return { applied: false, edits: 0 };
+    const command = Object.hasOwn(commandEdits, params.command) ? commandEdits[params.command] : undefined;
+    if (!command) return { applied: false, edits: 0 };
     const uri = (params.arguments?.[0] as { uri?: string } | undefined)?.uri;
     const a = uri ? await current(uri) : null;
     if (!a) return { applied: false, edits: 0 };
-    const edits = recomputeAll(a.report);
+    const edits = command.edits(a);
     if (edits.length === 0) return { applied: true, edits: 0 };
-    const r = await connection.workspace.applyEdit({ label: lang === 'en' ? 'Recompute totals' : '重新计算全部合计', edit: versionedEdit(a, edits) });
+    const r = await connection.workspace.applyEdit({ label: lang === 'en' ? command.label.en : command.label.zh, edit: versionedEdit(a, edits) });
     return { applied: r.applied, edits: edits.length };
   }));
 

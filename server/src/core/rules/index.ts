@@ -30,6 +30,8 @@ import { reportPeriod } from './reportPeriod';
 import { reportDeadline } from './reportDeadline';
 import { proseTableMismatch } from './proseTableMismatch';
 import { prosePercentage } from './prosePercentage';
+import { textResidue } from './textResidue';
+import { traditionalScript } from './traditionalScript';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -41,6 +43,7 @@ export const RULES: readonly Rule[] = [
   sectionExtra, introPartCount, preambleMissing, feeStatementMissing, feeNoticeContradiction, accountabilityMissing,
   reportPeriod, reportDeadline,
   proseTableMismatch, prosePercentage,
+  textResidue, traditionalScript,
 ];
 
 export function ruleById(id: string): Rule | undefined {

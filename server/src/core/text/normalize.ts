@@ -7,6 +7,11 @@ import { Converter } from 'opencc-js/t2cn';
  */
 const toSimplifiedScript = Converter({ from: 't', to: 'cn' });
 
+/** Traditional → Simplified Chinese (OpenCC t → cn), nothing else: no NFKC, no cache. */
+export function toSimplified(s: string): string {
+  return isAscii(s) ? s : toSimplifiedScript(s);
+}
+
 /**
  * A cache of folded labels, bounded in characters, not entries: labels are short and repeat across
  * reports, a long line (typed into, keystroke after keystroke) is neither and is never kept.
