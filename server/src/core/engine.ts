@@ -94,7 +94,7 @@ const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 /** The step after the rules: findings filtered by the silencing comments; the full check and the session share it. */
 export function silence(findings: Finding[], directives: readonly Directive[], options: CheckOptions, report: Report): CheckResult {
-  const out = applySilencing(findings, directives, RULE_IDS);
+  const out = applySilencing(findings, directives, RULE_IDS, capped);
   const hints = options.severity?.['unused-disable'];
   if (hints === 'off') out.findings = out.findings.filter((f) => f.ruleId !== 'unused-disable');
   else if (hints) for (const f of out.findings) if (f.ruleId === 'unused-disable') f.severity = SEVERITY[hints];

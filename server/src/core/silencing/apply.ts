@@ -29,7 +29,9 @@ export interface Silenced {
  * comment silenced it is remembered: one that silenced nothing becomes an `unused-disable` hint.
  * Costs nothing without comments (the common case, on every keystroke).
  */
-export function applySilencing(findings: Finding[], directives: readonly Directive[], knownRules: ReadonlySet<string>): Silenced {
+export function applySilencing(
+  findings: Finding[], directives: readonly Directive[], knownRules: ReadonlySet<string>, cap: (hints: Finding[]) => Finding[],
+): Silenced {
   if (directives.length === 0) return { findings, silenced: [] };
   const used = new Set<Directive>();
   const shown: Finding[] = [];
@@ -41,7 +43,8 @@ export function applySilencing(findings: Finding[], directives: readonly Directi
       silenced.push(f);
     } else shown.push(f);
   }
-  const hints = directives.flatMap((d) => hintsOf(d, used.has(d), knownRules));
+  // A text of comments alone is bounded like a rule: at most LIMITS.findingsPerRule hints, then how many more.
+  const hints = cap(directives.flatMap((d) => hintsOf(d, used.has(d), knownRules)));
   if (hints.length === 0) return { findings: shown, silenced };
   return { findings: [...shown, ...hints].sort(byPosition), silenced };
 }
