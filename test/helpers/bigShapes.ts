@@ -26,6 +26,7 @@ export const TEXT_BULK: Record<string, Bulk> = {
   longMixedLines: (n) => rep('本机关认真贯彻落实政府信息公开条例，1 2 3 4 5 6 7 '.repeat(8) + '\n', n),
   longNumberLines: (n) => rep('1 2 3 4 5 6 7 '.repeat(14) + '\n', n),
   longPipeLines: (n) => rep('| 1 '.repeat(52) + '|\n', n),
+  silencingLines: (n) => rep('// nianbao-disable-next-line row-total\n', n),
 };
 
 export const HTML_BULK: Record<string, Bulk> = {
@@ -34,6 +35,7 @@ export const HTML_BULK: Record<string, Bulk> = {
   htmlParagraphs: (n) => rep('<p>本机关认真贯彻落实。</p>', n),
   htmlNesting: (n) => '<div>'.repeat(Math.floor(n / 11)) + '1' + '</div>'.repeat(Math.floor(n / 11)),
   htmlLabelRows: (n) => `<table>${rep('<tr><td>本年新收</td><td>1</td></tr>', n)}</table>`,
+  htmlSilencingComments: (n) => `<table>${rep('<tr><!-- nianbao-disable row-total --><td>1</td></tr>', n)}</table>`,
 };
 
 const SEED = seed('000').split('\n');

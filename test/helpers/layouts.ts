@@ -420,3 +420,26 @@ export const TODO: Record<string, string> = Object.fromEntries(Object.keys(allSh
 export function readableShapes(): [string, Shape][] {
   return Object.entries(allShapes()).filter(([name]) => !(name in TODO));
 }
+
+// ── Silencing comments ─────────────────────────────────────────────────────
+
+/**
+ * A text with a silencing comment on a line of its own at every line boundary where one may stand
+ * (in HTML not inside a tag that spans lines): `comment(i)` gives the i-th. The reader must read it
+ * exactly as the text without them (README, "Silencing a finding").
+ */
+export function withCommentLines(text: string, comment: (i: number) => string, every = 1): string {
+  const parts = text.split(/(\r\n|\r|\n)/);
+  const html = /<(?:table|tr|td|p|div|br|html|body)\b/i.test(text);
+  let out = '';
+  let n = 0;
+  for (let k = 0; k < parts.length; k += 2) {
+    const eol = parts[k + 1];
+    out += parts[k] + (eol ?? '');
+    if (eol === undefined || (k / 2) % every !== 0) continue;
+    const lt = out.lastIndexOf('<');
+    if (html && lt >= 0 && out.indexOf('>', lt) < 0) continue;
+    out += comment(n++) + eol;
+  }
+  return out;
+}

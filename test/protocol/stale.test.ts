@@ -72,7 +72,7 @@ for (const pull of [false, true]) {
     const carriedOver = rowTotal(ds, 'carriedOver');
     const line = carriedOver.range.start.line;
     const actions = await c.codeActions(uri, carriedOver.range, [carriedOver], ['quickfix']);
-    assert.deepEqual(actions.map((a) => a.title), ['将此格改为2', '重新计算本表全部合计']);
+    assert.deepEqual(actions.map((a) => a.title), ['将此格改为2', '重新计算本表全部合计', '在此处忽略此规则（row-total）', '在本文件中忽略此规则（row-total）']);
     assert.deepEqual(editsOf(actions[0]), { version: 1, edits: [[line, '2']] });
     // The id decides, not the range (a client that moved the range with the text keeps the right fix).
     const moved = { ...carriedOver, range: rowTotal(ds, 'newReceived').range };

@@ -61,6 +61,7 @@ class Batch {
   private files = 0;
   private unchecked = 0;
   private readonly bySeverity = [0, 0, 0, 0, 0];
+  private silenced = 0;
 
   constructor(private readonly o: Options, private readonly io: CliIO) {
     const emit = async (s: string) => {
@@ -79,7 +80,8 @@ class Batch {
       else await this.checkPath(path);
     }
     const [, errors, warnings, ...others] = this.bySeverity;
-    await this.out.end(t(CLI_TEXT.summary, this.o.lang, { files: this.files, errors, warnings, others: others.reduce((a, b) => a + b, 0) }));
+    const counts = { files: this.files, errors, warnings, others: others.reduce((a, b) => a + b, 0), silenced: this.silenced };
+    await this.out.end(t(this.silenced ? CLI_TEXT.summarySilenced : CLI_TEXT.summary, this.o.lang, counts));
     if (this.unchecked > 0) return EXIT.unchecked;
     return errors > 0 ? EXIT.errors : EXIT.ok;
   }
@@ -126,16 +128,19 @@ class Batch {
   /** Decoding and checking: whatever fails here is this file's problem, and the batch goes on. */
   private async checkBytes(file: string, bytes: Buffer): Promise<void> {
     let diagnostics;
+    let silenced;
     try {
       const decoded = decodeReport(bytes, file);
       if (!decoded.ok) return this.problem(file, decoded.message);
-      const { findings } = check(decoded.text, { formatVersion: this.o.formatVersion, lang: this.o.lang, blankAsZero: this.o.blankAsZero });
-      diagnostics = findings.map((x) => toDiagnostic(x, this.o.lang));
+      const result = check(decoded.text, { formatVersion: this.o.formatVersion, lang: this.o.lang, blankAsZero: this.o.blankAsZero });
+      diagnostics = result.findings.map((x) => toDiagnostic(x, this.o.lang));
+      silenced = result.silenced.map((x) => toDiagnostic(x, this.o.lang));
     } catch (e) {
       return this.problem(file, msg(CLI_TEXT.internalError, { path: file, reason: e instanceof Error ? e.message : String(e) }));
     }
     for (const d of diagnostics) this.bySeverity[d.severity]++;
-    return this.result({ file, diagnostics });
+    this.silenced += silenced.length;
+    return this.result(silenced.length ? { file, diagnostics, silenced } : { file, diagnostics });
   }
 
   /** A path not checked: said on standard error and in the output (JSON: an element with `error`). */

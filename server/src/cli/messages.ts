@@ -87,6 +87,11 @@ export const CLI_TEXT = {
     zh: '共检查{files}个文件：{errors}个错误，{warnings}个警告，{others}个提示。',
     en: 'Checked {files} file(s): {errors} error(s), {warnings} warning(s), {others} note(s).',
   },
+  /** The summary when comments silenced findings: they are counted, never lost silently. */
+  summarySilenced: {
+    zh: '共检查{files}个文件：{errors}个错误，{warnings}个警告，{others}个提示，另有{silenced}处已忽略。',
+    en: 'Checked {files} file(s): {errors} error(s), {warnings} warning(s), {others} note(s); {silenced} more silenced by comments.',
+  },
 } satisfies Record<string, Text>;
 
 export function t(text: Text, lang: Lang, args: Record<string, MessageArg> = {}): string {

@@ -4,6 +4,8 @@ import type { Diagnostic } from '../core';
 export interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
+  /** The diagnostics silenced by the file's comments; only when there are any. */
+  silenced?: Diagnostic[];
   error?: string;
 }
 

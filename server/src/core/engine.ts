@@ -7,6 +7,8 @@ import { LineIndex, type Range } from './text/positions';
 import { msg, render, type Lang } from './l10n/text';
 import { countLines, countTags, LIMITS } from './limits';
 import { looksLikeHtml } from './text/html';
+import { readDirectives, type Directive } from './silencing/directives';
+import { applySilencing } from './silencing/apply';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
@@ -29,6 +31,8 @@ export interface Diagnostic {
 export interface CheckResult {
   report: Report;
   findings: Finding[];
+  /** The findings silenced by the document's comments (README, "Silencing a finding"): kept, not shown. */
+  silenced: Finding[];
 }
 
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 1, warning: 2, information: 3, hint: 4 };
@@ -63,25 +67,38 @@ export function overWorkLimit(text: string): (CheckResult & { index: LineIndex }
   const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const message = lines > LIMITS.lines ? msg(TOO_MANY_LINES, { count: lines, limit: LIMITS.lines }) : msg(TOO_MANY_TAGS, { count: tags, limit: LIMITS.htmlTags });
   const finding: Finding = { ruleId: 'file-too-large', subject: subject.document(), severity: 2, range: top, message };
-  return { index, report: emptyReport(index.lineCount), findings: [finding] };
+  return { index, report: emptyReport(index.lineCount), findings: [finding], silenced: [] };
 }
 
 /** Reads a report and runs every enabled rule. Never throws: a failing rule becomes one diagnostic. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const refused = overWorkLimit(text);
-  if (refused) return { report: refused.report, findings: refused.findings };
+  if (refused) return { report: refused.report, findings: refused.findings, silenced: [] };
   let report: Report;
   let index: LineIndex;
+  let directives: Directive[];
   try {
     const src = readSource(text);
     index = src.index;
     report = readSourceReport(src, options);
+    directives = readDirectives(text, index, src.html);
   } catch {
     index = new LineIndex(text);
     const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { report: emptyReport(index.lineCount), findings: [{ ruleId: 'internal-error', subject: subject.document(), severity: 1, range: top, message: msg(UNREADABLE) }] };
+    return { report: emptyReport(index.lineCount), findings: [{ ruleId: 'internal-error', subject: subject.document(), severity: 1, range: top, message: msg(UNREADABLE) }], silenced: [] };
   }
-  return { report, findings: runRules(report, text, index, options) };
+  return silence(runRules(report, text, index, options), directives, options, report);
+}
+
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+/** The step after the rules: findings filtered by the silencing comments; the full check and the session share it. */
+export function silence(findings: Finding[], directives: readonly Directive[], options: CheckOptions, report: Report): CheckResult {
+  const out = applySilencing(findings, directives, RULE_IDS, capped);
+  const hints = options.severity?.['unused-disable'];
+  if (hints === 'off') out.findings = out.findings.filter((f) => f.ruleId !== 'unused-disable');
+  else if (hints) for (const f of out.findings) if (f.ruleId === 'unused-disable') f.severity = SEVERITY[hints];
+  return { report, ...out };
 }
 
 export function runRules(report: Report, text: string, index: LineIndex, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {

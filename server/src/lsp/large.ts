@@ -5,7 +5,8 @@ import { readSource } from '../core/text/source';
 import { looksLikeHtml } from '../core/text/html';
 import { subject, type Finding, type Report } from '../core';
 import { LineIndex } from '../core/text/positions';
-import { runRules } from '../core/engine';
+import { runRules, silence } from '../core/engine';
+import { readDirectives } from '../core/silencing/directives';
 import { countLines, LIMITS } from '../core/limits';
 import { sectionMissing } from '../core/rules/sectionMissing';
 import { sectionOrder } from '../core/rules/sectionOrder';
@@ -56,7 +57,7 @@ export function tooLarge(text: string, settings: ServerSettings): { index: LineI
   const report = emptyReport(index.lineCount);
   report.sections = findHeadings(src);
   const options: CheckOptions = { severity: settings.rules };
-  const findings = runRules(report, text, index, options, [sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate]);
+  const { findings } = silence(runRules(report, text, index, options, [sectionMissing, sectionOrder, sectionNumeral, sectionDuplicate]), readDirectives(text, index, false), options, report);
   findings.unshift({ ruleId: 'file-too-large', subject: subject.document(), severity: 2, range: top, message: msg(TOO_LARGE, args) });
   return { index, report, findings };
 }

@@ -8,6 +8,7 @@ import { hoverAt } from '../core/service/hover';
 import { foldingRanges, outline } from '../core/service/outline';
 import { recomputeAll } from '../core/service/recompute';
 import { simplifyEdits } from '../core/service/simplify';
+import { commentStyle, silenceActions } from '../core/service/silence';
 import { analyzeText, DocumentStore, type Analysis } from './documents';
 import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, overlaps, symbolOf, versionedEdit } from './convert';
 import { findingFor } from './match';
@@ -145,8 +146,9 @@ export function startServer(connection: Connection): void {
           const f = a.findings[i];
           return overlaps(f.range, params.range) ? [{ f, d: diagnosticOf(f, lang, a.uri, id) }] : [];
         });
+      const style = commentStyle(a.report, a.uri);
       for (const { f, d } of pairs) {
-        for (const action of quickFixes(a.report, f)) out.push(codeActionOf(a, action, lang, [d]));
+        for (const action of [...quickFixes(a.report, f), ...silenceActions(a.text, a.index, f, style)]) out.push(codeActionOf(a, action, lang, [d]));
       }
     }
     if (wants(FIX_ALL_KIND)) {

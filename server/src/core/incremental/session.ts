@@ -1,5 +1,5 @@
 import type { Cell, Position, Range, Report, Table, TableKind } from '../model';
-import { mergeFindings, overWorkLimit, runRule, type CheckOptions } from '../engine';
+import { mergeFindings, overWorkLimit, runRule, silence, type CheckOptions, type CheckResult } from '../engine';
 import { LIMITS } from '../limits';
 import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
@@ -13,6 +13,7 @@ import { LineIndex, type Offsets } from '../text/positions';
 import { readSource, type SourceLine, type SourceText } from '../text/source';
 import { tokenizeLines } from '../reader/cells';
 import { isPlainNumber, parseValue } from '../reader/values';
+import { isDirectiveLine, readDirectives, type Directive } from '../silencing/directives';
 import { moveOffsets, shiftFinding, shiftHeading, shiftTable, type Shift } from './shift';
 
 /** An LSP content change: a range in the text before it, and its replacement; no range replaces everything. */
@@ -45,7 +46,9 @@ interface Step {
 export class ReportSession {
   private state!: ReadState;
   private perRule: Finding[][] = [];
-  private merged: Finding[] | null = null;
+  private merged: CheckResult | null = null;
+  /** The silencing comments, read with the whole text: an edit in a text that has one reads everything. */
+  private directives: Directive[] = [];
   /** Set while the text is too large to read (overWorkLimit) for its lines: typing in a line keeps it so. */
   private refusedForLines = false;
   /** Set while the cell path has started to update the lines in place: the new text, if it must start over. */
@@ -69,7 +72,16 @@ export class ReportSession {
   }
 
   get findings(): Finding[] {
-    return (this.merged ??= mergeFindings(this.perRule));
+    return this.result.findings;
+  }
+
+  /** The findings the document's comments silenced (engine.silence, as a fresh check). */
+  get silenced(): Finding[] {
+    return this.result.silenced;
+  }
+
+  private get result(): CheckResult {
+    return (this.merged ??= silence(mergeFindings(this.perRule), this.directives, this.options, this.state.report));
   }
 
   private full(text: string): void {
@@ -80,11 +92,14 @@ export class ReportSession {
       const src: SourceText = { text, index: refused.index, lines: [], html: false };
       this.state = { src, headings: [], regions: [], header: readHeader(src, []), report: refused.report };
       this.perRule = [refused.findings];
+      this.directives = [];
       this.merged = null;
       this.lastPath = 'full';
       return;
     }
-    this.state = readState(readSource(text), this.options);
+    const src = readSource(text);
+    this.directives = readDirectives(text, src.index, src.html);
+    this.state = readState(src, this.options);
     this.rerun(new Set<RuleInput>(['sections', 'active', 'applications', 'reviewLitigation']), null, 0);
     this.lastPath = 'full';
   }
@@ -148,7 +163,7 @@ export class ReportSession {
   private step(range: Range, insert: string): Step | null {
     const old = this.state;
     const src = old.src;
-    if (src.html || src.lines.length === 0 || src.lines[0].eol === undefined || isCut(src)) return null;
+    if (src.html || src.lines.length === 0 || src.lines[0].eol === undefined || isCut(src) || this.directives.length) return null;
     const { start, end } = this.offsets(range);
     const delta = insert.length - (end - start);
     const a = src.index.positionAt(start).line;
@@ -394,9 +409,9 @@ function findCell(t: Table, start: number): Cell | undefined {
   return t.orphanCells.find((c) => c.start === start);
 }
 
-/** Is this line a part heading or a table's anchor, or might it be cut into pieces? (All depend on the line's text alone.) */
+/** Is this line a part heading, a table's anchor or a silencing line, or might it be cut into pieces? (All depend on the line's text alone.) */
 function isStructural(l: SourceLine): boolean {
-  if (anchorKind(l.text) !== null) return true;
+  if (anchorKind(l.text) !== null || isDirectiveLine(l.text)) return true;
   const alone = linesSource([{ text: l.text, offset: 0, line: 0, eol: '' }], l.text.length);
   return readHeading(alone, 0) !== null || mayBreakInside(alone, alone.lines[0]);
 }

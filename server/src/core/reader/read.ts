@@ -6,6 +6,7 @@ import { finishHeadings, findHeadings } from './headings';
 import { splitAtParts } from './pieces';
 import { findTableRegions, type TableRegion } from './regions';
 import { readTable } from './tables';
+import { isDirectiveLine } from '../silencing/directives';
 
 export interface ReadOptions {
   /** 'auto' (default) reads the version from the tables, then from the report's year. */
@@ -32,11 +33,22 @@ export function readSourceReport(src: SourceText, options: ReadOptions = {}): Re
   return readState(src, options).report;
 }
 
-/** The whole read: pieces, headings, table regions, then everything `compose` does. */
+/** The whole read: silencing lines skipped, pieces, headings, table regions, then everything `compose` does. */
 export function readState(text: SourceText, options: ReadOptions = {}): ReadState {
-  const src = splitAtParts(text);
+  const src = splitAtParts(withoutDirectiveLines(text));
   const headings = findHeadings(src);
   return compose(src, { headings, regions: findTableRegions(src, headings), tables: {}, year: null }, options).state;
+}
+
+/**
+ * A plain text without its silencing lines (`// nianbao-disable …`, `<!-- nianbao-disable … -->` alone
+ * on a line): the reader sees the lines around one as if it were not there, so it is no heading, no
+ * cell, no blank between cells and no prose, in every layout. HTML comments are skipped by the HTML reader.
+ */
+function withoutDirectiveLines(src: SourceText): SourceText {
+  if (src.html || !src.lines.some((l) => isDirectiveLine(l.text))) return src;
+  const lines = src.lines.filter((l) => !isDirectiveLine(l.text));
+  return { get text() { return src.text; }, index: src.index, lines, html: src.html };
 }
 
 /** What a read of changed lines keeps from the read before (already moved to the new lines). */
