@@ -139,6 +139,8 @@ test('the language server serves hostile reports under the permission model with
   const c = await TestClient.start({
     pull: true,
     nodeArgs: ['--experimental-permission', `--allow-fs-read=${SERVER}`, `--allow-fs-read=${SANDBOX}`, '--require', SANDBOX],
+    // A project configuration as the client passes it: a text, never a file the server would open.
+    settings: { project: { uri: 'file:///etc/.nianbao.jsonc', text: `{"$schema": "https://evil.example/s.json", "rules": {"${ESC}]0;x": "off"}, "ignore": ["/etc/passwd", "../**"]` } },
   });
   const exited = new Promise<void>((resolve) => c.proc.once('exit', () => resolve()));
   try {
