@@ -77,7 +77,7 @@ export class ProjectConfigs implements vscode.Disposable {
       text = decodeText(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
       this.warnOnce(uri, '', this.t(CLIENT_TEXT.unreadable, { file: this.name(uri), reason: noLinks(String(e)) }));
-      return null;
+      return { uri: uri.toString(), text: '{}' }; // found, but says nothing: as in the CLI, no file above it applies
     }
     this.sayProblems(uri, text);
     return { uri: uri.toString(), text };
