@@ -15,6 +15,8 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  // jsonc-parser's default entry is UMD, whose relative requires esbuild cannot follow: take its ES modules.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

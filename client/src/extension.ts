@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { render, resolveLang, type Lang, type Text } from '../../server/src/core';
 import { renderReport } from '../../server/src/core/render/report';
 import { CLIENT_TEXT } from './text';
 import { ReportDetector } from './detect';
 import { StatusItem } from './status';
 import { WorkspaceChecker } from './workspace';
+import { ProjectConfigs, withProject } from './projectConfig';
 
 export const LANGUAGE_ID = 'nianbao';
 
@@ -26,9 +27,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // A project configuration changed: the server forgets every document's settings and checks them again.
+  const configs = new ProjectConfigs(lang, () => void client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'nianbao' },
+    middleware: {
+      workspace: {
+        // Each document's settings carry its nearest .nianbao.jsonc (read here: the server reads no file).
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return Promise.all(params.items.map(async (item, i) =>
+            item.section === 'nianbao' && item.scopeUri ? withProject(result[i], await configs.forDocument(vscode.Uri.parse(item.scopeUri))) : result[i]));
+        },
+      },
+    },
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
     initializationOptions: { locale: vscode.env.language },
@@ -39,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   const detector = new ReportDetector(lang);
   const status = new StatusItem(lang);
   const checker = new WorkspaceChecker(client, lang);
-  context.subscriptions.push(output, detector, status, checker);
+  context.subscriptions.push(output, detector, status, checker, configs);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(t)),

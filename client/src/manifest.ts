@@ -43,3 +43,15 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'untrusted': { zh: '本扩展只读取文档文本，不执行文档中的任何内容，在受限模式下功能完整。', en: 'The extension only reads the text of documents and executes nothing in them: fully functional in Restricted Mode.' },
   'virtual': { zh: '通过编辑器同步的文本检查，虚拟工作区中同样可用。', en: 'Checks the text the editor syncs, so it works in virtual workspaces too.' },
 };
+
+/** The descriptions of the project configuration's JSON schema (a schema is not translated: both languages). */
+export const CONFIG_SCHEMA_TEXT: Record<string, Text> = {
+  title: {
+    zh: '年报检查的项目配置：从报告所在文件夹向上最近的 .nianbao.jsonc 生效，命令行检查和编辑器都读取它；它写明的设置优先于编辑器设置。',
+    en: 'Project configuration of the annual report checker: the nearest .nianbao.jsonc up from a report applies, in the command-line checker and the editor; what it says beats the editor settings.',
+  },
+  ignore: {
+    zh: '不检查的文件：与 .gitignore 相同的模式，相对于本文件所在的文件夹，例如“草稿/”“**/*.old.txt”。',
+    en: 'Files not checked: patterns as in .gitignore, relative to this file’s folder, e.g. "drafts/", "**/*.old.txt".',
+  },
+};

@@ -23,6 +23,13 @@ export const CLIENT_TEXT = {
   detectNever: { zh: '不再询问', en: 'Never ask' },
   statusTooltip: { zh: '年度报告检查：{errors}个错误，{warnings}个警告。单击打开“问题”面板。', en: 'Annual report: {errors} error(s), {warnings} warning(s). Click to open the Problems panel.' },
   statusClean: { zh: '年报无问题', en: 'Report OK' },
+  configProblem: {
+    zh: '项目配置文件“{file}”第{line}行第{col}列有误：{problem}{more}其余设置照常生效。',
+    en: 'The project configuration “{file}” has an error at line {line}, column {col}: {problem}{more} The rest of it applies.',
+  },
+  configMore: { zh: '另有{count}处问题。', en: ' {count} more problem(s).' },
+  configTooLarge: { zh: '项目配置文件“{file}”超过1 MB，未读取。', en: 'The project configuration “{file}” is larger than 1 MB: not read.' },
+  configOpen: { zh: '打开', en: 'Open' },
 } satisfies Record<string, Text>;
 
 /**

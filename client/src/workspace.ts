@@ -48,7 +48,8 @@ export class WorkspaceChecker implements vscode.Disposable {
             continue;
           }
           if (!uri.path.endsWith('.nianbao') && !looksLikeReport(text)) continue;
-          const r = await this.client.sendRequest<{ diagnostics: LspDiagnostic[] }>('nianbao/checkText', { uri: uri.toString(), text });
+          const r = await this.client.sendRequest<{ diagnostics: LspDiagnostic[]; ignored?: true }>('nianbao/checkText', { uri: uri.toString(), text });
+          if (r.ignored) continue; // the project configuration leaves it out
           const diagnostics = await this.client.protocol2CodeConverter.asDiagnostics(r.diagnostics);
           this.collection.set(uri, diagnostics);
           totals.files++;

@@ -13,6 +13,7 @@ import { renderTable } from '../../server/src/core/render/tables';
 import { RULES } from '../../server/src/core/rules';
 import { CLI_TEXT } from '../../server/src/cli/messages';
 import { CLIENT_TEXT } from '../../client/src/text';
+import { CONFIG_TEXT, SYNTAX_TEXT } from '../../server/src/core/configText';
 import { MANIFEST_TEXT } from '../../client/src/manifest';
 import { TRANSFORMS } from '../helpers/layouts';
 
@@ -76,7 +77,7 @@ test('every zh text of the catalogs: sources, rule descriptions, CLI, client, ma
   assertAll(sourceTexts(), 'sources');
   assertAll(RULES.map((r) => r.description.zh), 'rule descriptions');
   // The CLI's usage aligns its option column with spaces: the option syntax is not Chinese text.
-  const lines = [CLI_TEXT, CLIENT_TEXT, MANIFEST_TEXT].flatMap((c) => Object.values(c).flatMap((t) => t.zh.split('\n')));
+  const lines = [CLI_TEXT, CLIENT_TEXT, MANIFEST_TEXT, CONFIG_TEXT, SYNTAX_TEXT].flatMap((c) => Object.values(c).flatMap((t) => t.zh.split('\n')));
   assertAll(lines.map((l) => l.replace(/^\s+-.*?\s{2,}(?=[\u3400-\u9fff])/, '')), 'catalogs');
   assertAll(Object.values(JSON.parse(readFileSync(join(ROOT, 'package.nls.zh-cn.json'), 'utf8'))) as string[], 'package.nls.zh-cn.json');
 });

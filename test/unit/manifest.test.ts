@@ -47,3 +47,24 @@ test('the files the manifest points to exist', () => {
     assert.ok(existsSync(join(root, p)), `${p} is missing`);
   }
 });
+
+test('the project configuration\'s JSON schema: contributed for .nianbao.jsonc, generated from the rules, the keys the core reads', async () => {
+  const { parseProjectConfig } = await import('../../server/src/core/config');
+  assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.nianbao.jsonc', url: './schemas/nianbao-config.schema.json' }]);
+  const schema = JSON.parse(readFileSync(join(root, 'schemas', 'nianbao-config.schema.json'), 'utf8'));
+  assert.equal(schema.allowComments, true);
+  assert.equal(schema.additionalProperties, false);
+  assert.deepEqual(Object.keys(schema.properties), ['$schema', 'rules', 'formatVersion', 'blankAsZero', 'ignore']);
+  assert.deepEqual(Object.keys(schema.properties.rules.properties), RULES.map((r) => r.id));
+  for (const r of RULES) {
+    const p = schema.properties.rules.properties[r.id];
+    assert.equal(p.description, `${r.description.zh}\n${r.description.en}`);
+    assert.equal(p.default, ['', 'error', 'warning', 'information', 'hint'][r.severity]);
+  }
+  // Every key the schema offers is one the core reads without a problem, and none other.
+  const sample = { $schema: './schemas/nianbao-config.schema.json', rules: { [RULES[0].id]: 'off' }, formatVersion: '2019', blankAsZero: true, ignore: ['草稿/'] };
+  assert.deepEqual(parseProjectConfig(JSON.stringify(sample)).problems, []);
+  assert.equal(parseProjectConfig('{"other": 1}').problems.length, 1);
+  const ignored = readFileSync(join(root, '.vscodeignore'), 'utf8');
+  assert.match(ignored, /^!schemas\/\*\.json$/m, 'the schema is packed into the .vsix');
+});

@@ -71,11 +71,18 @@ test('the CLI checks hostile reports under the permission model with network, pr
   try {
     for (const r of hostileReports()) writeFileSync(join(dir, r.name), r.text);
     writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0])); // a .docx saved as .txt
+    // A project configuration is the folder's too: it can switch rules off and leave files out, nothing more.
+    writeFileSync(join(dir, '.nianbao.jsonc'), JSON.stringify({
+      $schema: 'https://evil.example/schema.json', rules: { [`${ESC}]0;pwned${ESC}\\`]: 'off', 'cell-blank': 'off' },
+      ignore: ['../../../../etc/passwd', '/etc/**', 'file:///etc/passwd', `a/${'**/'.repeat(8)}b`], formatVersion: '$(reboot)',
+    }));
+    writeFileSync(join(dir, '.gitignore'), `/etc/shadow\n../**\n${'**/x/'.repeat(30)}\n`);
     const before = listing(dir);
     const node = ['--experimental-permission', `--allow-fs-read=${CLI}`, `--allow-fs-read=${SANDBOX}`, `--allow-fs-read=${dir}`, '--require', SANDBOX, CLI];
     for (const args of [['check', dir], ['check', '--format', 'json', dir], ['check', '--lang', 'en', join(dir, 'escapes.txt'), '-']]) {
       const r = spawnSync(process.execPath, [...node, ...args], { encoding: 'utf8', input: hostileReports()[3].text, cwd: dir });
-      assert.equal(r.status, args.includes('-') ? 1 : 2, `${args.join(' ')}: exit ${r.status} (2: the binary scan.txt is refused, the rest checked)\n${r.stderr}`);
+      assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status} (2: the configuration's problems, and the binary scan.txt is refused; the rest checked)\n${r.stderr}`);
+      assert.match(r.stderr, /\.nianbao\.jsonc:1:\d+ (项目配置有误：未知的规则“\\u\{1b\}\]0;pwned|error in the project configuration: Unknown rule “\\u\{1b\}\]0;pwned)/);
       assert.doesNotMatch(r.stderr, /ERR_ACCESS_DENIED|nianbao sandbox:/);
       assert.deepEqual(sandboxAttempts(r.stderr), [], 'attempted calls');
       const whole = args.includes(dir);
@@ -132,6 +139,8 @@ test('the language server serves hostile reports under the permission model with
   const c = await TestClient.start({
     pull: true,
     nodeArgs: ['--experimental-permission', `--allow-fs-read=${SERVER}`, `--allow-fs-read=${SANDBOX}`, '--require', SANDBOX],
+    // A project configuration as the client passes it: a text, never a file the server would open.
+    settings: { project: { uri: 'file:///etc/.nianbao.jsonc', text: `{"$schema": "https://evil.example/s.json", "rules": {"${ESC}]0;x": "off"}, "ignore": ["/etc/passwd", "../**"]` } },
   });
   const exited = new Promise<void>((resolve) => c.proc.once('exit', () => resolve()));
   try {

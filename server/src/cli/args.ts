@@ -5,8 +5,9 @@ import { CLI_TEXT } from './messages';
 export interface Options {
   format: 'text' | 'json';
   lang: Lang;
-  formatVersion: 'auto' | '2019' | '2021';
-  blankAsZero: boolean;
+  /** Given on the command line (it beats the project configuration), or not. */
+  formatVersion?: 'auto' | '2019' | '2021';
+  blankAsZero?: true;
   /** Files above this size (MB) are not read. */
   maxFileSize: number;
   paths: string[];
@@ -21,7 +22,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { ok: false, help: true, problem: CLI_TEXT.usage };
   if (command === '--version' || command === '-v') return { ok: false, version: true, problem: CLI_TEXT.usage };
   if (command !== 'check') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
-  const o: Options = { format: 'text', lang: 'zh-CN', formatVersion: 'auto', blankAsZero: false, maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [] };
+  const o: Options = { format: 'text', lang: 'zh-CN', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];

@@ -24,6 +24,20 @@ export function probe(path: string): Probed {
   return { ok: false, problem: notRegular(path, st) };
 }
 
+/**
+ * Is there a regular file at `path` (a project configuration looked for up the tree)? `blocked`: a
+ * folder the CLI may not look into (no permission, or outside what Node's permission model allows).
+ */
+export function lookFor(path: string): 'file' | 'absent' | 'blocked' {
+  try {
+    return statSync(path).isFile() ? 'file' : 'absent';
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === 'ELOOP') return 'file'; // reading it says the loop
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'absent' : 'blocked';
+  }
+}
+
 function statProblem(path: string, e: unknown): Message {
   const code = errorCode(e);
   if (code === 'ELOOP') return msg(CLI_TEXT.linkLoop, { path });

@@ -3,12 +3,14 @@
  * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] PATH...`.
  * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
-import { check, toDiagnostic } from '../core';
+import { check, toDiagnostic, type CheckOptions } from '../core';
 import { msg, render, type Message } from '../core/l10n/text';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
 import { guessLang, parseArgs, type Options } from './args';
 import { decodeReport, probe, readBounded } from './files';
 import { walk } from './walk';
+import { ProjectConfigs } from './config';
+import { dirname, resolve } from 'node:path';
 import { jsonWriter, OutputFailure, textWriter, type FileResult, type ResultWriter } from './output';
 import { CLI_TEXT, t } from './messages';
 
@@ -62,8 +64,14 @@ class Batch {
   private unchecked = 0;
   private readonly bySeverity = [0, 0, 0, 0, 0];
   private silenced = 0;
+  /** A broken project configuration is said (on stderr) and makes the exit code 2. */
+  private readonly configs: ProjectConfigs;
 
   constructor(private readonly o: Options, private readonly io: CliIO) {
+    this.configs = new ProjectConfigs(o.lang, (line) => {
+      this.unchecked++;
+      io.stderr(`${printable(line)}\n`);
+    });
     const emit = async (s: string) => {
       try {
         await io.stdout(s);
@@ -89,7 +97,13 @@ class Batch {
   private async checkPath(path: string): Promise<void> {
     const p = probe(path);
     if (!p.ok) return this.problem(path, p.problem);
-    if (p.kind === 'file') return this.checkFile(path, p.key);
+    if (p.kind === 'file') {
+      const by = this.configs.ignoring(resolve(path));
+      if (!by) return this.checkFile(path, p.key);
+      // Named, yet excluded by its project configuration (a pre-commit hook names every changed file): said, not checked.
+      this.io.stderr(`${printable(t(CLI_TEXT.configIgnored, this.o.lang, { path, config: by }))}\n`);
+      return;
+    }
     if (this.walkedDirs.has(p.key)) return;
     let found = 0;
     for (const item of walk(path, p.key, this.walkedDirs)) {
@@ -98,6 +112,7 @@ class Batch {
         continue;
       }
       found++;
+      if (this.configs.ignoring(resolve(item.file))) continue;
       const f = probe(item.file);
       await (f.ok ? this.checkFile(item.file, f.key) : this.problem(item.file, f.problem));
     }
@@ -110,7 +125,7 @@ class Batch {
     this.checkedFiles.add(key);
     const read = readBounded(path, this.o.maxFileSize);
     if (!read.ok) return this.problem(path, read.problem);
-    return this.checkBytes(path, read.bytes);
+    return this.checkBytes(path, read.bytes, dirname(resolve(path)));
   }
 
   private async checkStdin(): Promise<void> {
@@ -122,17 +137,18 @@ class Batch {
       return this.problem('-', msg(CLI_TEXT.unreadable, { path: '-', reason: e instanceof Error ? e.message : String(e) }));
     }
     if (bytes.length > limit) return this.problem('-', msg(CLI_TEXT.tooLargeRead, { path: '-', limit: this.o.maxFileSize }));
-    return this.checkBytes('-', bytes);
+    // Standard input has no folder: the configuration of the current one applies.
+    return this.checkBytes('-', bytes, resolve('.'));
   }
 
   /** Decoding and checking: whatever fails here is this file's problem, and the batch goes on. */
-  private async checkBytes(file: string, bytes: Buffer): Promise<void> {
+  private async checkBytes(file: string, bytes: Buffer, dir: string): Promise<void> {
     let diagnostics;
     let silenced;
     try {
       const decoded = decodeReport(bytes, file);
       if (!decoded.ok) return this.problem(file, decoded.message);
-      const result = check(decoded.text, { formatVersion: this.o.formatVersion, lang: this.o.lang, blankAsZero: this.o.blankAsZero });
+      const result = check(decoded.text, this.checkOptions(dir));
       diagnostics = result.findings.map((x) => toDiagnostic(x, this.o.lang));
       silenced = result.silenced.map((x) => toDiagnostic(x, this.o.lang));
     } catch (e) {
@@ -141,6 +157,17 @@ class Batch {
     for (const d of diagnostics) this.bySeverity[d.severity]++;
     this.silenced += silenced.length;
     return this.result(silenced.length ? { file, diagnostics, silenced } : { file, diagnostics });
+  }
+
+  /** The command line's options beat the project configuration's, which beat the defaults. */
+  private checkOptions(dir: string): CheckOptions {
+    const project = this.configs.forDirectory(dir)?.config;
+    return {
+      lang: this.o.lang,
+      formatVersion: this.o.formatVersion ?? project?.formatVersion ?? 'auto',
+      blankAsZero: this.o.blankAsZero ?? project?.blankAsZero ?? false,
+      severity: project?.rules ?? {},
+    };
   }
 
   /** A path not checked: said on standard error and in the output (JSON: an element with `error`). */

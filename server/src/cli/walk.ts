@@ -1,7 +1,10 @@
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { boundedPattern } from '../core/config';
 import { msg, type Message } from '../core/l10n/text';
+import { decodeText } from '../core/text/decode';
 import { CLI_TEXT } from './messages';
-import { listDir, probe, type DirEntry } from './files';
+import { listDir, probe, readBounded, type DirEntry } from './files';
 
 /** A report file found under a directory, or a problem met on the way. */
 export type WalkItem = { file: string } | { path: string; problem: Message };
@@ -20,6 +23,31 @@ interface Frame {
   key: string;
   entries: DirEntry[];
   next: number;
+  /** The .gitignore files of this directory and the walked ones above it. */
+  gitignores: GitIgnore[];
+}
+
+interface GitIgnore {
+  dir: string;
+  rules: Ignore;
+}
+
+/** A directory's .gitignore, if it has one: its patterns apply to everything below it. */
+function readGitignore(dir: string, entries: DirEntry[]): GitIgnore | { path: string; problem: Message } | null {
+  if (!entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) return null;
+  const path = join(dir, '.gitignore');
+  const read = readBounded(path, 1);
+  if (!read.ok) return { path, problem: read.problem };
+  // Patterns whose matching could take seconds on a deep path are skipped (core/config.ts).
+  const patterns = decodeText(read.bytes).split(/\r?\n/).filter((p) => boundedPattern(p));
+  return { dir, rules: ignore().add(patterns) };
+}
+
+function gitIgnored(gitignores: GitIgnore[], path: string, isDir: boolean): boolean {
+  return gitignores.some((g) => {
+    const rel = relative(g.dir, path).split(sep).join('/');
+    return g.rules.ignores(isDir ? `${rel}/` : rel);
+  });
 }
 
 /**
@@ -27,20 +55,22 @@ interface Frame {
  * size or depth). Symbolic links are followed: to a file, it is a report like any other; to a
  * directory, it is walked unless already walked (`walked`, by device and inode, shared by the whole
  * run); a link back to a directory that contains it is a loop, said once and not entered.
- * Special files with a report's name are given too: reading them says what they are.
+ * Special files with a report's name are given too: reading them says what they are. What the
+ * .gitignore files of the walked directories ignore is not walked.
  */
 export function* walk(root: string, rootKey: string, walked: Set<string>): Generator<WalkItem> {
   const stack: Frame[] = [];
   const open = new Set<string>();
-  const enter = (dir: string, key: string): WalkItem | null => {
+  const enter = (dir: string, key: string, above: GitIgnore[]): WalkItem | null => {
     walked.add(key);
     const listed = listDir(dir);
     if (!listed.ok) return { path: dir, problem: listed.problem };
-    stack.push({ dir, key, entries: listed.entries, next: 0 });
+    const own = readGitignore(dir, listed.entries);
+    stack.push({ dir, key, entries: listed.entries, next: 0, gitignores: own && 'rules' in own ? [...above, own] : above });
     open.add(key);
-    return null;
+    return own && 'problem' in own ? own : null;
   };
-  const first = enter(root, rootKey);
+  const first = enter(root, rootKey, []);
   if (first) yield first;
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
@@ -52,21 +82,22 @@ export function* walk(root: string, rootKey: string, walked: Set<string>): Gener
     const e = top.entries[top.next++];
     const path = join(top.dir, e.name);
     if (!e.isDirectory() && !e.isSymbolicLink()) {
-      if (isReportName(e.name)) yield { file: path };
+      if (isReportName(e.name) && !gitIgnored(top.gitignores, path, false)) yield { file: path };
       continue;
     }
+    if (top.gitignores.length > 0 && gitIgnored(top.gitignores, path, e.isDirectory())) continue;
     const p = probe(path);
     if (!p.ok) {
       // A link to nothing that is not named as a report is not a report; a loop is always said.
       if (isReportName(e.name) || p.problem.template === CLI_TEXT.linkLoop) yield { path, problem: p.problem };
     } else if (p.kind === 'file') {
       if (isReportName(e.name)) yield { file: path };
-    } else if (SKIP_DIRS.has(e.name) || (walked.has(p.key) && !open.has(p.key))) {
+    } else if (SKIP_DIRS.has(e.name) || (walked.has(p.key) && !open.has(p.key)) || (e.isSymbolicLink() && gitIgnored(top.gitignores, path, true))) {
       continue;
     } else if (open.has(p.key)) {
       yield { path, problem: msg(CLI_TEXT.dirLoop, { path }) };
     } else {
-      const failed = enter(path, p.key);
+      const failed = enter(path, p.key, top.gitignores);
       if (failed) yield failed;
     }
   }

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import type { Finding, LineIndex, Report } from '../core';
+import { RULES, type Finding, type LineIndex, type Report } from '../core';
 import { ReportSession } from '../core/incremental/session';
 import { notText, overSize, tooLarge } from './large';
 import type { ServerSettings } from './settings';
@@ -104,10 +104,10 @@ export class DocumentStore {
     if (big) {
       o.session = null;
       o.doc = TextDocument.create(uri, 'nianbao', o.version, text);
-      return (o.analysis = { uri, version: o.version, text, ...big });
+      return (o.analysis = { uri, version: o.version, text, ...big, findings: settings.ignored ? [] : big.findings });
     }
     o.doc = null;
-    o.session = new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules, blankAsZero: settings.blankAsZero });
+    o.session = new ReportSession(text, sessionOptions(settings));
     return (o.analysis = fromSession(uri, o.version, o.session));
   }
 }
@@ -124,6 +124,12 @@ function fromSession(uri: string, version: number, s: ReportSession): Analysis {
 /** Checks a text that is not open (the client's workspace check). */
 export function analyzeText(uri: string, text: string, settings: ServerSettings): Analysis {
   const big = notText(text) ?? tooLarge(text, settings);
-  if (big) return { uri, version: 0, text, ...big };
-  return fromSession(uri, 0, new ReportSession(text, { formatVersion: settings.formatVersion, severity: settings.rules, blankAsZero: settings.blankAsZero }));
+  if (big) return { uri, version: 0, text, ...big, findings: settings.ignored ? [] : big.findings };
+  return fromSession(uri, 0, new ReportSession(text, sessionOptions(settings)));
+}
+
+/** A document the project configuration ignores is read (outline, hover) with every rule off. */
+function sessionOptions(settings: ServerSettings) {
+  const severity = settings.ignored ? Object.fromEntries(RULES.map((r) => [r.id, 'off' as const])) : settings.rules;
+  return { formatVersion: settings.formatVersion, severity, blankAsZero: settings.blankAsZero };
 }

@@ -192,9 +192,11 @@ export function startServer(connection: Connection): void {
     return { applied: r.applied, edits: edits.length };
   }));
 
-  connection.onRequest(CHECK_TEXT_REQUEST, guard('checkText', { diagnostics: [] as Diagnostic[] }, async (params: { uri: string; text: string }) => {
-    const a = analyzeText(params.uri, String(params.text ?? ''), await settings.get(params.uri));
-    return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null) };
+  connection.onRequest(CHECK_TEXT_REQUEST, guard<[{ uri: string; text: string }], { diagnostics: Diagnostic[]; ignored?: true }>('checkText', { diagnostics: [] }, async (params: { uri: string; text: string }) => {
+    const s = await settings.get(params.uri);
+    const a = analyzeText(params.uri, String(params.text ?? ''), s);
+    // `ignored`: the project configuration leaves the file out (the workspace check does not count it).
+    return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null), ...(s.ignored ? { ignored: true } : {}) };
   }));
 
 }

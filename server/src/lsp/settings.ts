@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { SeveritySetting } from '../core';
+import { applyProjectConfig, isIgnored, parseProjectConfig, relativeToConfig, type ProjectConfig } from '../core/config';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
 
 /** The `nianbao.*` settings the server reads (the client declares them in package.json). */
@@ -10,13 +11,37 @@ export interface ServerSettings {
   maxFileSize: number;
   /** Check the sums counting blank cells as 0. */
   blankAsZero: boolean;
+  /** The project configuration's `ignore` leaves this document unchecked. */
+  ignored?: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, formatVersion: 'auto', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, blankAsZero: false };
+export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, formatVersion: 'auto', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, blankAsZero: false, ignored: false };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
-export function sanitize(raw: unknown): ServerSettings {
+/**
+ * The settings of one document. `project` is what the client found for it: the nearest
+ * `.nianbao.jsonc` (`{ uri, text }`), read by the client (the server reads no file); what it says
+ * beats the editor settings. Its problems are the client's to show.
+ */
+export function sanitize(raw: unknown, uri?: string): ServerSettings {
+  const settings = editorSettings(raw);
+  const project = (raw as { project?: unknown } | null)?.project as { uri?: unknown; text?: unknown } | undefined;
+  if (!project || typeof project.uri !== 'string' || typeof project.text !== 'string') return settings;
+  const config = parsed(project.text);
+  const path = uri ? relativeToConfig(project.uri, uri) : null;
+  return { ...applyProjectConfig(settings, config), ignored: path !== null && isIgnored(config, path) };
+}
+
+let last: { text: string; config: ProjectConfig } | null = null;
+
+/** Every document of a project has the same file: it is read once. */
+function parsed(text: string): ProjectConfig {
+  if (last?.text !== text) last = { text, config: parseProjectConfig(text).config };
+  return last.config;
+}
+
+function editorSettings(raw: unknown): ServerSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const rules: Record<string, SeveritySetting> = {};
   if (s.rules && typeof s.rules === 'object') {
@@ -24,7 +49,7 @@ export function sanitize(raw: unknown): ServerSettings {
   }
   const formatVersion = s.formatVersion === '2019' || s.formatVersion === '2021' ? s.formatVersion : 'auto';
   const size = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
-  return { rules, formatVersion, maxFileSize: size, blankAsZero: s.blankAsZero === true };
+  return { rules, formatVersion, maxFileSize: size, blankAsZero: s.blankAsZero === true, ignored: false };
 }
 
 /** Per-document settings through workspace/configuration, cached until the configuration changes. */
@@ -41,7 +66,7 @@ export class SettingsCache {
     if (!p) {
       p = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'nianbao' })
-        .then(sanitize, () => this.global);
+        .then((raw: unknown) => sanitize(raw, uri), () => this.global);
       this.cache.set(uri, p);
     }
     return p;
