@@ -6,6 +6,7 @@ import { CLIENT_TEXT } from './text';
 import { ReportDetector } from './detect';
 import { StatusItem } from './status';
 import { WorkspaceChecker } from './workspace';
+import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
 
 export const LANGUAGE_ID = 'nianbao';
 
@@ -16,6 +17,18 @@ export interface NianbaoApi {
 }
 
 let client: LanguageClient | undefined;
+
+/** Opens the shipped rules page in the Markdown preview at a rule's section (rulePages.ts). */
+async function showRule(extension: vscode.Uri, id: unknown): Promise<void> {
+  const page = vscode.Uri.joinPath(extension, 'docs', 'rules.md');
+  const section = ruleSection(id);
+  const target = section ? page.with({ fragment: section }) : page;
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', target);
+  } catch {
+    await vscode.commands.executeCommand('vscode.open', page);
+  }
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
   const lang = resolveLang(vscode.env.language);
@@ -31,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     synchronize: { configurationSection: 'nianbao' },
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, rulePages: RULE_PAGES },
   };
   client = new LanguageClient('nianbao', t(CLIENT_TEXT.serverName), serverOptions, clientOptions);
   await client.start();
@@ -46,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.recomputeTotals', () => recomputeTotals(t)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checker.run()),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(SHOW_RULE, (id: unknown) => showRule(context.extensionUri, id)),
   );
   return { client, detector };
 }

@@ -11,6 +11,7 @@ import { analyzeText, DocumentStore, type Analysis } from './documents';
 import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, overlaps, symbolOf, versionedEdit } from './convert';
 import { findingFor } from './match';
 import { SettingsCache } from './settings';
+import { rulePagesOf, shippedRulePages } from './rulePages';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -30,6 +31,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let lang: Lang = 'zh-CN';
   let pull = false;
+  let pages = shippedRulePages();
 
   /** Handlers never throw at the client: an error is logged and the request answered empty. */
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -51,7 +53,7 @@ export function startServer(connection: Connection): void {
   /** The current version's diagnostics, each carrying its finding's id and that version. */
   async function diagnostics(uri: string): Promise<{ version: number; items: Diagnostic[] } | null> {
     const a = await current(uri);
-    return a ? { version: a.version, items: diagnosticsOf(a.findings, lang, uri, a.version) } : null;
+    return a ? { version: a.version, items: diagnosticsOf(a.findings, lang, uri, a.version, pages) } : null;
   }
 
   function schedulePush(uri: string): void {
@@ -72,6 +74,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     lang = resolveLang(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;
+    pages = rulePagesOf(params.initializationOptions);
     settings.supported = !!params.capabilities.workspace?.configuration;
     return {
       capabilities: {
@@ -141,7 +144,7 @@ export function startServer(connection: Connection): void {
         })
         : findingIds(a.findings, a.version).flatMap((id, i) => {
           const f = a.findings[i];
-          return overlaps(f.range, params.range) ? [{ f, d: diagnosticOf(f, lang, a.uri, id) }] : [];
+          return overlaps(f.range, params.range) ? [{ f, d: diagnosticOf(f, lang, a.uri, id, pages) }] : [];
         });
       for (const { f, d } of pairs) {
         for (const action of quickFixes(a.report, f)) out.push(codeActionOf(a, action, lang, [d]));
@@ -183,7 +186,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(CHECK_TEXT_REQUEST, guard('checkText', { diagnostics: [] as Diagnostic[] }, async (params: { uri: string; text: string }) => {
     const a = analyzeText(params.uri, String(params.text ?? ''), await settings.get(params.uri));
-    return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null) };
+    return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null, pages) };
   }));
 
 }
