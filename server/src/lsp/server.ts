@@ -2,13 +2,15 @@ import {
   CodeActionKind, DocumentDiagnosticReportKind, TextDocumentSyncKind,
   type CodeAction, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver';
-import { resolveLang, type Lang } from '../core';
+import { render, resolveLang, type Lang } from '../core';
 import { fixAll, quickFixes } from '../core/service/actions';
 import { hoverAt } from '../core/service/hover';
 import { foldingRanges, outline } from '../core/service/outline';
-import { recomputeAll } from '../core/service/recompute';
+import { recomputeAll, recomputeTable } from '../core/service/recompute';
+import { formatDocument } from '../core/service/format';
+import { tableLenses } from '../core/service/lenses';
 import { analyzeText, DocumentStore, type Analysis } from './documents';
-import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, overlaps, symbolOf, versionedEdit } from './convert';
+import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, overlaps, symbolOf, textEdits, versionedEdit } from './convert';
 import { findingFor } from './match';
 import { SettingsCache } from './settings';
 import { rulePagesOf, shippedRulePages } from './rulePages';
@@ -18,6 +20,8 @@ export const SERVER_VERSION = '0.1.0';
 /** Commands the server executes (the client's commands call them). */
 export const COMMANDS = {
   recomputeTotals: 'nianbao.server.recomputeTotals',
+  /** One table's totals (its code lens): arguments `{ uri, table: 'applications' | 'reviewLitigation' }`. */
+  recomputeTable: 'nianbao.server.recomputeTable',
 } as const;
 
 /** Custom request: check a text that is not open (the client's "check all reports in the workspace"). */
@@ -83,6 +87,8 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         hoverProvider: true,
+        documentFormattingProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(pull ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -173,14 +179,35 @@ export function startServer(connection: Connection): void {
     return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: h.cell.range } : null;
   }));
 
+  connection.onDocumentFormatting(guard('formatting', [], async (params) => {
+    const a = await current(params.textDocument.uri);
+    // A binary or oversized document is not read: it is not formatted either.
+    if (!a || a.findings.some((f) => f.ruleId === 'not-text' || f.ruleId === 'file-too-large')) return [];
+    return textEdits(a, formatDocument(a.text));
+  }));
+
+  connection.onCodeLens(guard('codeLens', [], async (params) => {
+    const a = await current(params.textDocument.uri);
+    if (!a) return [];
+    const { blankAsZero } = await settings.get(a.uri);
+    return tableLenses(a.report, a.findings, blankAsZero).map((l) => ({
+      range: l.range,
+      // A lens with nothing to run is plain text (an empty command id).
+      command: { title: render(l.title, lang), command: l.recompute ? COMMANDS.recomputeTable : '', arguments: l.recompute ? [{ uri: a.uri, table: l.table }] : undefined },
+    }));
+  }));
+
   connection.onExecuteCommand(guard('executeCommand', { applied: false, edits: 0 }, async (params) => {
-    if (params.command !== COMMANDS.recomputeTotals) return { applied: false, edits: 0 };
-    const uri = (params.arguments?.[0] as { uri?: string } | undefined)?.uri;
-    const a = uri ? await current(uri) : null;
+    const command = params.command as string;
+    if (command !== COMMANDS.recomputeTotals && command !== COMMANDS.recomputeTable) return { applied: false, edits: 0 };
+    const arg = params.arguments?.[0] as { uri?: string; table?: string } | undefined;
+    const a = arg?.uri ? await current(arg.uri) : null;
     if (!a) return { applied: false, edits: 0 };
-    const edits = recomputeAll(a.report);
+    const one = command === COMMANDS.recomputeTable;
+    if (one && arg?.table !== 'applications' && arg?.table !== 'reviewLitigation') return { applied: false, edits: 0 };
+    const edits = one ? recomputeTable(a.report.tables[arg!.table as 'applications' | 'reviewLitigation']) : recomputeAll(a.report);
     if (edits.length === 0) return { applied: true, edits: 0 };
-    const r = await connection.workspace.applyEdit({ label: lang === 'en' ? 'Recompute totals' : '重新计算全部合计', edit: versionedEdit(a, edits) });
+    const r = await connection.workspace.applyEdit({ label: one ? (lang === 'en' ? 'Recompute this table' : '重新计算本表') : lang === 'en' ? 'Recompute totals' : '重新计算全部合计', edit: versionedEdit(a, edits) });
     return { applied: r.applied, edits: edits.length };
   }));
 
