@@ -7,6 +7,7 @@ import { ReportDetector } from './detect';
 import { StatusItem } from './status';
 import { WorkspaceChecker } from './workspace';
 import { ProjectConfigs, withProject } from './projectConfig';
+import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
 
 export const LANGUAGE_ID = 'nianbao';
 
@@ -17,6 +18,18 @@ export interface NianbaoApi {
 }
 
 let client: LanguageClient | undefined;
+
+/** Opens the shipped rules page in the Markdown preview at a rule's section (rulePages.ts). */
+async function showRule(extension: vscode.Uri, id: unknown): Promise<void> {
+  const page = vscode.Uri.joinPath(extension, 'docs', 'rules.md');
+  const section = ruleSection(id);
+  const target = section ? page.with({ fragment: section }) : page;
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', target);
+  } catch {
+    await vscode.commands.executeCommand('vscode.open', page);
+  }
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
   const lang = resolveLang(vscode.env.language);
@@ -45,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     },
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, rulePages: RULE_PAGES },
   };
   client = new LanguageClient('nianbao', t(CLIENT_TEXT.serverName), serverOptions, clientOptions);
   await client.start();
@@ -61,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.toSimplified', () => toSimplified(t)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checker.run()),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(SHOW_RULE, (id: unknown) => showRule(context.extensionUri, id)),
   );
   return { client, detector };
 }

@@ -19,6 +19,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Node options before the server script (a permission model, a preloaded sandbox). */
   nodeArgs?: string[];
+  /** The client's initializationOptions (besides the locale). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 /** A minimal LSP client that drives the built server over stdio the way an editor does. */
@@ -55,6 +57,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: null,
       locale: options.locale ?? 'zh-cn',
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
         workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: true } },
         textDocument: {

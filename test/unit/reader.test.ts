@@ -79,9 +79,11 @@ function displacedLabels(text: string, keys: string[]): string {
   const lines = text.split('\n');
   for (const key of keys) {
     const label = fullWidth(rowsOf('applications', '2021').find((r) => r.key === key)!.label);
-    const i = lines.findIndex((l) => l.startsWith(`| ${label} | `));
+    // The skeleton's table is aligned: the label's cell is padded.
+    const cell = new RegExp(`^\\| ${label} *\\| `);
+    const i = lines.findIndex((l) => cell.test(l));
     assert.ok(i > 2, key);
-    lines[i] = lines[i].replace(`| ${label} | `, '| ');
+    lines[i] = lines[i].replace(cell, '| ');
     // The label lands two rows up, as a text line of its own.
     lines.splice(i - 2, 0, label);
   }

@@ -6,6 +6,7 @@ import { render, toDiagnostic, type Finding, type Lang, type OffsetEdit } from '
 import type { Action } from '../core/service/actions';
 import type { OutlineItem } from '../core/service/outline';
 import type { Analysis } from './documents';
+import { rulePage, shippedRulePages } from './rulePages';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 
@@ -40,14 +41,16 @@ export function findingIdOf(d: Pick<Diagnostic, 'data'>): FindingId | null {
 }
 
 /** The diagnostics of a version's findings, each with its id in `data.finding` (beside the arithmetic data). */
-export function diagnosticsOf(findings: readonly Finding[], lang: Lang, uri: string, version: number | null): Diagnostic[] {
+export function diagnosticsOf(findings: readonly Finding[], lang: Lang, uri: string, version: number | null, pages = shippedRulePages()): Diagnostic[] {
   const ids = findingIds(findings, version);
-  return findings.map((f, i) => diagnosticOf(f, lang, uri, ids[i]));
+  return findings.map((f, i) => diagnosticOf(f, lang, uri, ids[i], pages));
 }
 
-export function diagnosticOf(f: Finding, lang: Lang, uri: string, id: FindingId): Diagnostic {
+/** `pages`: where codes link (rulePages.ts). */
+export function diagnosticOf(f: Finding, lang: Lang, uri: string, id: FindingId, pages: string): Diagnostic {
   const d = toDiagnostic(f, lang) as Diagnostic;
   d.severity = f.severity as DiagnosticSeverity;
+  d.codeDescription = { href: rulePage(pages, f.ruleId) };
   d.data = { ...f.data, finding: id };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: render(r.message, lang) }));

@@ -2,17 +2,20 @@ import {
   CodeActionKind, DocumentDiagnosticReportKind, TextDocumentSyncKind,
   type CodeAction, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver';
-import { resolveLang, type Lang } from '../core';
+import { render, resolveLang, type Lang } from '../core';
 import { fixAll, quickFixes } from '../core/service/actions';
 import { hoverAt } from '../core/service/hover';
 import { foldingRanges, outline } from '../core/service/outline';
-import { recomputeAll } from '../core/service/recompute';
+import { recomputeAll, recomputeTable } from '../core/service/recompute';
 import { simplifyEdits } from '../core/service/simplify';
 import { commentStyle, silenceActions } from '../core/service/silence';
+import { formatDocument } from '../core/service/format';
+import { tableLenses } from '../core/service/lenses';
 import { analyzeText, DocumentStore, type Analysis } from './documents';
-import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, overlaps, symbolOf, versionedEdit } from './convert';
+import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, overlaps, symbolOf, textEdits, versionedEdit } from './convert';
 import { findingFor } from './match';
 import { SettingsCache } from './settings';
+import { rulePagesOf, shippedRulePages } from './rulePages';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -20,6 +23,8 @@ export const SERVER_VERSION = '0.1.0';
 export const COMMANDS = {
   recomputeTotals: 'nianbao.server.recomputeTotals',
   toSimplified: 'nianbao.server.toSimplified',
+  /** One table's totals (its code lens): arguments `{ uri, table: 'applications' | 'reviewLitigation' }`. */
+  recomputeTable: 'nianbao.server.recomputeTable',
 } as const;
 
 /** Custom request: check a text that is not open (the client's "check all reports in the workspace"). */
@@ -33,6 +38,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let lang: Lang = 'zh-CN';
   let pull = false;
+  let pages = shippedRulePages();
 
   /** Handlers never throw at the client: an error is logged and the request answered empty. */
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -54,7 +60,7 @@ export function startServer(connection: Connection): void {
   /** The current version's diagnostics, each carrying its finding's id and that version. */
   async function diagnostics(uri: string): Promise<{ version: number; items: Diagnostic[] } | null> {
     const a = await current(uri);
-    return a ? { version: a.version, items: diagnosticsOf(a.findings, lang, uri, a.version) } : null;
+    return a ? { version: a.version, items: diagnosticsOf(a.findings, lang, uri, a.version, pages) } : null;
   }
 
   function schedulePush(uri: string): void {
@@ -75,6 +81,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     lang = resolveLang(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;
+    pages = rulePagesOf(params.initializationOptions);
     settings.supported = !!params.capabilities.workspace?.configuration;
     return {
       capabilities: {
@@ -83,6 +90,8 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         hoverProvider: true,
+        documentFormattingProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(pull ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -144,7 +153,7 @@ export function startServer(connection: Connection): void {
         })
         : findingIds(a.findings, a.version).flatMap((id, i) => {
           const f = a.findings[i];
-          return overlaps(f.range, params.range) ? [{ f, d: diagnosticOf(f, lang, a.uri, id) }] : [];
+          return overlaps(f.range, params.range) ? [{ f, d: diagnosticOf(f, lang, a.uri, id, pages) }] : [];
         });
       const style = commentStyle(a.report, a.uri);
       for (const { f, d } of pairs) {
@@ -174,19 +183,42 @@ export function startServer(connection: Connection): void {
     return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: h.cell.range } : null;
   }));
 
-  /** What each command writes into a document, and the label of that edit. */
-  const commandEdits: Record<string, { edits: (a: Analysis) => ReturnType<typeof recomputeAll>; label: { zh: string; en: string } }> = {
+  connection.onDocumentFormatting(guard('formatting', [], async (params) => {
+    const a = await current(params.textDocument.uri);
+    // A binary or oversized document is not read: it is not formatted either.
+    if (!a || a.findings.some((f) => f.ruleId === 'not-text' || f.ruleId === 'file-too-large')) return [];
+    return textEdits(a, formatDocument(a.text));
+  }));
+
+  connection.onCodeLens(guard('codeLens', [], async (params) => {
+    const a = await current(params.textDocument.uri);
+    if (!a) return [];
+    const { blankAsZero } = await settings.get(a.uri);
+    return tableLenses(a.report, a.findings, blankAsZero).map((l) => ({
+      range: l.range,
+      // A lens with nothing to run is plain text (an empty command id).
+      command: { title: render(l.title, lang), command: l.recompute ? COMMANDS.recomputeTable : '', arguments: l.recompute ? [{ uri: a.uri, table: l.table }] : undefined },
+    }));
+  }));
+
+  type CommandArg = { uri?: string; table?: string };
+  /** What each command writes into a document (null: its arguments name nothing), and the label of that edit. */
+  const commandEdits: Record<string, { edits: (a: Analysis, arg: CommandArg) => ReturnType<typeof recomputeAll> | null; label: { zh: string; en: string } }> = {
     [COMMANDS.recomputeTotals]: { edits: (a) => recomputeAll(a.report), label: { zh: '重新计算全部合计', en: 'Recompute totals' } },
+    [COMMANDS.recomputeTable]: {
+      edits: (a, { table }) => (table === 'applications' || table === 'reviewLitigation' ? recomputeTable(a.report.tables[table]) : null),
+      label: { zh: '重新计算本表', en: 'Recompute this table' },
+    },
     [COMMANDS.toSimplified]: { edits: (a) => simplifyEdits(a.text), label: { zh: '转换为简体中文', en: 'Convert to Simplified Chinese' } },
   };
 
   connection.onExecuteCommand(guard('executeCommand', { applied: false, edits: 0 }, async (params) => {
     const command = Object.hasOwn(commandEdits, params.command) ? commandEdits[params.command] : undefined;
     if (!command) return { applied: false, edits: 0 };
-    const uri = (params.arguments?.[0] as { uri?: string } | undefined)?.uri;
-    const a = uri ? await current(uri) : null;
-    if (!a) return { applied: false, edits: 0 };
-    const edits = command.edits(a);
+    const arg = (params.arguments?.[0] ?? {}) as CommandArg;
+    const a = typeof arg.uri === 'string' ? await current(arg.uri) : null;
+    const edits = a ? command.edits(a, arg) : null;
+    if (!a || !edits) return { applied: false, edits: 0 };
     if (edits.length === 0) return { applied: true, edits: 0 };
     const r = await connection.workspace.applyEdit({ label: lang === 'en' ? command.label.en : command.label.zh, edit: versionedEdit(a, edits) });
     return { applied: r.applied, edits: edits.length };
@@ -196,7 +228,7 @@ export function startServer(connection: Connection): void {
     const s = await settings.get(params.uri);
     const a = analyzeText(params.uri, String(params.text ?? ''), s);
     // `ignored`: the project configuration leaves the file out (the workspace check does not count it).
-    return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null), ...(s.ignored ? { ignored: true } : {}) };
+    return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null, pages), ...(s.ignored ? { ignored: true } : {}) };
   }));
 
 }

@@ -1,6 +1,7 @@
 import type { FormatVersion, TableKind, TableLayout } from '../model';
 import type { RowDef } from '../formats/types';
 import { fullWidth } from '../l10n/text';
+import { alignPipeRows } from '../text/pipeTable';
 import { ACTIVE_ROWS, activeColumns } from '../formats/activeTable';
 import { APPLICANT_COLUMNS, APPLICATIONS_ROWS, OTHER_2019_ROW } from '../formats/applicationsTable';
 import { OUTCOME_COLUMNS, REVIEW_LITIGATION_GROUPS } from '../formats/reviewLitigationTable';
@@ -75,9 +76,9 @@ export function renderTable(kind: TableKind, version: FormatVersion, layout: Tab
   const pad = (cells: string[]) => [...cells, ...Array(Math.max(0, g.width - cells.length)).fill('')];
   switch (layout) {
     case 'markdown': {
-      const line = (cells: string[]) => `| ${pad(cells).join(' | ')} |`.replace(/ {2}\|/g, ' |');
       const [first, ...rest] = all;
-      return [line(first.cells), `|${' --- |'.repeat(g.width)}`, ...rest.map((r) => line(r.cells))].join(eol);
+      const rows = [first.cells, Array<string>(g.width).fill('---'), ...rest.map((r) => r.cells)];
+      return alignPipeRows(rows.map((cells) => ({ indent: '', cells: pad(cells) }))).join(eol);
     }
     case 'pipeRows':
       return all.map((r) => `${r.cells.join(' | ')} |`).join(eol);
