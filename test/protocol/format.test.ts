@@ -25,7 +25,7 @@ test('capabilities: document formatting and code lenses; the per-table recompute
     const caps = c.initializeResult.capabilities;
     assert.equal(caps.documentFormattingProvider, true);
     assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['nianbao.server.recomputeTotals', 'nianbao.server.recomputeTable']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['nianbao.server.recomputeTotals', 'nianbao.server.toSimplified', 'nianbao.server.recomputeTable']);
   } finally {
     await c.stop();
   }
