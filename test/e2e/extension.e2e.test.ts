@@ -11,20 +11,12 @@
  * Screenshots of every step go to test-results/e2e/<scenario>-<nn>-<step>.png, timings to
  * test-results/e2e/timings.json.
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, RESULTS_DIR, Session, findVsix, missingPrerequisite, waitFor, type ProblemRow, type SessionOptions } from './driver';
-
-const SKIP = process.env.NIANBAO_E2E === 'skip';
-const VSIX = findVsix();
-const MISSING = missingPrerequisite()
-  ?? (VSIX ? null : process.env.NIANBAO_VSIX
-    ? `NIANBAO_VSIX=${process.env.NIANBAO_VSIX} does not exist`
-    : `no .vsix in ${REPO}: run \`npm run package\` first (or set NIANBAO_VSIX)`);
-const CLI = join(REPO, 'dist/cli.js');
+import { REPO, Session, waitFor, type ProblemRow } from './driver';
+import { cliCheck, f8To, MISSING, scenarios, SKIP, waitForSaved, type Step } from './scenario';
 
 /** What the status bar shows as the report language's name. */
 const LANGUAGE_NAME = '政府信息公开年报';
@@ -38,97 +30,11 @@ const isRowTotal = (r: ProblemRow) => r.message.includes(ROW_TOTAL_MESSAGE);
 /** The suggestion for the report skeleton: the snippet whose prefix is exactly `nianbao` (not nianbao-2019). */
 const isSkeleton = (r: { label: string; snippet: boolean }) => r.snippet && /^nianbao(?![-\w])/.test(r.label);
 
-// ---------------------------------------------------------------------------------------------------------
-// Scaffolding: one fresh session per scenario, timings, screenshots on failure, teardown always.
-
-const timings: Record<string, unknown> = { vsix: VSIX };
-// Each run starts without this file's old screenshots, so every one in test-results/e2e is from this run.
-if (!SKIP && !MISSING && existsSync(RESULTS_DIR)) {
-  for (const f of readdirSync(RESULTS_DIR)) if (/^(a|b|c|d1|d2|e)-|^timings\.json$/.test(f)) rmSync(join(RESULTS_DIR, f), { force: true });
-}
-after(() => {
-  if (SKIP || MISSING) return;
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
-});
+const { scenario, timings } = scenarios(/^(a|b|c|d1|d2|e)-/, 'timings.json');
 
 test('e2e prerequisites: code-server, Chromium and the packaged extension', { skip: SKIP && 'NIANBAO_E2E=skip' }, () => {
   if (MISSING) assert.fail(`the e2e tier cannot run: ${MISSING}. (Set NIANBAO_E2E=skip to skip it on purpose.)`);
 });
-
-type Scenario = (s: Session, step: (name: string) => Promise<void>) => Promise<void>;
-
-function scenario(title: string, name: string, options: Omit<SessionOptions, 'name' | 'vsix'>, body: Scenario): void {
-  const skip = SKIP ? 'NIANBAO_E2E=skip' : MISSING ? 'prerequisites missing (see the prerequisites test)' : false;
-  test(title, { skip, timeout: 240_000 }, async (t) => {
-    const t0 = Date.now();
-    const steps: Record<string, number> = {};
-    let last = t0;
-    const s = await Session.start({ name, vsix: VSIX!, ...options });
-    try {
-      steps.ready = Date.now() - t0;
-      last = Date.now();
-      await body(s, async (step) => {
-        await s.screenshot(step);
-        const now = Date.now();
-        steps[step] = now - last;
-        last = now;
-      });
-    } catch (e) {
-      t.diagnostic(`code-server log (tail):\n${s.logTail(20)}`);
-      // A failed wait has already taken its screenshot; anything else (an assertion) gets one now.
-      if (e instanceof Error && e.message.includes('screenshot: ')) throw e;
-      await s.fail('scenario', e);
-    } finally {
-      await s.close();
-      timings[name] = { ...s.timings, steps, total: Date.now() - t0 };
-      t.diagnostic(`${name}: ${JSON.stringify(timings[name])}`);
-    }
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Helpers that read the outcome from outside the editor.
-
-interface CliDiagnostic {
-  range: { start: { line: number; character: number } };
-  code: string;
-  message: string;
-  data?: unknown;
-}
-
-/** The project's own checker on a file: its diagnostics (`node dist/cli.js check --format json FILE`). */
-function cliCheck(file: string): CliDiagnostic[] {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\``);
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8' });
-  assert.ok(r.status === 0 || r.status === 1, `the CLI failed (exit ${r.status}): ${r.stderr}`);
-  const [result] = JSON.parse(r.stdout) as { diagnostics: CliDiagnostic[] }[];
-  return result.diagnostics;
-}
-
-/** Waits until `rel` on disk differs from `before` and the editor no longer marks the file dirty. */
-async function waitForSaved(s: Session, rel: string, before: string): Promise<string> {
-  await waitFor(`${rel} to be saved`, async () => {
-    const dirty = await s.page.locator('.editor-group-container.active .tab.active.dirty').count();
-    return dirty === 0 && s.readWorkspaceFile(rel) !== before;
-  }, (ok) => ok, { timeout: 15_000, stableFor: 300 }).catch((e) => s.fail('save', e));
-  return s.readWorkspaceFile(rel);
-}
-
-/** Moves the cursor with F8 (next problem) until it is on one of `lines` (1-based); returns that line. */
-async function f8To(s: Session, lines: number[]): Promise<number> {
-  await s.focusWorkbench();
-  await s.press('Control+Home');
-  for (let i = 0; i < 12; i++) {
-    await s.press('F8');
-    // The status bar follows the cursor: wait until it shows a problem's line.
-    const pos = await waitFor('the cursor to move to a problem', () => s.cursorPosition(), (p) => p !== null && p.line > 1, {
-      timeout: 5_000, stableFor: 200,
-    }).catch(() => null);
-    if (pos && lines.includes(pos.line)) return pos.line;
-  }
-  return s.fail('f8', new Error(`F8 never reached a line in ${lines.join(', ')}`));
-}
 
 /**
  * Waits until the active editor is in the report language. A received .txt/.md is recognised by the
@@ -136,7 +42,7 @@ async function f8To(s: Session, lines: number[]): Promise<number> {
  * accepted here as a clerk would ("切换"/"Switch", not "always"). Returns the language modes seen on the
  * way and the offer's text.
  */
-async function toReportLanguage(s: Session, step: (name: string) => Promise<void>): Promise<{ seen: string[]; offered: string }> {
+async function toReportLanguage(s: Session, step: Step): Promise<{ seen: string[]; offered: string }> {
   const seen: string[] = [];
   let offered = '';
   await waitFor('the language mode to become the report language', async () => {
@@ -168,7 +74,7 @@ async function expectNoProblems(s: Session, step: string): Promise<void> {
  * The control for "no problems": the report must really be checked. Replaces the whole text by a line
  * with no part headings (the checker reports `section-missing`), then undoes it (no problems again).
  */
-async function proveChecked(s: Session, step: (name: string) => Promise<void>): Promise<void> {
+async function proveChecked(s: Session, step: Step): Promise<void> {
   await s.focusWorkbench();
   await s.press('Control+A');
   await s.type('x');
