@@ -1,4 +1,4 @@
-// Rule prose-table-mismatch: numbers in the prose against tables 三 and 四, on real reports.
+// Rule prose-table-mismatch: numbers in the prose against tables 二, 三 and 四, on real reports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, readReport, render, toDiagnostic } from '../../server/src/core';
@@ -132,4 +132,45 @@ test('prose-percentage: “占X%” recomputed from the count before it and the 
   const part = '2022年共完成答复100件,包括上年结转30件。其中,予以公开答复10件,占10.00%。';
   assert.deepEqual(check(part).findings.filter((f) => f.ruleId === 'prose-percentage'), []);
   assert.equal(check('2022年共完成答复100件。其中,予以公开答复10件,占1.00%。').findings.filter((f) => f.ruleId === 'prose-percentage').length, 1);
+});
+
+// Table 二 (seed 003: 行政处罚 1 decision, every other count 0; part 二's heading is line 9, part 五's 291).
+test('table 二: a decision or an issued document the prose names for certain agrees with the table', () => {
+  const agree = seed003With(8, '本年度共作出行政处罚决定1件，行政许可决定数量为0件；以本机关名义印发并公开的行政规范性文件0件。');
+  assert.deepEqual(placedCounts(readReport(agree)).filter((c) => c.range.start.line === 8).map((c) => [c.id, c.value]), [
+    ['penalties', 1], ['licensing', 0], ['normativeDocuments', 0],
+  ]);
+  assert.deepEqual(findings(agree), []);
+  const differ = seed003With(4, '全年依法作出行政处罚决定3件，制定部门规章2件。');
+  const fs = findings(differ);
+  assert.deepEqual(fs.map((f) => [f.range.start.line, f.subject, f.related!.map((r) => r.range.start.line)]), [
+    [4, 'table/active/penalties/decisions', [32]], [4, 'table/active/rules/issued', [16]],
+  ]);
+  assert.equal(render(fs[0].message, 'zh-CN'), '正文写明本年作出的行政处罚决定数量为3，而“主动公开政府信息情况”表中“行政处罚”的“本年处理决定数量”为1，两者不一致。');
+  assert.equal(render(fs[0].related![0].message, 'zh-CN'), '表中“行政处罚”的“本年处理决定数量”：1');
+  assert.match(render(fs[1].message, 'en'), /states the rules issued this year as 2, but “issued this year” of “Rules” in .* is 0/);
+});
+
+test('table 二: what counts published information, a wider area, or another part is left alone', () => {
+  for (const line of [
+    // Corpus 121 and 033: items of information published, and documents published (not issued).
+    '其中，行政规范性文件0条，行政许可类信息10条，行政处罚类信息0条，行政强制类信息0条。',
+    '通过政府网站主动公开市政府规章13件（含新制定5件、修改4件），主动公开行政规范性文件42件。',
+    '全区共作出行政处罚决定3件。',
+    '2022年作出行政处罚决定3件。',
+    '受理行政许可申请12件，办理行政强制措施4件。',
+  ]) {
+    const text = seed003With(8, line);
+    assert.deepEqual(placedCounts(readReport(text)).filter((c) => c.range.start.line === 8), [], line);
+    assert.deepEqual(findings(text), [], line);
+  }
+  // Part 五 (problems and improvements) states no count of the tables.
+  assert.deepEqual(findings(seed003With(291, '下一步将规范行政处罚决定公开，本年度作出行政处罚决定3件。')), []);
+});
+
+test('table 二 in the 2019 format: 印发 is 本年新制作数量', () => {
+  const text = corpus('018').replace(/(二、主动公开政府信息情况[^\n]*\n)/, '$1本年度印发规范性文件99件。\n');
+  const fs = findings(text).filter((f) => f.subject?.startsWith('table/active/'));
+  assert.equal(fs.length, 1, JSON.stringify(fs.map((f) => render(f.message, 'zh-CN'))));
+  assert.match(render(fs[0].message, 'zh-CN'), /“行政规范性文件”的“本年新制作数量”为0，两者不一致/);
 });

@@ -10,13 +10,15 @@ interface Wording {
   en: string;
 }
 
-export type ProseTable = 'applications' | 'reviewLitigation';
+export type ProseTable = 'active' | 'applications' | 'reviewLitigation';
 
 export interface ProseCount {
   id: string;
   table: ProseTable;
-  /** Rows (or groups of table 三: their rows in the table's format version) whose 总计 cells add up to the number. */
+  /** Rows (or groups of table 三: their rows in the table's format version) whose cells add up to the number. */
   rows: readonly string[];
+  /** The column of those cells: 总计 in tables 三 and 四; in table 二, by format version. */
+  column?: { '2019': string; '2021': string };
   /** What the number is, for the message. */
   name: Wording;
   /** The words right before the number: the end of its clause. */
@@ -41,7 +43,31 @@ const REVIEW_ABOUT = /信息公开/;
 
 const end = (s: string): RegExp => new RegExp(`${s}${FILL}$`);
 
+/**
+ * Table 二's decisions: only a decision named as one ('作出行政许可决定12件', '行政处罚决定数量为3件'), never
+ * what was published about it ('行政许可类信息10条' counts items of information, corpus 121).
+ */
+const decisions = (id: string, kind: string, zh: string, en: string): ProseCount => ({
+  id, table: 'active', rows: [id], column: { '2019': 'decisions', '2021': 'decisions' },
+  name: { zh, en },
+  before: end(`(?:(?:作出|做出)了?(?:各类|各项)?${kind}(?:决定)?|${kind}决定(?:书)?)`),
+  unit: /^(?:件|个|份)/, about: new RegExp(kind),
+});
+
+/** Table 二's documents: issued ('印发并公开的行政规范性文件17件'), never merely published ('主动公开市政府规章13件'). */
+const issued = (id: string, kind: string, zh: string, en: string): ProseCount => ({
+  id, table: 'active', rows: [id], column: { '2019': 'newlyMade', '2021': 'issued' },
+  name: { zh, en },
+  before: end(`(?:制定|制发|出台|印发)(?:并(?:公开|公布|发布))?了?的?${kind}`),
+  unit: /^(?:件|个|部|份)/, about: new RegExp(kind),
+});
+
 export const PROSE_COUNTS: readonly ProseCount[] = [
+  decisions('licensing', '行政许可', '本年作出的行政许可决定数量', 'the licensing decisions this year'),
+  decisions('penalties', '行政处罚', '本年作出的行政处罚决定数量', 'the penalty decisions this year'),
+  decisions('enforcement', '行政强制', '本年作出的行政强制决定数量', 'the enforcement decisions this year'),
+  issued('rules', '(?:部门|政府)?规章', '本年制发的规章件数', 'the rules issued this year'),
+  issued('normativeDocuments', '(?:行政)?规范性文件', '本年制发的行政规范性文件件数', 'the normative documents issued this year'),
   {
     id: 'newReceived', table: 'applications', rows: ['newReceived'],
     name: { zh: '本年新收政府信息公开申请数量', en: 'the new applications this year' },

@@ -1,5 +1,5 @@
-import type { Cell, FormatVersion, Report, Table } from '../model';
-import { OUTCOME_CLAIMS, PARTIAL_COUNT, PROSE_COUNTS, REFERS_BACK, WIDER_AREA, type ProseCount } from '../formats/prosePatterns';
+import type { Cell, FormatVersion, Report, SectionKey, Table } from '../model';
+import { OUTCOME_CLAIMS, PARTIAL_COUNT, PROSE_COUNTS, REFERS_BACK, WIDER_AREA, type ProseCount, type ProseTable } from '../formats/prosePatterns';
 import { applicationsNumberRows } from '../formats/relations';
 import { msg, type Message } from '../l10n/text';
 import { cell, columnName, rowDef, rowName, tableName } from './names';
@@ -15,7 +15,7 @@ const CLAIM = {
   en: 'The text says “{claim}”, but in the {tableEn} {cellsEn}.',
 };
 const OUTCOME = { zh: '“{row}”的“{column}”为{value}', en: '“{column}” of “{row}” is {value}' };
-const CELL = { zh: '表中“{row}”的“总计”：{value}', en: 'Total of “{rowEn}” in the table: {value}' };
+const CELL = { zh: '表中“{row}”的“{column}”：{value}', en: '“{columnEn}” of “{rowEn}” in the table: {value}' };
 
 /** Where a clause ends (folded text: ASCII punctuation). */
 const CLAUSE_END = /[,;:、。()!?]/;
@@ -24,18 +24,23 @@ const SENTENCE_END = /[;。!?]/;
 const UNIT = /[件项份条个起宗]/;
 /** The same, as written in either script. */
 const UNIT_WRITTEN = /[件项項份条條个個起宗]/;
-/** The parts a count of table 三 or 四 may be stated in (not 二, not the problems or other matters). */
-const SECTIONS = new Set([null, 'overview', 'applications', 'reviewLitigation']);
+/** The parts a count of each table may be stated in (never the problems or other matters). */
+const SECTIONS_OF: Record<ProseTable, ReadonlySet<SectionKey | null>> = {
+  active: new Set([null, 'overview', 'activeDisclosure']),
+  applications: new Set([null, 'overview', 'applications', 'reviewLitigation']),
+  reviewLitigation: new Set([null, 'overview', 'applications', 'reviewLitigation']),
+};
+const SECTIONS = new Set(Object.values(SECTIONS_OF).flatMap((s) => [...s]));
 
 /** A number in the prose (issue 16, rule 4): where it names cells of table 三 or 四 for certain, it agrees with them. */
 export const proseTableMismatch: Rule = {
   id: 'prose-table-mismatch',
   severity: 2,
   inputs: ['sections', 'applications', 'reviewLitigation'],
-  description: { zh: '正文所述申请数量和复议、诉讼数量与表格一致', en: 'Counts stated in the text agree with tables 3 and 4' },
+  description: { zh: '正文所述的处理决定、制发文件、申请和复议、诉讼数量与表格一致', en: 'Counts stated in the text agree with tables 2, 3 and 4' },
   check(ctx) {
     const { report } = ctx;
-    if (!readable(report.tables.applications) && !readable(report.tables.reviewLitigation)) return [];
+    if (!readable(report.tables.active) && !readable(report.tables.applications) && !readable(report.tables.reviewLitigation)) return [];
     const out: Finding[] = [];
     for (const p of paragraphs(report)) {
       if (!SECTIONS.has(p.section)) continue;
@@ -122,7 +127,7 @@ function readCounts(p: Paragraph, report: Report): Stated[] {
 }
 
 function placed(c: ProseCount, t: string, a: number, u: number, p: Paragraph): boolean {
-  if (!SECTIONS.has(p.section)) return false;
+  if (!SECTIONS_OF[c.table].has(p.section)) return false;
   const unit = c.unit.exec(t.slice(u, u + 2));
   if (!unit) return false;
   const lead = t.slice(lastIndex(t, a, CLAUSE_END), a).replace(/\s+/g, '');
@@ -142,7 +147,7 @@ function partOfLargerNumber(t: string, a: number, b: number): boolean {
 
 /** The sentence says what it counts, or refers back to the one before that does; or it stands in the table's own part. */
 function about(c: ProseCount, t: string, start: number, end: number, p: Paragraph): boolean {
-  if (p.section === c.table) return true;
+  if (p.section === c.table || (c.table === 'active' && p.section === 'activeDisclosure')) return true;
   const sentence = t.slice(start, end);
   if (c.about.test(sentence)) return true;
   if (c.table === 'reviewLitigation' && !REFERS_BACK.test(sentence.replace(/^[\s;。!?]+/, ''))) return false;
@@ -188,18 +193,21 @@ function compare(ctx: RuleContext, p: Paragraph, s: Stated): Finding | null {
   const table = ctx.report.tables[s.pattern.table];
   if (!readable(table)) return null;
   const cells: [string, Cell][] = [];
-  for (const key of leafRows(s.pattern, table.version ?? ctx.report.format.version ?? '2021')) {
-    const c = cell(table, key, 'total');
+  const version = table.version ?? ctx.report.format.version ?? '2021';
+  const column = s.pattern.column?.[version] ?? 'total';
+  for (const key of leafRows(s.pattern, version)) {
+    const c = cell(table, key, column);
     if (!c || c.value === null) return null;
     cells.push([key, c]);
   }
   const actual = cells.reduce((sum, [, c]) => sum + c.value!, 0);
   if (actual === s.value) return null;
   const name = tableName(table.kind);
-  const where = cellsName(table, s.pattern);
+  const columnText = columnName(table.kind, cells[0][0], column, version);
+  const where = cellsName(table, s.pattern, columnText);
   return {
     ruleId: proseTableMismatch.id,
-    subject: cells.length === 1 ? subject.cell(table.kind, cells[0][0], 'total') : subject.row(table.kind, s.pattern.id),
+    subject: cells.length === 1 ? subject.cell(table.kind, cells[0][0], column) : subject.row(table.kind, s.pattern.id),
     severity: proseTableMismatch.severity,
     range: p.rangeOf(s.start, s.end),
     message: msg(MESSAGE, {
@@ -208,20 +216,20 @@ function compare(ctx: RuleContext, p: Paragraph, s: Stated): Finding | null {
     }),
     related: cells.map(([key, c]): { range: Cell['range']; message: Message } => {
       const row = rowName(table.kind, key);
-      return { range: c.range, message: msg(CELL, { row: row.zh, rowEn: row.en, value: c.value! }) };
+      return { range: c.range, message: msg(CELL, { row: row.zh, rowEn: row.en, column: columnText.zh, columnEn: columnText.en, value: c.value! }) };
     }),
   };
 }
 
-/** The cells a count names, for the message: one row's 总计, a group's or two rows' 总计 added up. */
-function cellsName(table: Table, c: ProseCount): { zh: string; en: string } {
+/** The cells a count names, for the message: one row's cell (总计 in tables 三 and 四), a group's or two rows' added up. */
+function cellsName(table: Table, c: ProseCount, column: { zh: string; en: string }): { zh: string; en: string } {
   const names = c.rows.map((k) => rowName(table.kind, k));
   const group = c.rows.length === 1 && (rowDef(table.kind, c.rows[0])?.group ?? false);
   const zh = names.map((n) => `“${n.zh}”`).join('与');
   const en = names.map((n) => `“${n.en}”`).join(' and ');
-  if (group) return { zh: `${zh}各项的“总计”之和`, en: `the sum of the totals under ${en}` };
-  if (names.length > 1) return { zh: `${zh}的“总计”之和`, en: `the sum of the totals of ${en}` };
-  return { zh: `${zh}的“总计”`, en: `the total of ${en}` };
+  if (group) return { zh: `${zh}各项的“${column.zh}”之和`, en: `the sum of the totals under ${en}` };
+  if (names.length > 1) return { zh: `${zh}的“${column.zh}”之和`, en: `the sum of the totals of ${en}` };
+  return { zh: `${zh}的“${column.zh}”`, en: c.column ? `“${column.en}” of ${en}` : `the total of ${en}` };
 }
 
 /** '均获维持', '未被纠错': the outcomes of table 四 the sentence's nearest 行政复议 or 行政诉讼 had. */
