@@ -1,6 +1,6 @@
 import type { ProseLine, Range, Report } from '../model';
 import { msg } from '../l10n/text';
-import { certainYear } from './formatYear';
+import { certainYear } from './scope';
 import { subject, type Finding, type Rule } from './types';
 
 /** In either script: a Traditional copy writes 國辦公開辦函…號. */

@@ -1,7 +1,8 @@
-import type { FormatVersion, Range, Report, Table } from '../model';
+import type { FormatVersion, Range, Table } from '../model';
 import { msg } from '../l10n/text';
 import { rowDef, tableName } from './names';
 import { convertApplications2019 } from '../service/convert';
+import { certainYear } from './scope';
 import { lazyFix, subject, type Finding, type Rule } from './types';
 
 const OLD_IN_NEW = {
@@ -22,18 +23,6 @@ const EVIDENCE = {
   active2019: { zh: '其栏目和行（本年新制作数量、上一年项目数量、本年增/减、第二十条第（九）项等）属于2019年格式', en: 'its columns and rows (newly made, items last year, change, Article 20 item (9)…) are those of 2019' },
   active2021: { zh: '其栏目（本年制发件数、现行有效件数、本年处理决定数量等）属于2021年格式', en: 'its columns (issued, in force, decisions this year…) are those of 2021' },
 };
-
-/**
- * The report's year, when nothing in its header contradicts it: a title year other than the statistics
- * period's (a typo the year-and-period check reports) leaves the format rules without a year to judge by.
- */
-export function certainYear(report: Report): number | null {
-  const year = report.year?.value;
-  if (year === undefined) return null;
-  const p = report.period;
-  if (p && !(p.from.startsWith(String(year)) && p.to.startsWith(String(year)))) return null;
-  return year;
-}
 
 /** The format that applies to a report's year: 2021 from the 2021 reports on, 2019 for 2019 and 2020 (none before). */
 function formatOfYear(year: number): FormatVersion | null {

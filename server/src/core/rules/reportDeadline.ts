@@ -1,6 +1,7 @@
 import { msg } from '../l10n/text';
-import type { Report, ReportDate } from '../model';
+import type { ReportDate } from '../model';
 import { fold } from '../text/normalize';
+import { certainYear } from './scope';
 import { subject, type Rule } from './types';
 
 /**
@@ -49,7 +50,7 @@ export const reportDeadline: Rule = {
   description: { zh: '年度报告按条例第四十九条规定的期限公布', en: 'The report is published by the deadline of article 49' },
   check(ctx) {
     const { report } = ctx;
-    const year = reportYear(report);
+    const year = certainYear(report);
     const issuer = report.issuer ?? report.signatory;
     const kind = issuer ? issuerKind(issuer.text) : null;
     if (!year || !kind) return [];
@@ -76,10 +77,3 @@ export const reportDeadline: Rule = {
   },
 };
 
-/** The report's year, when nothing in the header contradicts it. */
-function reportYear(report: Report): number | null {
-  const year = report.year?.value ?? null;
-  const p = report.period;
-  if (year && p?.stated && Number(p.from.slice(0, 4)) !== year) return null;
-  return year;
-}

@@ -84,3 +84,15 @@ export function otherMattersIsWhole(report: Report): boolean {
 export function isWholeReport(report: Report): boolean {
   return startsAtReport(report) && holdsAllParts(report) && otherMattersIsWhole(report);
 }
+
+/**
+ * The report's year, when nothing in its header contradicts it: a title year other than the statistics
+ * period's (a typo the year-and-period check reports) leaves the format rules without a year to judge by.
+ */
+export function certainYear(report: Report): number | null {
+  const year = report.year?.value;
+  if (year === undefined) return null;
+  const p = report.period;
+  if (p && !(p.from.startsWith(String(year)) && p.to.startsWith(String(year)))) return null;
+  return year;
+}
