@@ -20,6 +20,8 @@ const run = (text: string, face: Face, size: number, extra: IRunOptions = {}) =>
 /** 28 pt exactly between lines, as the body of official documents; first line indented two characters. */
 const BODY_SPACING = { line: 28 * 20, lineRule: LineRuleType.EXACT };
 const INDENT = { firstLine: SIZES.body * 2 * 20 };
+/** A4 as Word writes it (210 × 297 mm in twips, rounded as Word rounds). */
+const A4_TWIPS = { width: 11906, height: 16838 };
 
 export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   const document = new Document({
@@ -36,7 +38,7 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
     sections: [{
       properties: {
         page: {
-          size: { width: convertMillimetersToTwip(PAGE.width), height: convertMillimetersToTwip(PAGE.height) },
+          size: { width: A4_TWIPS.width, height: A4_TWIPS.height },
           margin: {
             top: convertMillimetersToTwip(PAGE.top), bottom: convertMillimetersToTwip(PAGE.bottom),
             left: convertMillimetersToTwip(PAGE.left), right: convertMillimetersToTwip(PAGE.right),

@@ -33,7 +33,7 @@ export interface ExportDocument {
 }
 
 export interface ExportOptions extends CheckOptions {
-  /** Blank cells of rows that are there are written as 0 (only with the user's consent). */
+  /** Blank cells of rows that are there are written as 0, and the totals checked so (only with the user’s consent). */
   blankAsZero?: boolean;
 }
 
@@ -47,7 +47,7 @@ export interface ExportPlan {
 
 /** Reads and checks `text` and makes its document (the problems say whether it should be published). */
 export function planExport(text: string, options: ExportOptions = {}): ExportPlan {
-  const result = check(text, { ...options, blankAsZero: false });
+  const result = check(text, options);
   const problems = result.findings.filter((f) => f.severity === 1 || f.ruleId === 'table-unreadable');
   const counter = { blanks: 0 };
   const document = exportDocument(result.report, !!options.blankAsZero, counter);
