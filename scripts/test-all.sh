@@ -7,6 +7,8 @@ bash scripts/setup-test-deps.sh
 npm run package
 npm run typecheck
 node test/run.mjs unit grammar protocol fuzz editors
+# The exported web page in headless Chromium (Debian's): test/browser/. Screenshots go to test-results/browser/.
+node test/run.mjs browser
 
 # The packaged extension in a real VS Code (code-server 4.100.3 + headless Chromium): test/e2e/.
 # Screenshots and timings go to test-results/e2e/.

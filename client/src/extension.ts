@@ -8,6 +8,7 @@ import { StatusItem } from './status';
 import { WorkspaceChecker } from './workspace';
 import { ProjectConfigs, withProject } from './projectConfig';
 import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
+import { exportReport } from './export';
 
 export const LANGUAGE_ID = 'nianbao';
 
@@ -73,6 +74,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.recomputeTotals', () => recomputeTotals(t)),
     vscode.commands.registerCommand('nianbao.toSimplified', () => toSimplified(t)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checker.run()),
+    vscode.commands.registerCommand('nianbao.exportDocx', () => exportReport(client!, 'docx', t, LANGUAGE_ID)),
+    vscode.commands.registerCommand('nianbao.exportHtml', () => exportReport(client!, 'html', t, LANGUAGE_ID)),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
     vscode.commands.registerCommand(SHOW_RULE, (id: unknown) => showRule(context.extensionUri, id)),
   );

@@ -30,6 +30,26 @@ export const CLIENT_TEXT = {
   configMore: { zh: '另有{count}处问题。', en: ' {count} more problem(s).' },
   configTooLarge: { zh: '项目配置文件“{file}”超过1 MB，未读取。', en: 'The project configuration “{file}” is larger than 1 MB: not read.' },
   configOpen: { zh: '打开', en: 'Open' },
+  exportProblems: {
+    zh: '报告还有{count}处问题，导出的文件会带着这些问题。仍然导出吗？',
+    en: 'The report still has {count} problem(s); the exported file would carry them. Export anyway?',
+  },
+  exportProblemLine: { zh: '第{line}行：{message}', en: 'Line {line}: {message}' },
+  exportMoreProblems: { zh: '……另有{count}处。', en: '… and {count} more.' },
+  exportAnyway: { zh: '仍然导出', en: 'Export Anyway' },
+  exportBlanks: {
+    zh: '表格中有{count}个空白单元格。法定表格每格都应填写数字：按0写出，还是保留空白？',
+    en: 'The tables have {count} blank cell(s). Every cell of the statutory tables should hold a number: write them as 0, or leave them blank?',
+  },
+  exportBlanksZero: { zh: '按0写出', en: 'Write 0' },
+  exportBlanksKeep: { zh: '保留空白', en: 'Leave Blank' },
+  exportSaveTitleDocx: { zh: '导出为 Word 文件', en: 'Export as a Word File' },
+  exportSaveTitleHtml: { zh: '导出为网页', en: 'Export as a Web Page' },
+  exportFilterDocx: { zh: 'Word 文件', en: 'Word document' },
+  exportFilterHtml: { zh: '网页', en: 'Web page' },
+  exportDone: { zh: '已导出“{file}”。', en: 'Exported “{file}”.' },
+  exportFailed: { zh: '导出失败：{reason}', en: 'Export failed: {reason}' },
+  exportChanged: { zh: '报告在导出期间出现了新的问题，未导出，请重试。', en: 'New problems appeared in the report meanwhile; nothing was exported. Please retry.' },
 } satisfies Record<string, Text>;
 
 /**

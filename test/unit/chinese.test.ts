@@ -12,6 +12,8 @@ import { renderReport } from '../../server/src/core/render/report';
 import { renderTable } from '../../server/src/core/render/tables';
 import { RULES } from '../../server/src/core/rules';
 import { CLI_TEXT } from '../../server/src/cli/messages';
+import { EXPORT_TEXT } from '../../server/src/cli/exportText';
+import { statutoryLayout } from '../../server/src/core/render/layout';
 import { CLIENT_TEXT } from '../../client/src/text';
 import { CONFIG_TEXT, SYNTAX_TEXT } from '../../server/src/core/configText';
 import { MANIFEST_TEXT } from '../../client/src/manifest';
@@ -77,7 +79,7 @@ test('every zh text of the catalogs: sources, rule descriptions, CLI, client, ma
   assertAll(sourceTexts(), 'sources');
   assertAll(RULES.map((r) => r.description.zh), 'rule descriptions');
   // The CLI's usage aligns its option column with spaces: the option syntax is not Chinese text.
-  const lines = [CLI_TEXT, CLIENT_TEXT, MANIFEST_TEXT, CONFIG_TEXT, SYNTAX_TEXT].flatMap((c) => Object.values(c).flatMap((t) => t.zh.split('\n')));
+  const lines = [CLI_TEXT, EXPORT_TEXT, CLIENT_TEXT, MANIFEST_TEXT, CONFIG_TEXT, SYNTAX_TEXT].flatMap((c) => Object.values(c).flatMap((t) => t.zh.split('\n')));
   assertAll(lines.map((l) => l.replace(/^\s+-.*?\s{2,}(?=[\u3400-\u9fff])/, '')), 'catalogs');
   assertAll(Object.values(JSON.parse(readFileSync(join(ROOT, 'package.nls.zh-cn.json'), 'utf8'))) as string[], 'package.nls.zh-cn.json');
 });
@@ -86,6 +88,10 @@ test('the skeleton, every table layout and the snippets', () => {
   const texts = [renderReport({ issuer: '某某县人民政府办公室', year: 2023 }), renderReport({ issuer: '某某局', year: 2020, layout: 'tabbed' })];
   for (const layout of ['cellPerLine', 'pipeRows', 'tabbed', 'html', 'markdown'] as const) {
     for (const version of ['2019', '2021'] as const) for (const kind of ['active', 'applications', 'reviewLitigation'] as const) texts.push(renderTable(kind, version, layout));
+  }
+  // The official layouts the export writes (web page, Word file).
+  for (const version of ['2019', '2021'] as const) {
+    for (const kind of ['active', 'applications', 'reviewLitigation'] as const) texts.push(...statutoryLayout(kind, version).rows.flat().map((c) => c.text));
   }
   assertAll(texts.flatMap((t) => t.split('\n')), 'rendered');
   const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'nianbao.code-snippets'), 'utf8')) as Record<string, { body: string[]; description?: string; prefix: string | string[] }>;

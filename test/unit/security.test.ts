@@ -112,6 +112,28 @@ test('the CLI has no option that writes a file (so none can overwrite one); a ne
   }
 });
 
+test('export writes one file, never over an existing one without --force, never over the report; its option list is pinned', () => {
+  const usage = spawnSync(process.execPath, [CLI, 'export', '--help'], { encoding: 'utf8' }).stdout;
+  const options = [...usage.matchAll(/^\s+(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]).sort();
+  assert.deepEqual(options, ['--blank-as-zero', '--force', '--help', '--lang', '--output', '--to'],
+    'A new export option that writes must keep the --force rule: add its test here.');
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-export-sec-'));
+  try {
+    const report = join(dir, 'r.html');
+    writeFileSync(report, readFileSync(join(ROOT, 'examples', readdirSync(join(ROOT, 'examples')).find((n) => n.startsWith('001'))!)));
+    const other = join(dir, 'other.docx');
+    writeFileSync(other, 'precious');
+    const before = listing(dir);
+    for (const args of [['--to', 'docx', '--output', other, report], ['--to', 'html', report], ['--to', 'html', '--force', report]]) {
+      const r = spawnSync(process.execPath, [CLI, 'export', ...args], { encoding: 'utf8' });
+      assert.equal(r.status, 2, args.join(' '));
+    }
+    assert.deepEqual(listing(dir), before, 'export changed a file it must not');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('CLI text output shows control characters and bidi controls as escapes (JSON escapes them itself)', () => {
   assert.equal(printable(`a${ESC}[2Jb\r\nc\u202ed\u0000`), 'a\\u{1b}[2Jb\\u{d}\\u{a}c\\u{202e}d\\u{0}');
   assert.equal(printable('正常的消息 1,234。'), '正常的消息 1,234。');
@@ -203,7 +225,7 @@ test('shipped code imports no module that runs programs or opens connections, an
   }
 });
 
-test('shipped code writes no file: only the CLI touches the file system, and only to read', () => {
+test('shipped code writes no file but an export: the CLI reads, and writes only export\'s output; the client only the file the user picked', () => {
   for (const f of SHIPPED) {
     const src = readFileSync(f, 'utf8');
     const fsImports = [...src.matchAll(/from\s+['"](?:node:)?fs(?:\/promises)?['"]/g)];
@@ -215,11 +237,22 @@ test('shipped code writes no file: only the CLI touches the file system, and onl
       assert.equal(opens.length, 1, 'one openSync');
       assert.match(opens[0], /constants\.O_RDONLY/);
       assert.doesNotMatch(opens[0], /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND|['"][wa+]/);
+    } else if (f.endsWith(join('cli', 'export.ts'))) {
+      // `export` writes its one output: created exclusively (never over an existing file) unless --force.
+      const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();
+      assert.deepEqual(names, ['closeSync', 'openSync', 'realpathSync', 'writeSync']);
+      const opens = [...src.matchAll(/openSync\(([^;]*)\);/g)].map((m) => m[1]);
+      assert.deepEqual(opens, ["path, force ? 'w' : 'wx', 0o644"]);
     } else {
       assert.equal(fsImports.length, 0, `${f} imports fs`);
     }
-    // The client reads workspace files through vscode.workspace.fs (virtual workspaces too) and writes none.
-    assert.doesNotMatch(src, /workspace\.fs\.(writeFile|delete|rename|copy|createDirectory)|\.fsPath\b|WorkspaceEdit\(\).*createFile/, f);
+    // The client reads workspace files through vscode.workspace.fs (virtual workspaces too) and writes only
+    // an export, to the file the user picked in the save dialog.
+    const writes = /workspace\.fs\.(writeFile|delete|rename|copy|createDirectory)|\.fsPath\b|WorkspaceEdit\(\).*createFile/;
+    if (f.endsWith(join('client', 'src', 'export.ts'))) {
+      assert.deepEqual([...src.matchAll(new RegExp(writes, 'g'))].map((m) => m[0]), ['workspace.fs.writeFile']);
+      assert.match(src, /showSaveDialog/);
+    } else assert.doesNotMatch(src, writes, f);
   }
 });
 

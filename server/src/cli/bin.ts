@@ -11,6 +11,7 @@ process.stderr.on('error', () => undefined);
 const io = {
   stdout: (s: string) => new Promise<void>((resolve, reject) => void process.stdout.write(s, (e) => (e ? reject(e) : resolve()))),
   stderr: (s: string) => void process.stderr.write(s),
+  stdoutBytes: (b: Uint8Array) => new Promise<void>((resolve, reject) => void process.stdout.write(b, (e) => (e ? reject(e) : resolve()))),
   readStdin: async (maxBytes: number) => {
     const chunks: Buffer[] = [];
     let total = 0;

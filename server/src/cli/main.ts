@@ -13,6 +13,7 @@ import { ProjectConfigs } from './config';
 import { dirname, resolve } from 'node:path';
 import { jsonWriter, OutputFailure, textWriter, type FileResult, type ResultWriter } from './output';
 import { CLI_TEXT, t } from './messages';
+import { runExport } from './export';
 
 export interface CliIO {
   /** Writes to standard output; a write that fails throws or rejects (the batch then stops with exit 3). */
@@ -20,6 +21,8 @@ export interface CliIO {
   stderr: (s: string) => void;
   /** Standard input, read up to `maxBytes` bytes or a little more (more than that is refused as too large). */
   readStdin: (maxBytes: number) => Promise<Buffer>;
+  /** Writes bytes to standard output (`export --output -` of a Word file); without it they go through `stdout` as text. */
+  stdoutBytes?: (b: Uint8Array) => void | Promise<void>;
 }
 
 export const VERSION = '0.1.0';
@@ -28,6 +31,7 @@ export const VERSION = '0.1.0';
 export const EXIT = { ok: 0, errors: 1, unchecked: 2, output: 3 } as const;
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'export') return runExport(argv.slice(1), io);
   const parsed = parseArgs(argv);
   const lang = parsed.ok ? parsed.options.lang : guessLang(argv);
   const usage = () => t(CLI_TEXT.usage, lang, { limit: DEFAULT_MAX_FILE_SIZE_MB });

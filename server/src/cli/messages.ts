@@ -6,6 +6,7 @@ export const CLI_TEXT = {
   usage: {
     zh: [
       '用法：nianbao check [选项] 路径...',
+      '      nianbao export --to docx|html [选项] 文件（导出为 Word 文件或网页，见 nianbao export --help）',
       '',
       '检查《政府信息公开工作年度报告》：章节、法定表格、合计与结转勾稽关系。',
       '路径可以是文件、目录（查找其中的 .txt .md .html .htm 文件）或 -（标准输入）。',
@@ -30,6 +31,7 @@ export const CLI_TEXT = {
     ].join('\n'),
     en: [
       'Usage: nianbao check [options] PATH...',
+      '       nianbao export --to docx|html [options] FILE (a Word file or a web page; see nianbao export --help)',
       '',
       'Checks government-information-disclosure annual reports: parts, statutory tables, totals and the carry-over balance.',
       'A PATH is a file, a directory (searched for .txt .md .html .htm) or - for standard input.',
@@ -54,7 +56,7 @@ export const CLI_TEXT = {
     ].join('\n'),
   },
   usageError: { zh: '用法错误：{problem}', en: 'Usage error: {problem}' },
-  unknownCommand: { zh: '未知命令“{value}”（可用命令：check）', en: 'unknown command “{value}” (available: check)' },
+  unknownCommand: { zh: '未知命令“{value}”（可用命令：check、export）', en: 'unknown command “{value}” (available: check, export)' },
   unknownOption: { zh: '未知选项“{value}”', en: 'unknown option “{value}”' },
   badValue: { zh: '选项“{flag}”的值“{value}”无效', en: 'invalid value “{value}” for {flag}' },
   noPaths: { zh: '没有给出要检查的文件或目录', en: 'no file or directory to check was given' },

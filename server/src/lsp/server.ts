@@ -16,6 +16,7 @@ import { codeActionOf, diagnosticOf, diagnosticsOf, findingIds, FIX_ALL_KIND, ov
 import { findingFor } from './match';
 import { SettingsCache } from './settings';
 import { rulePagesOf, shippedRulePages } from './rulePages';
+import { EXPORT_REQUEST, exportText, type ExportParams, type ExportResult } from './export';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -229,6 +230,13 @@ export function startServer(connection: Connection): void {
     const a = analyzeText(params.uri, String(params.text ?? ''), s);
     // `ignored`: the project configuration leaves the file out (the workspace check does not count it).
     return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null, pages), ...(s.ignored ? { ignored: true } : {}) };
+  }));
+
+  /** The open report as a Word file or a web page (client: 年报：导出为 Word / 导出为网页); null for a document not open. */
+  connection.onRequest(EXPORT_REQUEST, guard<[ExportParams], ExportResult | null>('export', null, async (params: ExportParams) => {
+    const a = typeof params?.uri === 'string' ? await current(params.uri) : null;
+    if (!a || (params.to !== 'docx' && params.to !== 'html')) return null;
+    return exportText(a.text, params, await settings.get(params.uri), lang);
   }));
 
 }

@@ -11,6 +11,10 @@ export const APPLICANT_COLUMNS: readonly ColumnDef[] = [
   { key: 'total', label: '总计', labelEn: 'total', kind: 'count' },
 ];
 
+/** The header over the applicant columns, and the group of organisations between 自然人 and 总计 (the official layout). */
+export const APPLICANT_HEADER = '申请人情况';
+export const ORGANISATION_GROUP = { label: '法人或其他组织', columns: ['commercial', 'research', 'publicWelfare', 'legalService', 'otherOrg'] } as const;
+
 /** The six applicant columns that add up to 总计. */
 export const APPLICANT_PART_COLUMNS = APPLICANT_COLUMNS.slice(0, 6).map((c) => c.key);
 

@@ -10,7 +10,7 @@ import { OUTCOME_COLUMNS, REVIEW_LITIGATION_GROUPS } from '../formats/reviewLiti
 export type CellText = (rowKey: string, columnKey: string) => string;
 
 const zero: CellText = () => '0';
-const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+export const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 /** A table as rows of cell texts: header rows, then labelled rows. The layouts below all write this grid. */
 interface Grid {
