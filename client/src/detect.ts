@@ -77,11 +77,10 @@ export class ReportDetector implements vscode.Disposable {
   }
 
   private decide(doc: vscode.TextDocument, readText = true): Decision {
+    if (!isCandidate(doc)) return 'leave';
     const config = vscode.workspace.getConfiguration('nianbao', doc.uri);
-    const candidate = CANDIDATES.has(doc.languageId) && SCHEMES.has(doc.uri.scheme);
-    if (!candidate) return 'leave';
     return decide({
-      candidate,
+      candidate: true,
       file: this.answer(doc),
       listed: config.get<string[]>('reportFiles', []).some((pattern) => vscode.languages.match({ pattern }, doc) > 0),
       workspace: workspaceAnswer(this.state.get(WORKSPACE_KEY)),
@@ -98,7 +97,9 @@ export class ReportDetector implements vscode.Disposable {
     return report;
   }
 
-  private show(doc: vscode.TextDocument | undefined): void {
+  private show(offer: vscode.TextDocument | undefined): void {
+    // A refresh that started before a switch or an editor change may finish after it.
+    const doc = offer && !offer.isClosed && isCandidate(offer) && vscode.window.activeTextEditor?.document === offer ? offer : undefined;
     this.offered = doc;
     if (!doc) {
       this.item.hide();
@@ -127,9 +128,8 @@ export class ReportDetector implements vscode.Disposable {
   private closing(doc: vscode.TextDocument): void {
     this.closed = { doc, languageId: doc.languageId };
     queueMicrotask(() => {
-      if (this.closed?.doc !== doc) return;
-      this.closed = undefined;
-      if (this.offered === doc) this.show(undefined);
+      if (this.closed?.doc === doc) this.closed = undefined;
+      if (this.offered === doc && doc.isClosed) this.show(undefined);
     });
   }
 
@@ -165,7 +165,7 @@ export class ReportDetector implements vscode.Disposable {
   /** The offer's choices (the status-bar item, or the command on any plain-text, Markdown or HTML editor). */
   async choose(): Promise<void> {
     const active = vscode.window.activeTextEditor?.document;
-    const doc = this.offered ?? (active && CANDIDATES.has(active.languageId) ? active : undefined);
+    const doc = this.offered ?? (active && isCandidate(active) ? active : undefined);
     if (!doc) {
       void vscode.window.showInformationMessage(this.t(CLIENT_TEXT.offerNone));
       return;
@@ -233,6 +233,11 @@ export class ReportDetector implements vscode.Disposable {
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** Plain text, Markdown or HTML in a file or an untitled editor: what a received report comes in. */
+function isCandidate(doc: vscode.TextDocument): boolean {
+  return CANDIDATES.has(doc.languageId) && SCHEMES.has(doc.uri.scheme);
 }
 
 function fileName(uri: vscode.Uri): string {

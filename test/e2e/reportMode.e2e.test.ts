@@ -173,7 +173,7 @@ scenario('m1. a .txt report switched once stays a report when closed and reopene
 
 const HTML = '沭阳县发展和改革局2023年政府信息公开工作年度报告.html';
 
-scenario('m2. an .html report opened first in a fresh window is offered (no server before), switched and checked; 本工作区总是自动切换 switches the next',
+scenario('m2. an .html report opened first in a fresh window is offered (no server before), switched and checked; 本工作区总是自动切换 switches the next; a language picked by hand stays',
   'm2-html-first', { [HTML]: HTML_REPORT, [REPORT]: SEED_004, [OTHER]: SEED_003 },
   async (s, step) => {
     await s.openFile(HTML);
@@ -198,4 +198,14 @@ scenario('m2. an .html report opened first in a fresh window is offered (no serv
       await waitForMode(s, LANGUAGE_NAME, 'the next report switched by itself');
     }, 1_000);
     await step('workspace-always');
+
+    // Plain Text picked by hand is this file's answer: the extension does not switch it back, not even reopened.
+    await s.runCommand('Change Language Mode');
+    await s.type('Plain Text');
+    await s.pickQuickItem(/^Plain Text/m);
+    await waitForMode(s, 'Plain Text', 'the language picked by hand to stay', 2_000);
+    await closeEditor(s, OTHER);
+    await neverOffered(s, 'reopening a file put back to Plain Text by hand', () => s.openFile(OTHER));
+    assert.equal(await s.languageMode(), 'Plain Text');
+    await step('picked-by-hand');
   });
