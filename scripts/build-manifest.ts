@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { RULES } from '../server/src/core';
-import { CONFIG_SCHEMA_TEXT, MANIFEST_TEXT } from '../client/src/manifest';
+import { ACTIVATION_EVENTS, CONFIG_SCHEMA_TEXT, MANIFEST_TEXT } from '../client/src/manifest';
 import type { Text } from '../server/src/core';
 
 const root = join(__dirname, '..');
@@ -22,6 +22,7 @@ outputs.set('package.nls.json', json(Object.fromEntries(Object.entries(texts).ma
 outputs.set('package.nls.zh-cn.json', json(Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v.zh]))));
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+pkg.activationEvents = ACTIVATION_EVENTS;
 const props = pkg.contributes.configuration.properties;
 props['nianbao.rules'].properties = Object.fromEntries(RULES.map((r) => [r.id, {
   type: 'string',

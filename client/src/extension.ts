@@ -4,6 +4,7 @@ import { render, resolveLang, type Lang, type Text } from '../../server/src/core
 import { renderReport } from '../../server/src/core/render/report';
 import { CLIENT_TEXT } from './text';
 import { ReportDetector } from './detect';
+import { startWithFirst } from './serverStart';
 import { StatusItem } from './status';
 import { WorkspaceChecker } from './workspace';
 import { ProjectConfigs, withProject } from './projectConfig';
@@ -62,9 +63,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     initializationOptions: { locale: vscode.env.language, rulePages: RULE_PAGES },
   };
   client = new LanguageClient('nianbao', t(CLIENT_TEXT.serverName), serverOptions, clientOptions);
-  await client.start();
+  // No server until a report is open: the extension activates for every plain-text, Markdown and HTML file.
+  context.subscriptions.push(startWithFirst(client, LANGUAGE_ID, output));
 
-  const detector = new ReportDetector(lang);
+  const detector = new ReportDetector(lang, context);
   const status = new StatusItem(lang);
   const checker = new WorkspaceChecker(client, lang);
   context.subscriptions.push(output, detector, status, checker, configs);
@@ -77,6 +79,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.exportDocx', () => exportReport(client!, 'docx', t, LANGUAGE_ID)),
     vscode.commands.registerCommand('nianbao.exportHtml', () => exportReport(client!, 'html', t, LANGUAGE_ID)),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('nianbao.chooseReportMode', () => detector.choose()),
+    vscode.commands.registerCommand('nianbao.forgetReportAnswers', () => detector.forget()),
     vscode.commands.registerCommand(SHOW_RULE, (id: unknown) => showRule(context.extensionUri, id)),
   );
   return { client, detector };

@@ -19,6 +19,8 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'command.exportHtml': { zh: '导出为网页', en: 'Export as Web Page' },
   'command.checkWorkspace': { zh: '检查工作区中的全部报告', en: 'Check All Reports in the Workspace' },
   'command.showOutput': { zh: '显示输出', en: 'Show Output' },
+  'command.chooseReportMode': { zh: '按年度报告检查此文件…', en: 'Check This File as an Annual Report…' },
+  'command.forgetReportAnswers': { zh: '重置报告识别记忆', en: 'Reset Report Detection Memory' },
   'config.title': { zh: '政府信息公开年报', en: 'Annual Report' },
   'config.rules': {
     zh: '每条检查规则的严重程度：error（错误）、warning（警告）、information（信息）、hint（提示）或 off（关闭）。未列出的规则使用默认值。',
@@ -32,8 +34,11 @@ export const MANIFEST_TEXT: Record<string, Text> = {
     zh: '核对合计时将空白单元格按0计算，并在提示中说明。默认不按0计算：含空白单元格的行不核对合计。',
     en: 'Check the totals counting blank cells as 0, and say so in the messages. Off by default: rows with a blank cell are not added up.',
   },
-  'config.detectReports': { zh: '打开 .txt、.md 或 .html 文件时，如果内容是年度报告，如何处理。', en: 'What to do when an opened .txt, .md or .html file reads as an annual report.' },
-  'config.detectReports.ask': { zh: '询问一次是否切换为年报模式。', en: 'Ask once whether to switch it to the report language.' },
+  'config.detectReports': {
+    zh: '打开 .txt、.md 或 .html 文件时，如果内容是年度报告，如何处理（所有工作区）。对某个文件或某个工作区作出的选择优先于此设置，可用命令“重置报告识别记忆”清除。',
+    en: 'What to do when an opened .txt, .md or .html file reads as an annual report (everywhere). An answer given for a file or a workspace comes first; the command “Reset Report Detection Memory” forgets them.',
+  },
+  'config.detectReports.ask': { zh: '在状态栏中提供切换为年报模式的选项，记住对每个文件的选择。', en: 'Offer the switch in the status bar and remember the answer for each file.' },
   'config.detectReports.switch': { zh: '自动切换为年报模式。', en: 'Switch it to the report language automatically.' },
   'config.detectReports.off': { zh: '不识别。', en: 'Do nothing.' },
   'config.reportFiles': {
@@ -45,6 +50,13 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'untrusted': { zh: '本扩展只读取文档文本，不执行文档中的任何内容，在受限模式下功能完整。', en: 'The extension only reads the text of documents and executes nothing in them: fully functional in Restricted Mode.' },
   'virtual': { zh: '通过编辑器同步的文本检查，虚拟工作区中同样可用。', en: 'Checks the text the editor syncs, so it works in virtual workspaces too.' },
 };
+
+/**
+ * When VS Code starts the extension: for the report language, and for the languages a received report
+ * comes in (plain text, Markdown, HTML), so that one opened first in a window is recognised. Activation
+ * costs little there: the language server starts only once a report is open (serverStart.ts).
+ */
+export const ACTIVATION_EVENTS = ['onLanguage:plaintext', 'onLanguage:markdown', 'onLanguage:html', 'workspaceContains:**/*.nianbao'];
 
 /** The descriptions of the project configuration's JSON schema (a schema is not translated: both languages). */
 export const CONFIG_SCHEMA_TEXT: Record<string, Text> = {

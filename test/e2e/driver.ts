@@ -723,6 +723,27 @@ export class Session {
     );
   }
 
+  /** A status-bar item by its id (an extension's items: `<publisher>.<name>.<id>`, matched by the end). */
+  statusItem(id: string) {
+    return this.page.locator(`.statusbar-item[id$="${id}"]`).first();
+  }
+
+  /** The rows of the open quick pick: label text, and which one is focused. Separators are not rows. */
+  async quickPickRows(): Promise<{ text: string; focused: boolean }[]> {
+    if (!(await this.quickInput.isVisible())) return [];
+    return this.quickInput.locator('.monaco-list-row').evaluateAll((els) =>
+      (els as unknown as Dom[]).map((e) => ({ text: e.innerText.trim(), focused: e.classList.contains('focused') })));
+  }
+
+  /** Picks the first quick-pick row whose text (label, description and detail lines) matches; waits for it. */
+  async pickQuickItem(match: RegExp): Promise<void> {
+    const rows = await waitFor(`a quick-pick row matching ${match}`, () => this.quickPickRows(), (rs) => rs.some((r) => match.test(r.text)), {
+      timeout: 10_000, stableFor: 200,
+    }).catch((e) => this.fail('quick-pick', e));
+    await this.quickInput.locator('.monaco-list-row').nth(rows.findIndex((r) => match.test(r.text))).click();
+    await this.quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  }
+
   /** Visible notification toasts: message and button labels. */
   async notifications(): Promise<{ message: string; buttons: string[] }[]> {
     return this.page.locator('.notifications-toasts .notification-toast').evaluateAll((els) =>

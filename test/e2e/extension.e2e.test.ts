@@ -26,6 +26,8 @@ const NUMERAL_MESSAGE = '第三部分“收到和处理政府信息公开申请�
 const ROW_TOTAL_MESSAGE = '行“总计”列应为1（自然人与法人或其他组织各列之和），表中填写的是0';
 const ARITHMETIC = new Set(['row-total', 'column-total', 'carry-over-balance', 'review-litigation-total']);
 
+/** The id of the status-bar item that offers to switch a received report. */
+const REPORT_OFFER = 'nianbao.offer';
 const isRowTotal = (r: ProblemRow) => r.message.includes(ROW_TOTAL_MESSAGE);
 /** The suggestion for the report skeleton: the snippet whose prefix is exactly `nianbao` (not nianbao-2019). */
 const isSkeleton = (r: { label: string; snippet: boolean }) => r.snippet && /^nianbao(?![-\w])/.test(r.label);
@@ -38,9 +40,9 @@ test('e2e prerequisites: code-server, Chromium and the packaged extension', { sk
 
 /**
  * Waits until the active editor is in the report language. A received .txt/.md is recognised by the
- * extension: it either switches the language itself or offers the switch in a notification, which is
- * accepted here as a clerk would ("切换"/"Switch", not "always"). Returns the language modes seen on the
- * way and the offer's text.
+ * extension: it either switches the language itself or offers the switch (a status-bar item whose quick
+ * pick holds the choices, or a notification with buttons), accepted here as a clerk would ("切换"/"Switch",
+ * not "always"). Returns the language modes seen on the way and the offer's text.
  */
 async function toReportLanguage(s: Session, step: Step): Promise<{ seen: string[]; offered: string }> {
   const seen: string[] = [];
@@ -48,6 +50,13 @@ async function toReportLanguage(s: Session, step: Step): Promise<{ seen: string[
   await waitFor('the language mode to become the report language', async () => {
     const mode = await s.languageMode();
     if (mode && seen[seen.length - 1] !== mode) seen.push(mode);
+    if (mode !== LANGUAGE_NAME && !offered && await s.statusItem(REPORT_OFFER).isVisible()) {
+      // The offer is a status-bar item (detect.ts): its choices open in a quick pick.
+      offered = (await s.statusItem(REPORT_OFFER).getAttribute('aria-label')) ?? 'offer';
+      await step('offer');
+      await s.statusItem(REPORT_OFFER).click();
+      await s.pickQuickItem(/^\S*\s*(切换|Switch)$/m);
+    }
     if (mode !== LANGUAGE_NAME && !offered) {
       const offer = (await s.notifications()).find((n) => /年报|年度报告|政府信息公开|nianbao|annual report/i.test(n.message) && n.buttons.length > 0);
       if (offer) {
