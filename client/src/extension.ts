@@ -68,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 
   const detector = new ReportDetector(lang, context);
   const status = new StatusItem(lang);
-  const checker = new WorkspaceChecker(client, lang);
+  const checker = new WorkspaceChecker(client, lang, LANGUAGE_ID);
   context.subscriptions.push(output, detector, status, checker, configs);
 
   context.subscriptions.push(

@@ -668,7 +668,8 @@ export class Session {
     const rows = await this.problemRows();
     const i = rows.findIndex((r) => r.kind === 'problem' && match(r));
     if (i < 0) return this.fail('click-problem', new Error(`no problem row matches; rows: ${JSON.stringify(rows, null, 1)}`));
-    await this.page.locator('.markers-panel .monaco-list-row').nth(i).click();
+    // On the message's start: the middle of a row may be the rule's link (its codeDescription), which opens the rule page.
+    await this.page.locator('.markers-panel .monaco-list-row').nth(i).locator('.marker-message').first().click({ position: { x: 5, y: 5 } });
     return rows[i];
   }
 

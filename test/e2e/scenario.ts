@@ -69,6 +69,8 @@ export function scenarios(prefix: RegExp, timingsFile: string) {
 
 export interface CliDiagnostic {
   range: { start: { line: number; character: number } };
+  /** LSP severity: 1 error, 2 warning, 3 information, 4 hint (not listed in the Problems panel). */
+  severity: number;
   code: string;
   message: string;
   data?: unknown;
