@@ -7,17 +7,13 @@
  * Same switches as extension.e2e.test.ts (NIANBAO_VSIX, NIANBAO_E2E=skip, NIANBAO_E2E_KEEP=1); screenshots
  * of every step: test-results/e2e/m1-…, m2-….
  */
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, RESULTS_DIR, Session, findVsix, missingPrerequisite, waitFor, type ProblemRow } from './driver';
+import { REPO, Session, waitFor, type ProblemRow } from './driver';
+import { cliCheck, scenarios, type Step } from './scenario';
 
-const SKIP = process.env.NIANBAO_E2E === 'skip';
-const VSIX = findVsix();
-const MISSING = missingPrerequisite() ?? (VSIX ? null : 'no .vsix (see the prerequisites test in extension.e2e.test.ts)');
-const CLI = join(REPO, 'dist/cli.js');
 const LANGUAGE_NAME = '政府信息公开年报';
 const OFFER = 'nianbao.offer';
 const SWITCH = /^\S*\s*切换$/m;
@@ -26,29 +22,7 @@ const SEED_004 = readFileSync(join(REPO, 'examples/004_bf2c1b340b487aac.txt'));
 const SEED_003 = readFileSync(join(REPO, 'examples/003_29e0fab2fe19fb07.txt'));
 const HTML_REPORT = readFileSync(join(REPO, 'test/fixtures/corpus/103_shuyang-drc-2023-webpage.html'));
 
-if (!SKIP && !MISSING && existsSync(RESULTS_DIR)) {
-  for (const f of readdirSync(RESULTS_DIR)) if (/^m[12]-/.test(f)) rmSync(join(RESULTS_DIR, f), { force: true });
-}
-
-type Step = (name: string) => Promise<void>;
-
-function scenario(title: string, name: string, files: Record<string, Uint8Array | string>, body: (s: Session, step: Step) => Promise<void>): void {
-  const skip = SKIP ? 'NIANBAO_E2E=skip' : MISSING ? `prerequisites missing: ${MISSING}` : false;
-  test(title, { skip, timeout: 300_000 }, async (t) => {
-    const t0 = Date.now();
-    const s = await Session.start({ name, vsix: VSIX!, files });
-    try {
-      await body(s, async (step) => void (await s.screenshot(step)));
-    } catch (e) {
-      t.diagnostic(`code-server log (tail):\n${s.logTail(20)}`);
-      if (e instanceof Error && e.message.includes('screenshot: ')) throw e;
-      await s.fail('scenario', e);
-    } finally {
-      await s.close();
-      t.diagnostic(`${name}: ${Date.now() - t0} ms`);
-    }
-  });
-}
+const { scenario } = scenarios(/^m[12]-/, 'timings-report-mode.json');
 
 /** Waits until the status bar shows `mode` as the active editor's language and keeps it for `stableFor`. */
 async function waitForMode(s: Session, mode: string, what: string, stableFor = 1_000): Promise<void> {
@@ -101,10 +75,7 @@ async function neverOffered(s: Session, what: string, action: () => Promise<void
 
 /** The CLI's diagnostics of a file as `line:col message` (1-based, as the Problems panel shows them). */
 function cliProblems(file: string): string[] {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8' });
-  assert.ok(r.status === 0 || r.status === 1, `the CLI failed (exit ${r.status}): ${r.stderr}`);
-  const [result] = JSON.parse(r.stdout) as { diagnostics: { range: { start: { line: number; character: number } }; message: string }[] }[];
-  return result.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).sort();
+  return cliCheck(file).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).sort();
 }
 
 const panel = (rows: ProblemRow[]) => rows.map((r) => `${r.line}:${r.column} ${r.message}`).sort();
@@ -120,7 +91,7 @@ const OTHER = '临沂市国防动员办公室2023年报.txt';
 const NOTES = '会议纪要.txt';
 
 scenario('m1. a .txt report switched once stays a report when closed and reopened; a file answered no is never asked again; offers go with their editor',
-  'm1-sticks', { [REPORT]: SEED_004, [OTHER]: SEED_003, [NOTES]: '本周会议纪要：讨论年度工作安排。\n' },
+  'm1-sticks', { files: { [REPORT]: SEED_004, [OTHER]: SEED_003, [NOTES]: '本周会议纪要：讨论年度工作安排。\n' } },
   async (s, step) => {
     const expected = cliProblems(join(REPO, 'examples/004_bf2c1b340b487aac.txt'));
     await s.openFile(REPORT);
@@ -174,7 +145,7 @@ scenario('m1. a .txt report switched once stays a report when closed and reopene
 const HTML = '沭阳县发展和改革局2023年政府信息公开工作年度报告.html';
 
 scenario('m2. an .html report opened first in a fresh window is offered (no server before), switched and checked; 本工作区总是自动切换 switches the next; a language picked by hand stays',
-  'm2-html-first', { [HTML]: HTML_REPORT, [REPORT]: SEED_004, [OTHER]: SEED_003 },
+  'm2-html-first', { files: { [HTML]: HTML_REPORT, [REPORT]: SEED_004, [OTHER]: SEED_003 } },
   async (s, step) => {
     await s.openFile(HTML);
     await step('opened');
