@@ -7,6 +7,7 @@ import { ReportDetector } from './detect';
 import { startWithFirst } from './serverStart';
 import { StatusItem } from './status';
 import { WorkspaceChecker } from './workspace';
+import { TablePreviews } from './preview';
 import { ProjectConfigs, withProject } from './projectConfig';
 import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
 import { exportReport } from './export';
@@ -69,13 +70,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   const detector = new ReportDetector(lang, context);
   const status = new StatusItem(lang);
   const checker = new WorkspaceChecker(client, lang, LANGUAGE_ID);
-  context.subscriptions.push(output, detector, status, checker, configs);
+  const previews = new TablePreviews(client, LANGUAGE_ID, (name) => t(CLIENT_TEXT.previewTitle, { name }));
+  context.subscriptions.push(output, detector, status, checker, configs, previews);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(t)),
     vscode.commands.registerCommand('nianbao.recomputeTotals', () => recomputeTotals(t)),
     vscode.commands.registerCommand('nianbao.toSimplified', () => toSimplified(t)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checker.run()),
+    vscode.commands.registerCommand('nianbao.showPreview', async () => {
+      if (!(await previews.show())) void vscode.window.showWarningMessage(t(CLIENT_TEXT.notAReport));
+    }),
     vscode.commands.registerCommand('nianbao.exportDocx', () => exportReport(client!, 'docx', t, LANGUAGE_ID)),
     vscode.commands.registerCommand('nianbao.exportHtml', () => exportReport(client!, 'html', t, LANGUAGE_ID)),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),

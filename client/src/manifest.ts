@@ -15,6 +15,7 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'command.newReport': { zh: '新建年度报告', en: 'New Annual Report' },
   'command.recomputeTotals': { zh: '重新计算全部合计', en: 'Recompute All Totals' },
   'command.toSimplified': { zh: '转换为简体中文', en: 'Convert to Simplified Chinese' },
+  'command.showPreview': { zh: '预览表格', en: 'Preview the Tables' },
   'command.exportDocx': { zh: '导出为 Word', en: 'Export as Word' },
   'command.exportHtml': { zh: '导出为网页', en: 'Export as Web Page' },
   'command.checkWorkspace': { zh: '检查工作区中的全部报告', en: 'Check All Reports in the Workspace' },

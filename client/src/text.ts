@@ -13,6 +13,7 @@ export const CLIENT_TEXT = {
   simplified: { zh: '已转换为简体中文（{count}处修改），数字和表格位置未变。', en: 'Converted to Simplified Chinese ({count} edit(s)); numbers and tables are where they were.' },
   nothingToSimplify: { zh: '文档中没有需要转换的繁体字。', en: 'There is no Traditional Chinese to convert.' },
   recomputeRefused: { zh: '文档在计算期间已被修改，未应用修改，请重试。', en: 'The document changed meanwhile; nothing was applied. Please retry.' },
+  previewTitle: { zh: '表格预览：{name}', en: 'Tables: {name}' },
   scanning: { zh: '正在检查工作区中的年度报告…', en: 'Checking the annual reports in the workspace…' },
   scanDone: { zh: '共检查{files}份报告：{errors}个错误，{warnings}个警告。结果见“问题”面板。', en: 'Checked {files} report(s): {errors} error(s), {warnings} warning(s). See the Problems panel.' },
   scanNone: { zh: '工作区中没有找到年度报告（.nianbao 文件，或内容是年度报告的 .txt/.md/.html 文件）。', en: 'No annual reports found in the workspace (.nianbao files, or .txt/.md/.html files that read as reports).' },

@@ -1,7 +1,7 @@
 /**
  * End-to-end, the clerk's project: a `.nianbao.jsonc` that the editor and the CLI both obey, a silencing
- * quick fix, the code lens above table 三, and Format Document on a Markdown report. Same switches and
- * prerequisites as extension.e2e.test.ts; screenshots go to test-results/e2e/{f,g,h,i}-*.png.
+ * quick fix, the code lens above table 三, Format Document on a Markdown report, and the table preview. Same switches and
+ * prerequisites as extension.e2e.test.ts; screenshots go to test-results/e2e/{f,g,h,i,j}-*.png.
  *
  * The reports are `.nianbao` files, which are reports by their extension: no detection offer in the way.
  */
@@ -21,7 +21,7 @@ const isRowTotal = (r: ProblemRow) => r.message.includes(ROW_TOTAL);
 const where = (r: ProblemRow) => `${r.line}:${r.column} ${r.message}`;
 const cliWhere = (file: string) => cliCheck(file).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).sort();
 
-const { scenario } = scenarios(/^(f|g|h|i)-/, 'timings-project.json');
+const { scenario } = scenarios(/^(f|g|h|i|j)-/, 'timings-project.json');
 
 async function openReport(s: Session, rel: string): Promise<void> {
   await s.openFile(rel);
@@ -142,3 +142,22 @@ async function expectNoChange(s: Session, rel: string): Promise<void> {
     timeout: 5_000, stableFor: 2_000,
   }).catch((e) => s.fail('idempotent', e));
 }
+
+scenario('j. 年报: 预览表格 shows the tables beside the report with the three wrong totals marked, and follows a fix', 'j-preview',
+  { files: { [REPORT]: SEED_004 } },
+  async (s, step) => {
+    await openReport(s, REPORT);
+    await s.waitForProblems('the three wrong totals', (r) => r.filter(isRowTotal).length === 3);
+    await s.runCommand('年报: 预览表格', '预览表格');
+    // The webview's page is a frame of its own: find the one with the tables.
+    const marked = () => Promise.all(s.page.frames().map((f) => f.locator('td.marked').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { cell: string } }).dataset.cell)).catch(() => [] as string[])))
+      .then((all) => all.flat().sort());
+    await waitFor('the preview with its marked cells', marked, (m) => m.length === 3, { timeout: 20_000, stableFor: 500 }).catch((e) => s.fail('preview', e));
+    await step('preview');
+    assert.deepEqual(await marked(), ['denied.stateSecret/total', 'newReceived/total', 'total/total']);
+    // Fix All in the report: the preview follows, nothing is marked.
+    await s.waitForActiveEditor(REPORT).catch(() => undefined);
+    await s.runCommand(/Fix All|全部修复/, 'Fix All');
+    await waitFor('the preview without marks', marked, (m) => m.length === 0, { timeout: 20_000, stableFor: 500 }).catch((e) => s.fail('preview-fixed', e));
+    await step('fixed');
+  });

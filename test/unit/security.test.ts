@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { check, readReport } from '../../server/src/core';
 import { renderReport } from '../../server/src/core/render/report';
 import { renderTable } from '../../server/src/core/render/tables';
+import { previewHtml } from '../../server/src/core/preview/tables';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { printable } from '../../server/src/cli/main';
 import { noLinks } from '../../client/src/text';
@@ -304,9 +305,16 @@ export function assertStrictCsp(html: string): void {
   assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'inline event handlers');
 }
 
-test('webviews: there is none yet; the CSP check is ready for the first one', () => {
+test('webviews: the table preview only, its page with a strict policy; the CSP check itself', () => {
   const uses = SHIPPED.filter((f) => /createWebviewPanel|registerWebviewViewProvider|registerCustomEditorProvider|registerCustomTextEditorProvider|\.webview\b/.test(readFileSync(f, 'utf8')));
-  assert.deepEqual(uses, [], 'A webview was added: render its HTML here and check it with assertStrictCsp (SECURITY.md).');
+  assert.deepEqual(uses.map((f) => relative(ROOT, f)), [join('client', 'src', 'preview.ts')], 'A webview was added: render its HTML here and check it with assertStrictCsp (SECURITY.md).');
+  const preview = readFileSync(join(ROOT, 'client', 'src', 'preview.ts'), 'utf8');
+  assert.match(preview, /localResourceRoots: \[\]/, 'the preview loads no local resource');
+  assert.doesNotMatch(preview, /enableCommandUris/);
+  for (const name of ['003', '004']) {
+    const r = check(seed(name));
+    assertStrictCsp(previewHtml(r.report, r.findings, { lang: 'zh-CN', nonce: 'cHJldmlldy1zZWN1cml0eQ==' }));
+  }
   // The check itself: a strict policy passes, the usual mistakes do not.
   const nonce = 'r4nd0mN0nceValue1234';
   assertStrictCsp(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src \${webview.cspSource}; script-src 'nonce-${nonce}';"><script nonce="${nonce}" src="x.js"></script>`);

@@ -17,6 +17,8 @@ import { findingFor } from './match';
 import { SettingsCache } from './settings';
 import { rulePagesOf, shippedRulePages } from './rulePages';
 import { EXPORT_REQUEST, exportText, type ExportParams, type ExportResult } from './export';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from './previewProtocol';
+import { previewHtml } from '../core/preview/tables';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -237,6 +239,14 @@ export function startServer(connection: Connection): void {
     const a = typeof params?.uri === 'string' ? await current(params.uri) : null;
     if (!a || (params.to !== 'docx' && params.to !== 'html')) return null;
     return exportText(a.text, params, await settings.get(params.uri), lang);
+  }));
+
+  connection.onRequest(PREVIEW_REQUEST, guard<[PreviewParams], PreviewResult | null>('preview', null, async (params: PreviewParams) => {
+    // The nonce goes into the page's policy and attributes: base64 only.
+    const valid = typeof params?.uri === 'string' && typeof params.nonce === 'string' && /^[A-Za-z0-9+/=]{16,128}$/.test(params.nonce);
+    const a = valid ? await current(params.uri) : null;
+    if (!a) return null;
+    return { html: previewHtml(a.report, a.findings, { lang, nonce: params.nonce }), version: a.version };
   }));
 
 }

@@ -80,7 +80,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const family = (names: readonly string[]) => names.map((n) => (/^[a-z-]+$/.test(n) ? n : `"${n}"`)).join(', ');
+/** A CSS font-family list: each font quoted, generic families bare. */
+export const family = (names: readonly string[]) => names.map((n) => (/^[a-z-]+$/.test(n) ? n : `"${n}"`)).join(', ');
 
 const CSS = `
 @page { size: A4; margin: ${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm; }
