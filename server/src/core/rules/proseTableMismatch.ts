@@ -32,7 +32,7 @@ export const proseTableMismatch: Rule = {
   id: 'prose-table-mismatch',
   severity: 2,
   inputs: ['sections', 'applications', 'reviewLitigation'],
-  description: { zh: '正文所述申请数量和复议、诉讼数量与表格一致', en: 'Counts stated in the text agree with tables 3 and 4' },
+  description: { zh: '正文所述申请数量和复议、诉讼数量与表格一致', en: 'Counts stated in the text agree with the tables of parts 3 and 4' },
   check(ctx) {
     const { report } = ctx;
     if (!readable(report.tables.applications) && !readable(report.tables.reviewLitigation)) return [];
