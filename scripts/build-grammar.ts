@@ -276,12 +276,12 @@ export function buildGrammar() {
       },
       'table-labels': {
         patterns: [
-          cellRule('entity.name.tag.row-label.nianbao markup.bold.total.nianbao', totalRowLabels, '(七)总计 and 四、结转下年度继续办理: row labels of the totals'),
+          cellRule('support.type.row-label.nianbao markup.bold.total.nianbao', totalRowLabels, '(七)总计 and 四、结转下年度继续办理: row labels of the totals'),
           cellRule('markup.bold.total.nianbao', TOTAL_WORDS, 'A total header or cell: 总计, 合计'),
-          cellRule('entity.other.attribute-name.column-label.nianbao', [BALANCE_NOTE, ...columnLabels], 'Column headers of the three tables'),
+          cellRule('keyword.other.column-label.nianbao', [BALANCE_NOTE, ...columnLabels], 'Column headers of the three tables'),
           // Rows before groups: `3.其他` is a row, not the cut-off group `(六)其他处理`.
-          cellRule('entity.name.tag.row-label.nianbao', rowLabels, 'Row labels of tables A and B'),
-          cellRule('entity.name.tag.row-label.group.nianbao', groupLabels, 'Group labels: 第二十条第(一)项; 三、本年度办理结果, (三)不予公开 …'),
+          cellRule('support.type.row-label.nianbao', rowLabels, 'Row labels of tables A and B'),
+          cellRule('support.type.row-label.group.nianbao', groupLabels, 'Group labels: 第二十条第(一)项; 三、本年度办理结果, (三)不予公开 …'),
         ],
       },
       'table-cell-separator': {

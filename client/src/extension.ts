@@ -11,6 +11,7 @@ import { TablePreviews } from './preview';
 import { ProjectConfigs, withProject } from './projectConfig';
 import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
 import { exportReport } from './export';
+import { fixReporting } from './fixReport';
 
 export const LANGUAGE_ID = 'nianbao';
 
@@ -45,10 +46,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   };
   // A project configuration changed: the server forgets every document's settings and checks them again.
   const configs = new ProjectConfigs(lang, () => void client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }));
+  const status = new StatusItem(lang, LANGUAGE_ID);
+  const fixes = fixReporting(t);
+  context.subscriptions.push(status, fixes.command);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'nianbao' },
     middleware: {
+      ...fixes.middleware,
+      // The status item says “checking” until the server's first answer for a document.
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const r = await next(document, previousResultId, token);
+        if (r && !token.isCancellationRequested) status.answered(document instanceof vscode.Uri ? document : document.uri);
+        return r;
+      },
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        status.answered(uri);
+      },
       workspace: {
         // Each document's settings carry its nearest .nianbao.jsonc (read here: the server reads no file).
         configuration: async (params, token, next) => {
@@ -68,10 +83,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   context.subscriptions.push(startWithFirst(client, LANGUAGE_ID, output));
 
   const detector = new ReportDetector(lang, context);
-  const status = new StatusItem(lang);
   const checker = new WorkspaceChecker(client, lang, LANGUAGE_ID);
   const previews = new TablePreviews(client, LANGUAGE_ID, (name) => t(CLIENT_TEXT.previewTitle, { name }));
-  context.subscriptions.push(output, detector, status, checker, configs, previews);
+  context.subscriptions.push(output, detector, checker, configs, previews);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(t)),

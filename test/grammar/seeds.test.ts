@@ -16,7 +16,7 @@ import { lineHas, scopesAt, tokenize, type Token } from './tokenize';
 
 const HEADING = 'markup.heading.section.nianbao';
 const NUMERAL = 'constant.numeric.section-numeral.nianbao';
-const ROW_LABEL = 'entity.name.tag.row-label';
+const ROW_LABEL = 'support.type.row-label';
 const NUMBER = 'constant.numeric.nianbao';
 const TOTAL = 'markup.bold.total.nianbao';
 
@@ -147,7 +147,7 @@ test('seed 002 (Traditional Chinese): headings and row labels in Traditional scr
   const heading = r.lines.indexOf('四、因政府信息公開工作被申請行政複議、提起行政訴訟情況');
   assert.ok(lineHas(r.tokens[heading], HEADING));
   const row = r.lines.findIndex((l) => l.startsWith('5.屬於三類內部事務信息'));
-  assert.ok(scopesAt(r.tokens[row], 0).includes('entity.name.tag.row-label.nianbao'));
+  assert.ok(scopesAt(r.tokens[row], 0).includes('support.type.row-label.nianbao'));
 });
 
 /** Corpus files where the grammar and the reader do not agree yet (run as todo; see the corpus expectations). */

@@ -42,6 +42,19 @@ test('contributes: the report language, its grammar, snippets, commands (categor
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces.supported, true);
 });
 
+test('the command palette finds every command by “nianbao” and by “年报”, as VS Code matches them', () => {
+  // VS Code's command palette matches a command's label “category: title” (prefix, words or substring)
+  // and, in a translated VS Code, also its alias: the English category and title (package.nls.json).
+  const label = (n: Record<string, string>, cmd: { title: string; category: string }) => `${n[cmd.category.slice(1, -1)]}: ${n[cmd.title.slice(1, -1)]}`;
+  for (const cmd of pkg.contributes.commands) {
+    const en = label(nls, cmd);
+    const zh = label(nlsZh, cmd);
+    assert.ok(en.toLowerCase().startsWith('nianbao'), `${en}: “nianbao” finds it in an English VS Code`);
+    assert.ok(zh.startsWith('年报'), `${zh}: “年报” finds it in a Chinese VS Code`);
+  }
+  assert.equal(nls.category, 'Nianbao (Annual Report)');
+});
+
 test('the files the manifest points to exist', () => {
   for (const p of [pkg.contributes.languages[0].configuration, pkg.contributes.grammars[0].path, pkg.contributes.snippets[0].path]) {
     assert.ok(existsSync(join(root, p)), `${p} is missing`);

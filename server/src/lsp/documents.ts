@@ -25,6 +25,13 @@ interface OpenDocument {
   doc: TextDocument | null;
   settings: ServerSettings | null;
   analysis: Analysis | null;
+  /** How the text was last read (the session's path, or a first read) and the milliseconds it took: for the log. */
+  work: ReadWork;
+}
+
+export interface ReadWork {
+  path: string;
+  ms: number;
 }
 
 /**
@@ -33,6 +40,8 @@ interface OpenDocument {
  */
 export class DocumentStore {
   private readonly open = new Map<string, OpenDocument>();
+  /** Called with each new analysis and how its text was read (the server's log). */
+  onAnalysed: ((a: Analysis, work: ReadWork) => void) | null = null;
 
   has(uri: string): boolean {
     return this.open.has(uri);
@@ -59,7 +68,7 @@ export class DocumentStore {
   }
 
   didOpen(uri: string, languageId: string, version: number, text: string): void {
-    this.open.set(uri, { version, sentVersion: null, session: null, doc: TextDocument.create(uri, languageId, version, text), settings: null, analysis: null });
+    this.open.set(uri, { version, sentVersion: null, session: null, doc: TextDocument.create(uri, languageId, version, text), settings: null, analysis: null, work: { path: 'none', ms: 0 } });
   }
 
   /** Returns false for a document that is not open (the change is ignored). */
@@ -70,7 +79,9 @@ export class DocumentStore {
     o.sentVersion = null;
     o.analysis = null;
     if (o.session) {
-      for (const c of changes) o.session.update('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text });
+      const t0 = performance.now();
+      const paths = changes.map((c) => o.session!.update('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text }));
+      o.work = { path: [...new Set(paths)].join('+') || 'none', ms: performance.now() - t0 };
     } else if (o.doc) {
       o.doc = TextDocument.update(o.doc, changes, version);
     }
@@ -89,25 +100,39 @@ export class DocumentStore {
     }
   }
 
+  /** How the document's text was last read, and how long it took. */
+  work(uri: string): ReadWork | undefined {
+    return this.open.get(uri)?.work;
+  }
+
   analysis(uri: string, settings: ServerSettings): Analysis | null {
     const o = this.open.get(uri);
     if (!o) return null;
     if (o.analysis && o.settings === settings) return o.analysis;
+    const a = this.read(uri, o, settings);
+    this.onAnalysed?.(a, o.work);
+    return a;
+  }
+
+  private read(uri: string, o: OpenDocument, settings: ServerSettings): Analysis {
     // A session goes on while its text stays under the size limit (measured only when it could be over).
     if (o.session && o.settings === settings && !(mayBeTooLarge(o.session.index.length, settings) && overSize(o.session.text, settings))) {
       return (o.analysis = fromSession(uri, o.version, o.session));
     }
     // New settings, or the first analysis: (re)start from the text.
+    const t0 = performance.now();
     const text = o.session ? o.session.text : o.doc!.getText();
     o.settings = settings;
     const big = notText(text) ?? tooLarge(text, settings);
     if (big) {
       o.session = null;
       o.doc = TextDocument.create(uri, 'nianbao', o.version, text);
+      o.work = { path: 'not read (binary or over the size limit)', ms: performance.now() - t0 };
       return (o.analysis = { uri, version: o.version, text, ...big, findings: settings.ignored ? [] : big.findings });
     }
     o.doc = null;
     o.session = new ReportSession(text, sessionOptions(settings));
+    o.work = { path: 'whole text', ms: performance.now() - t0 };
     return (o.analysis = fromSession(uri, o.version, o.session));
   }
 }

@@ -19,6 +19,7 @@ import { rulePagesOf, shippedRulePages } from './rulePages';
 import { EXPORT_REQUEST, exportText, type ExportParams, type ExportResult } from './export';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from './previewProtocol';
 import { previewHtml } from '../core/preview/tables';
+import { ServerLog } from './log';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -37,6 +38,8 @@ const PUSH_DELAY_MS = 120;
 
 export function startServer(connection: Connection): void {
   const documents = new DocumentStore();
+  const log = new ServerLog(connection);
+  documents.onAnalysed = (a, work) => log.checked(a, work);
   const settings = new SettingsCache(connection);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let lang: Lang = 'zh-CN';
@@ -86,6 +89,7 @@ export function startServer(connection: Connection): void {
     pull = !!params.capabilities.textDocument?.diagnostic;
     pages = rulePagesOf(params.initializationOptions);
     settings.supported = !!params.capabilities.workspace?.configuration;
+    log.info(`nianbao ${SERVER_VERSION} started (messages in ${lang}, diagnostics ${pull ? 'pulled' : 'pushed'})`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -105,6 +109,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     documents.reset();
+    log.debug(`settings changed: ${documents.uris().length} open document(s) to check again`);
     if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const uri of documents.uris()) schedulePush(uri);
   });
@@ -112,6 +117,7 @@ export function startServer(connection: Connection): void {
   connection.onDidOpenTextDocument((p) => {
     const { uri, languageId, version, text } = p.textDocument;
     documents.didOpen(uri, languageId, version, String(text ?? ''));
+    log.debug(`opened ${uri} (${languageId}, version ${version}, ${String(text ?? '').length} characters)`);
     schedulePush(uri);
   });
   connection.onDidChangeTextDocument((p) => {
@@ -127,6 +133,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     documents.didClose(uri);
+    log.debug(`closed ${uri}`);
     settings.forget(uri);
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -166,6 +173,7 @@ export function startServer(connection: Connection): void {
     if (wants(FIX_ALL_KIND)) {
       const all = fixAll(a.report, a.findings);
       if (all) out.push(codeActionOf(a, all, lang, []));
+      log.debug(`fix-all for ${a.uri} (version ${a.version}): ${all?.edits.length ?? 0} edit(s)`);
     }
     return out;
   }));
@@ -224,12 +232,15 @@ export function startServer(connection: Connection): void {
     if (!a || !edits) return { applied: false, edits: 0 };
     if (edits.length === 0) return { applied: true, edits: 0 };
     const r = await connection.workspace.applyEdit({ label: lang === 'en' ? command.label.en : command.label.zh, edit: versionedEdit(a, edits) });
+    log.debug(`${params.command} on ${a.uri} (version ${a.version}): ${edits.length} edit(s), ${r.applied ? 'applied' : 'refused by the client'}`);
     return { applied: r.applied, edits: edits.length };
   }));
 
   connection.onRequest(CHECK_TEXT_REQUEST, guard<[{ uri: string; text: string }], { diagnostics: Diagnostic[]; ignored?: true }>('checkText', { diagnostics: [] }, async (params: { uri: string; text: string }) => {
     const s = await settings.get(params.uri);
+    const t0 = performance.now();
     const a = analyzeText(params.uri, String(params.text ?? ''), s);
+    log.checked(a, { path: 'whole text, not open (workspace check)', ms: performance.now() - t0 });
     // `ignored`: the project configuration leaves the file out (the workspace check does not count it).
     return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null, pages), ...(s.ignored ? { ignored: true } : {}) };
   }));

@@ -92,7 +92,6 @@ export const ACTIVE_HEADER_WORDS: readonly string[] = [
 export const ACTIVE_TABLE: TableDef = {
   key: 'active',
   title: '主动公开政府信息情况表',
-  titleEn: 'proactive-disclosure table',
   section: 'activeDisclosure',
   rows: ACTIVE_ROWS,
 };

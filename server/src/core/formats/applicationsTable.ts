@@ -106,7 +106,6 @@ export const APPLICATIONS_HEADER_WORDS: readonly string[] = [
 export const APPLICATIONS_TABLE: TableDef = {
   key: 'applications',
   title: '收到和处理政府信息公开申请情况表',
-  titleEn: 'applications table',
   section: 'applications',
   rows: APPLICATIONS_ROWS,
 };

@@ -23,7 +23,6 @@ export const REVIEW_LITIGATION_HEADER = /^(行政复议|行政诉讼|未经复�
 export const REVIEW_LITIGATION_TABLE: TableDef = {
   key: 'reviewLitigation',
   title: '政府信息公开行政复议、行政诉讼情况表',
-  titleEn: 'reconsideration and litigation table',
   section: 'reviewLitigation',
   rows: REVIEW_LITIGATION_GROUPS,
 };

@@ -36,8 +36,8 @@ export interface RowDef {
 
 export interface TableDef {
   key: 'active' | 'applications' | 'reviewLitigation';
+  /** The official Chinese name; in English the table is named by it with its part's title as a gloss (rules/names.ts). */
   title: string;
-  titleEn: string;
   /** The section the table belongs to. */
   section: SectionKey;
   rows: readonly RowDef[];

@@ -14,7 +14,7 @@ export const activeTablePlausibility: Rule = {
   id: 'active-table-plausibility',
   severity: 2,
   inputs: ['active'],
-  description: { zh: '主动公开情况表的数字前后相符', en: 'The numbers of table 二 are plausible together' },
+  description: { zh: '主动公开情况表的数字前后相符', en: 'The numbers of the “主动公开政府信息情况” table (proactive disclosure) are plausible together' },
   check({ report }) {
     const table = report.tables.active;
     if (!table || table.unreadable || !table.version) return [];

@@ -3,6 +3,7 @@ import type { ColumnDef, RowDef } from '../formats/types';
 import { ACTIVE_ROWS, activeColumns, ACTIVE_TABLE } from '../formats/activeTable';
 import { APPLICATIONS_ROWS, APPLICATIONS_TABLE, OTHER_2019_ROW } from '../formats/applicationsTable';
 import { REVIEW_LITIGATION_GROUPS, REVIEW_LITIGATION_TABLE } from '../formats/reviewLitigationTable';
+import { SECTIONS } from '../formats/sections';
 import { fullWidth, type Text } from '../l10n/text';
 import type { Range } from '../text/positions';
 
@@ -43,10 +44,16 @@ export function columnName(kind: TableKind, rowKey: string, column: string, vers
   return c ? { zh: fullWidth(c.label), en: c.labelEn } : { zh: column, en: column };
 }
 
-/** A table by its official name: the part's title in quotes, then 表 (“收到和处理政府信息公开申请情况”表). */
+/**
+ * A table by its official name: the part's title in quotes, then 表 (“收到和处理政府信息公开申请情况”表).
+ * The format has no official English; in English the Chinese name (what the reader sees in the report)
+ * comes with its part's title as a gloss: “收到和处理政府信息公开申请情况” table (applications received and handled).
+ */
 export function tableName(kind: TableKind): Text {
   const t = { active: ACTIVE_TABLE, applications: APPLICATIONS_TABLE, reviewLitigation: REVIEW_LITIGATION_TABLE }[kind];
-  return { zh: `“${fullWidth(t.title).replace(/表$/, '')}”表`, en: t.titleEn };
+  const part = SECTIONS.find((s) => s.key === t.section)!;
+  const name = fullWidth(t.title).replace(/表$/, '');
+  return { zh: `“${name}”表`, en: `“${name}” table (${part.titleEn.charAt(0).toLowerCase()}${part.titleEn.slice(1)})` };
 }
 
 export function row(table: Table | null, key: string): TableRow | undefined {

@@ -6,7 +6,7 @@ export const rowTotal: Rule = {
   id: 'row-total',
   severity: 1,
   inputs: ['applications'],
-  description: { zh: '“收到和处理政府信息公开申请情况”表每一行的总计等于各类申请人之和', en: 'Each row total of the applications table equals the sum of applicant types' },
+  description: { zh: '“收到和处理政府信息公开申请情况”表每一行的总计等于各类申请人之和', en: 'Each row total of the “收到和处理政府信息公开申请情况” table (applications received and handled) equals the sum of the applicant columns' },
   check(ctx) {
     return totalFindings(rowTotal, ctx, ctx.report.tables.applications, ['row-total']);
   },

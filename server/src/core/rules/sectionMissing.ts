@@ -6,7 +6,7 @@ import { lazyFix, subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
   zh: '缺少第{ordinal}部分“{numeral}、{title}”。年度报告应依次包括六个部分。',
-  en: 'Part {ordinal} “{titleEn}” is missing. The report must have all six parts in order.',
+  en: 'Part {ordinalEn} “{titleEn}” is missing. The report must have all six parts in order.',
 };
 const INSERT = { zh: '插入第{numeral}部分“{title}”', en: 'Insert part {ordinal} “{titleEn}”' };
 const NONE = {
@@ -38,7 +38,7 @@ export const sectionMissing: Rule = {
         subject: subject.section(def.key),
         severity: this.severity,
         range: next ? at.range : { start: at.extent.end, end: at.extent.end },
-        message: msg(MESSAGE, { ordinal: def.numeral, numeral: def.numeral, title: def.title, titleEn: def.titleEn }),
+        message: msg(MESSAGE, { ordinal: def.numeral, ordinalEn: def.ordinal, numeral: def.numeral, title: def.title, titleEn: def.titleEn }),
       });
       out[out.length - 1].fix = lazyFix(
         msg(INSERT, { numeral: def.numeral, ordinal: def.ordinal, title: def.title, titleEn: def.titleEn }),

@@ -7,7 +7,7 @@ import { lazyFix, subject, type Finding, type Rule } from './types';
 const INSERT = { zh: '插入空白的{table}', en: 'Insert an empty {tableEn}' };
 const MESSAGE = {
   zh: '第{numeral}部分“{title}”中没有{table}。该部分应以法定表格填报。',
-  en: 'Part {ordinal} “{title}” has no {tableEn}; this part must be reported in the statutory table.',
+  en: 'Part {ordinal} “{title}” has no table; this part must be reported in its statutory table.',
 };
 
 /** Sections 二, 三 and 四 each carry their statutory table (seed 002 lacks two). */

@@ -8,7 +8,7 @@ const T = {
   where: { zh: '**{table}** · “{row}”行“{column}”列', en: '**{table}** · row “{row}” · column “{column}”' },
   written: { zh: '填写值：{value}', en: 'Written: {value}' },
   computed: { zh: '计算值{expected}，填写值{actual}', en: 'computed {expected}, written {actual}' },
-  notComputable: { zh: '有空白或非数字的单元格，无法计算', en: 'not computable: a cell is blank or not a number' },
+  notComputable: { zh: '有空白或非数字的单元格，无法计算', en: 'not computable (a cell is blank or not a number)' },
   none: { zh: '本表在同一年度内没有勾稽关系。', en: 'No arithmetic relation holds inside this table within a year.' },
 };
 
@@ -60,7 +60,8 @@ function describe(t: Table, row: TableRow, cell: Cell, lang: Lang): string {
     const actual = values.get(i.stated);
     const state = expected === null || actual === null ? r(T.notComputable)
       : `${r(T.computed, { expected, actual })} ${expected === actual ? '✓' : '✗'}`;
-    lines.push(`- ${name(relationDef(i.relation).formula)}${lang === 'en' ? ': ' : '：'}${state}`);
+    // The formula has its own colon (“行合计：…”): the state follows after a comma (a dash in English).
+    lines.push(`- ${name(relationDef(i.relation).formula)}${lang === 'en' ? ' — ' : '，'}${state}`);
   }
   return lines.join('\n');
 }

@@ -37,6 +37,15 @@ export function insertSection(report: Report, text: string, index: LineIndex, ke
   const eol = eolOf(text);
   const block = [headingText(report, def.ordinal), ...(def.table ? [emptyTable(report, def.table, eol)] : [])].join(eol);
   const prev = [...report.sections].reverse().find((s) => s.ordinal < def.ordinal);
+  const own = prev && !report.html ? partTextStart(report, text, index, def, prev) : null;
+  if (own) {
+    // The part's text is there without its heading: the heading goes where that text begins, after a blank line.
+    const lineStart = index.lineStarts[own.line];
+    const blankAbove = own.line === 0 || !lineAt(text, index, own.line - 1).trim();
+    const heading = headingText(report, def.ordinal);
+    const body = own.ownTable ? heading + eol + eol : [heading, ...(def.table ? [emptyTable(report, def.table, eol)] : [])].join(eol) + eol;
+    return { start: lineStart, end: lineStart, newText: (blankAbove ? '' : eol) + body };
+  }
   if (prev) {
     const at = report.html ? afterClosingTags(text, index.offsetAt(prev.extent.end)) : index.offsetAt(prev.extent.end);
     if (report.html && insideMarkup(text, at)) return null;
@@ -56,6 +65,35 @@ export function insertSection(report: Report, text: string, index: LineIndex, ke
     return { start: headingAt, end: headingAt, newText: eol + block + eol };
   }
   return { start: text.length, end: text.length, newText: (text && !/[\r\n]$/.test(text) ? eol : '') + block + eol };
+}
+
+/** A note under a table (注：…, 说明：…, 单位：…) belongs to the table, not to the next part. */
+const TABLE_NOTE = /^[（(]?(?:注|说明|备注|单位|数据来源)/;
+
+/**
+ * Where a missing part's text begins inside the part before it, when that can be told (plain text only):
+ * its own table standing there without a heading (the heading goes right above it), or prose after the
+ * previous part's table (part 五's text after table 四: that prose is no longer part 四's). Null: unknown.
+ */
+function partTextStart(report: Report, text: string, index: LineIndex, def: (typeof SECTIONS)[number], prev: Report['sections'][number]): { line: number; ownTable: boolean } | null {
+  const inPrev = (line: number) => line > prev.range.start.line && line <= prev.extent.end.line;
+  const ownTable = def.table ? report.tables[def.table] : null;
+  if (ownTable && inPrev(ownTable.range.start.line)) return { line: ownTable.range.start.line, ownTable: true };
+  const prevDef = SECTIONS.find((s) => s.key === prev.key);
+  const prevTable = prevDef?.table ? report.tables[prevDef.table] : null;
+  if (!prevTable || !inPrev(prevTable.range.start.line)) return null;
+  for (let line = prevTable.range.end.line + 1; line <= prev.extent.end.line; line++) {
+    const t = lineAt(text, index, line).trim();
+    if (!t || TABLE_NOTE.test(t) || /^[|｜]/.test(t) || !/[\u3400-\u9fff]/.test(t)) continue;
+    return { line, ownTable: false };
+  }
+  return null;
+}
+
+function lineAt(text: string, index: LineIndex, line: number): string {
+  const start = index.lineStarts[line];
+  const end = line + 1 < index.lineStarts.length ? index.lineStarts[line + 1] : text.length;
+  return text.slice(start, end);
 }
 
 /** Inserts a missing table right after its part's heading, in the layout the rest of the document uses. */
