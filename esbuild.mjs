@@ -1,5 +1,5 @@
 // Bundles the three public entry points into dist/: client.js (the extension's main),
-// server.js (the language server, also `node dist/server.js --stdio`) and cli.js (the checker).
+// server.js (the language server, also `node dist/server.js --stdio`) and cli.js (the checker, with cli-worker.js).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -21,6 +21,8 @@ const common = {
 
 const entries = [
   { in: 'server/src/cli/bin.ts', out: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (server/src/cli/pool.ts), found beside cli.js.
+  { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));

@@ -1,7 +1,11 @@
 // The benchmark (`npm run bench`): prints a table and writes bench/results.json.
 // Not a test: figures vary with the machine; ratios measured in one run are what to compare.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readAndCheck, type ReportTask } from '../server/src/cli/checkReport';
+import { decodeText } from '../server/src/core/text/decode';
 import { lint } from 'markdownlint/sync';
 import { check } from '../server/src/core';
 import { ReportSession } from '../server/src/core/incremental/session';
@@ -14,7 +18,6 @@ const ROOT = join(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
 const read = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, text: readFileSync(join(ROOT, dir, f), 'utf8') }));
 const seeds = read('examples');
-const corpus = read('test/fixtures/corpus');
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -99,6 +102,54 @@ function heapOf(make: () => unknown, copies: number): number {
   return Math.max(0, (after - before) / copies);
 }
 
+/** The seeds and the corpus reports that SOURCES.tsv calls complete (not an excerpt), as bytes. */
+function wholeReports() {
+  const corpusDir = join(ROOT, 'test/fixtures/corpus');
+  const complete = readFileSync(join(corpusDir, 'SOURCES.tsv'), 'utf8').split('\n').slice(1).map((l) => l.split('\t')).filter((c) => /^complete\b/i.test(c[5] ?? '')).map((c) => join(corpusDir, c[0]));
+  const seedFiles = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.txt')).sort().map((f) => join(ROOT, 'examples', f));
+  return [...seedFiles, ...complete].map((path) => ({ name: path.slice(ROOT.length + 1), ext: path.slice(path.lastIndexOf('.')), bytes: readFileSync(path) }));
+}
+
+const scratchRoot = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+process.on('exit', () => rmSync(scratchRoot, { recursive: true, force: true }));
+
+/** `count` files cycling through the reports, under their own extensions. */
+function writeFolder(name: string, reports: { ext: string; bytes: Buffer }[], count: number): string {
+  const dir = join(scratchRoot, name);
+  mkdirSync(dir);
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, `r${String(i).padStart(5, '0')}${reports[i % reports.length].ext}`), reports[i % reports.length].bytes);
+  return dir;
+}
+
+function timed(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+/** The built CLI as a user runs it: wall time, and the process's peak RSS (worker threads included). */
+function runCli(args: string[]) {
+  const rssFile = join(scratchRoot, 'rss');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', join(ROOT, 'bench', 'maxrss.cjs'), join(ROOT, 'dist', 'cli.js'), ...args], { env: { ...process.env, NIANBAO_BENCH_RSS: rssFile }, stdio: ['ignore', 'ignore', 'ignore'] });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`nianbao check exited with ${r.status}`);
+  return { seconds: ms(seconds), peakRssMiB: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) };
+}
+
+/** markdownlint-cli2 on the same folder, when installed (`npx --no-install`: never fetched by the bench). */
+function markdownlintCli2(dir: string): { seconds: number } | null {
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  if (!existsSyncBin('markdownlint-cli2')) return null;
+  const t0 = performance.now();
+  spawnSync(npx, ['--no-install', 'markdownlint-cli2', `${dir}/**/*`], { cwd: ROOT, stdio: 'ignore' });
+  return { seconds: ms((performance.now() - t0) / 1000) };
+}
+
+function existsSyncBin(name: string): boolean {
+  return readdirSync(join(ROOT, 'node_modules', '.bin')).includes(name);
+}
+
 function timeLoop(texts: string[], fn: (t: string) => unknown): number {
   const t0 = performance.now();
   for (const t of texts) fn(t);
@@ -131,24 +182,48 @@ results.keystroke2MB = {
 rows.push(['keystroke, 2 MB, incremental', `p50 ${ms(percentile(inc, 50))} ms`, `p99 ${ms(percentile(inc, 99))} ms`, 'target p99 ≤ 16']);
 rows.push(['keystroke, 2 MB, full re-read', `p50 ${ms(percentile(full, 50))} ms`, `p99 ${ms(percentile(full, 99))} ms`, `full/incremental ${ratio.toFixed(1)}× (target ≥ 50×)`]);
 
-// 3. Batch throughput on one core, and 4. the references on the same texts.
-const all = [...seeds, ...corpus].map((x) => x.text);
-const N = quick ? 2000 : 10000;
-const batch = Array.from({ length: N }, (_, i) => all[i % all.length]);
-timeLoop(batch.slice(0, 3000), (t) => check(t));
-const ours = timeLoop(batch, (t) => check(t));
-const mdTexts = batch.slice(0, quick ? 500 : 2000);
+// 3. Whole reports (the seeds and the corpus reports its SOURCES.tsv calls complete) repeated to 2,000 files.
+const whole = wholeReports();
+const N = 2000;
+const folder = writeFolder('whole-2000', whole, N);
+const bytesIn = Array.from({ length: N }, (_, i) => whole[i % whole.length].bytes.length).reduce((a, b) => a + b, 0);
+const MB = bytesIn / 1e6;
+// In process, one thread, what the CLI does per file (read, decode, check, format), against the floor
+// (read, decode, split into lines) in the same run; each best of three, the first pass warming up.
+const files = readdirSync(folder).sort().map((f) => join(folder, f));
+const task = (file: string): ReportTask => ({ file, maxFileSize: 20, format: 'text', options: { lang: 'zh-CN' } });
+const best = (fn: () => void) => Math.min(...[0, 1, 2, 3].map(() => timed(fn))) / 1000;
+const inProcess = best(() => files.forEach((f) => readAndCheck(task(f))));
+const floor = best(() => files.forEach((f) => decodeText(readFileSync(f)).split(/\r\n|\r|\n/)));
+const mdTexts = files.slice(0, quick ? 200 : 500).map((f) => readFileSync(f, 'utf8'));
 const md = timeLoop(mdTexts, (t) => lint({ strings: { r: t } }));
 const oursSame = timeLoop(mdTexts, (t) => check(t));
-const bare = timeLoop(batch, (t) => t.split(/\r\n|\r|\n/).length);
 results.batch = {
-  reports: N, seconds: ms(ours), reportsPerSecond: Math.round(N / ours),
-  markdownlint: { reports: mdTexts.length, seconds: ms(md), ratioOursToMarkdownlint: Number((oursSame / md).toFixed(3)) },
-  bareLineSplit: { seconds: ms(bare), ratioOursToBare: Number((ours / bare).toFixed(1)) },
+  reports: N, megabytes: Number(MB.toFixed(1)), wholeReports: whole.map((w) => w.name),
+  inProcess: { seconds: ms(inProcess), mbPerSecond: Number((MB / inProcess).toFixed(1)), reportsPerSecond: Math.round(N / inProcess) },
+  floor: { seconds: ms(floor), mbPerSecond: Number((MB / floor).toFixed(1)), ratioOursToFloor: Number((inProcess / floor).toFixed(1)) },
+  markdownlintLibrary: { reports: mdTexts.length, seconds: ms(md), ratioOursToMarkdownlint: Number((oursSame / md).toFixed(3)) },
 };
-rows.push(['batch, one core', `${Math.round(N / ours)} reports/s`, `${N} reports in ${ours.toFixed(2)} s`, 'target ≥ 5,000/s']);
-rows.push(['vs markdownlint, same texts', `ours ${(oursSame).toFixed(2)} s`, `markdownlint ${md.toFixed(2)} s`, `ours/markdownlint ${(oursSame / md).toFixed(3)} (target ≤ 1)`]);
-rows.push(['vs bare line split', `ours ${ours.toFixed(2)} s`, `split ${bare.toFixed(3)} s`, `ours/split ${(ours / bare).toFixed(0)}×`]);
+rows.push([`in process, one core, ${N} whole reports (${MB.toFixed(1)} MB)`, `${(MB / inProcess).toFixed(1)} MB/s`, `${Math.round(N / inProcess)} reports/s`, 'target ≥ 40 MB/s']);
+rows.push(['floor: read + decode + split, same files', `${(MB / floor).toFixed(1)} MB/s`, `ours/floor ${(inProcess / floor).toFixed(1)}×`, 'target ≤ 5×']);
+rows.push(['vs markdownlint library, same texts', `ours ${oursSame.toFixed(2)} s`, `markdownlint ${md.toFixed(2)} s`, `ours/markdownlint ${(oursSame / md).toFixed(3)}`]);
+
+// 4. Whole process, the folder as a user checks it: the CLI (its threads as it chooses them, and one
+// thread), markdownlint-cli2 on the same folder when installed, and peak memory on 10,000 files.
+const cliDefault = runCli(['check', folder]);
+const cliOne = runCli(['check', '--jobs', '1', folder]);
+const cli2 = markdownlintCli2(folder);
+const big10k = writeFolder('whole-10000', whole, quick ? 4000 : 10000);
+const cli10k = runCli(['check', big10k]);
+results.wholeProcess = {
+  cores: availableParallelism(), folder: { files: N, megabytes: Number(MB.toFixed(1)) },
+  cli: cliDefault, cliOneThread: cliOne,
+  markdownlintCli2: cli2 ?? 'not installed', ratioMarkdownlintToOurs: cli2 ? Number((cli2.seconds / cliDefault.seconds).toFixed(1)) : null,
+  tenThousand: { files: quick ? 4000 : 10000, ...cli10k },
+};
+rows.push([`whole process, ${N} files, ${availableParallelism()} cores`, `${cliDefault.seconds.toFixed(2)} s, ${(MB / cliDefault.seconds).toFixed(1)} MB/s`, `one thread ${cliOne.seconds.toFixed(2)} s`, `peak ${cliDefault.peakRssMiB} MiB`]);
+rows.push(['markdownlint-cli2, same folder', cli2 ? `${cli2.seconds.toFixed(2)} s` : 'markdownlint-cli2 not installed', cli2 ? `markdownlint-cli2/ours ${(cli2.seconds / cliDefault.seconds).toFixed(1)}×` : '', 'target ≥ 15×']);
+rows.push([`whole process, ${quick ? 4000 : 10000} files`, `${cli10k.seconds.toFixed(2)} s`, `peak RSS ${cli10k.peakRssMiB} MiB`, 'target ≤ 100 MiB']);
 
 // 5. Memory per open report, against its text (UTF-16, 2 bytes a unit).
 // The text is shared (allocated once, as the editor's copy is): what is counted is the model and its index.

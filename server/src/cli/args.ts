@@ -2,6 +2,9 @@ import { resolveLang, type Lang } from '../core';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
 import { CLI_TEXT } from './messages';
 
+/** More threads than this would only cost memory. */
+export const MAX_JOBS = 256;
+
 export interface Options {
   format: 'text' | 'json';
   lang: Lang;
@@ -10,6 +13,8 @@ export interface Options {
   blankAsZero?: true;
   /** Files above this size (MB) are not read. */
   maxFileSize: number;
+  /** Threads that check files; when not given, the available cores once a run has many files. */
+  jobs?: number;
   paths: string[];
 }
 
@@ -46,6 +51,11 @@ export function parseArgs(argv: string[]): Parsed {
       const mb = /^\d+(\.\d+)?$/.test(v ?? '') ? Number(v) : NaN;
       if (!(mb > 0) || !Number.isFinite(mb)) return bad(v);
       o.maxFileSize = mb;
+    } else if (flag === '--jobs' || flag === '-j') {
+      const v = value();
+      const n = /^\d{1,3}$/.test(v ?? '') ? Number(v) : NaN;
+      if (!(n >= 1 && n <= MAX_JOBS)) return bad(v);
+      o.jobs = n;
     } else if (a === '--blank-as-zero') {
       o.blankAsZero = true;
     } else if (a === '-' || !a.startsWith('-')) {

@@ -72,13 +72,19 @@ export function listDir(dir: string): { ok: true; entries: DirEntry[] } | Failur
 }
 
 const scratch = Buffer.alloc(1 << 16);
+/** Reused for every report read when the caller is done with the bytes before the next read. */
+let reportBuffer = Buffer.alloc(0);
+/** A report larger than this gets a buffer of its own, so that a huge one is not kept for the run. */
+const REUSED_MAX = 4 << 20;
 
 /**
  * A regular file's bytes, at most `limitMb` MB. Opened non-blocking, so a FIFO put in its place since
  * it was looked at cannot hang the batch; its kind and size are checked on the open file before a
  * byte is read, and no more than the limit plus one byte is read (a file that grows, /proc).
+ * `transient`: the bytes are a view of a buffer reused by the next transient read (a batch decodes
+ * each file before reading the next: one allocation, not one per file waiting for a collection).
  */
-export function readBounded(path: string, limitMb: number): { ok: true; bytes: Buffer } | Failure {
+export function readBounded(path: string, limitMb: number, transient = false): { ok: true; bytes: Buffer } | Failure {
   const limit = Math.floor(limitMb * 1024 * 1024);
   let fd: number;
   try {
@@ -92,7 +98,7 @@ export function readBounded(path: string, limitMb: number): { ok: true; bytes: B
     if (st.size > limit) return { ok: false, problem: tooLarge(path, st.size, limitMb) };
     // The stated size plus one byte in one read; what comes after (a file that grew, /proc) through a
     // scratch buffer, copied only when there is something.
-    const first = Buffer.allocUnsafe(Math.min(st.size, limit) + 1);
+    const first = readBuffer(Math.min(st.size, limit) + 1, transient);
     let total = readSync(fd, first, 0, first.length, null);
     const chunks = [first.subarray(0, total)];
     for (let n = total; n > 0 && total <= limit; total += n) {
@@ -106,6 +112,12 @@ export function readBounded(path: string, limitMb: number): { ok: true; bytes: B
   } finally {
     closeSync(fd);
   }
+}
+
+function readBuffer(size: number, transient: boolean): Buffer {
+  if (!transient || size > REUSED_MAX) return Buffer.allocUnsafe(size);
+  if (reportBuffer.length < size) reportBuffer = Buffer.allocUnsafe(Math.min(REUSED_MAX, Math.max(size, reportBuffer.length * 2, 1 << 16)));
+  return reportBuffer.subarray(0, size);
 }
 
 function tooLarge(path: string, bytes: number, limitMb: number): Message {

@@ -3,15 +3,19 @@
  * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] PATH...`.
  * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
-import { check, toDiagnostic, type CheckOptions } from '../core';
+import { availableParallelism } from 'node:os';
+import type { CheckOptions } from '../core';
 import { msg, render, type Message } from '../core/l10n/text';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
 import { guessLang, parseArgs, type Options } from './args';
-import { decodeReport, probe, readBounded } from './files';
+import { probe } from './files';
 import { walk } from './walk';
 import { ProjectConfigs } from './config';
 import { dirname, resolve } from 'node:path';
-import { jsonWriter, OutputFailure, textWriter, type FileResult, type ResultWriter } from './output';
+import { formatResult, jsonWriter, OutputFailure, printable, textWriter, type ResultWriter } from './output';
+import { checkReportBytes, readAndCheck, type Outcome, type ReportTask } from './checkReport';
+import { InOrder } from './inOrder';
+import { CheckerPool } from './pool';
 import { CLI_TEXT, t } from './messages';
 import { runExport } from './export';
 
@@ -59,9 +63,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** One run over the paths given: each file checked once, its results written before the next is read. */
+/** Files a run checks in one thread before it starts workers (when `--jobs` is not given): a small folder pays no start-up. */
+const WORKERS_AFTER = 48;
+/** Files in flight per worker: enough to keep each busy, few enough to keep memory flat. */
+const IN_FLIGHT_PER_WORKER = 8;
+
+/**
+ * One run over the paths given: each file checked once, its results written in the order the files
+ * were found, as soon as those before it are written. With many files, worker threads check them
+ * (pool.ts); what a run writes, its exit code included, is the same with any number of threads.
+ */
 class Batch {
   private readonly out: ResultWriter;
+  private readonly inOrder = new InOrder();
   private readonly checkedFiles = new Set<string>();
   private readonly walkedDirs = new Set<string>();
   private files = 0;
@@ -70,12 +84,17 @@ class Batch {
   private silenced = 0;
   /** A broken project configuration is said (on stderr) and makes the exit code 2. */
   private readonly configs: ProjectConfigs;
+  private pool: CheckerPool | null = null;
+  private poolTried = false;
+  private found = 0;
 
   constructor(private readonly o: Options, private readonly io: CliIO) {
-    this.configs = new ProjectConfigs(o.lang, (line) => {
-      this.unchecked++;
-      io.stderr(`${printable(line)}\n`);
-    });
+    this.configs = new ProjectConfigs(o.lang, (line) =>
+      this.inOrder.now(() => {
+        this.unchecked++;
+        io.stderr(`${printable(line)}\n`);
+      }),
+    );
     const emit = async (s: string) => {
       try {
         await io.stdout(s);
@@ -83,13 +102,18 @@ class Batch {
         throw new OutputFailure(e);
       }
     };
-    this.out = o.format === 'json' ? jsonWriter(emit) : textWriter(emit, printable);
+    this.out = o.format === 'json' ? jsonWriter(emit) : textWriter(emit);
   }
 
   async run(): Promise<number> {
-    for (const path of this.o.paths) {
-      if (path === '-') await this.checkStdin();
-      else await this.checkPath(path);
+    try {
+      for (const path of this.o.paths) {
+        if (path === '-') await this.checkStdin();
+        else await this.checkPath(path);
+      }
+      await this.inOrder.run(0);
+    } finally {
+      await this.pool?.close();
     }
     const [, errors, warnings, ...others] = this.bySeverity;
     const counts = { files: this.files, errors, warnings, others: others.reduce((a, b) => a + b, 0), silenced: this.silenced };
@@ -105,8 +129,9 @@ class Batch {
       const by = this.configs.ignoring(resolve(path));
       if (!by) return this.checkFile(path, p.key);
       // Named, yet excluded by its project configuration (a pre-commit hook names every changed file): said, not checked.
-      this.io.stderr(`${printable(t(CLI_TEXT.configIgnored, this.o.lang, { path, config: by }))}\n`);
-      return;
+      const line = `${printable(t(CLI_TEXT.configIgnored, this.o.lang, { path, config: by }))}\n`;
+      this.inOrder.now(() => this.io.stderr(line));
+      return this.inOrder.run(this.keep());
     }
     if (this.walkedDirs.has(p.key)) return;
     let found = 0;
@@ -127,9 +152,32 @@ class Batch {
   private async checkFile(path: string, key: string): Promise<void> {
     if (this.checkedFiles.has(key)) return;
     this.checkedFiles.add(key);
-    const read = readBounded(path, this.o.maxFileSize);
-    if (!read.ok) return this.problem(path, read.problem);
-    return this.checkBytes(path, read.bytes, dirname(resolve(path)));
+    const task: ReportTask = { file: path, maxFileSize: this.o.maxFileSize, format: this.o.format, options: this.checkOptions(dirname(resolve(path))) };
+    const pool = this.workers();
+    if (pool) {
+      // A worker that fails leaves its file to this thread, as a run without workers would check it.
+      const outcome = pool.run(task).catch(() => readAndCheck(task));
+      this.inOrder.later(outcome.then((o) => () => this.outcome(path, o)));
+    } else {
+      const outcome = readAndCheck(task);
+      this.inOrder.now(() => this.outcome(path, outcome));
+    }
+    return this.inOrder.run(this.keep());
+  }
+
+  /** The worker threads, started once the run proves large enough (or `--jobs` asks for them). */
+  private workers(): CheckerPool | null {
+    this.found++;
+    if (this.pool || this.poolTried) return this.pool;
+    const jobs = this.o.jobs ?? availableParallelism();
+    if (jobs < 2 || (this.o.jobs === undefined && this.found <= WORKERS_AFTER)) return null;
+    this.poolTried = true;
+    this.pool = CheckerPool.start(jobs);
+    return this.pool;
+  }
+
+  private keep(): number {
+    return this.pool ? (this.o.jobs ?? availableParallelism()) * IN_FLIGHT_PER_WORKER : 0;
   }
 
   private async checkStdin(): Promise<void> {
@@ -142,25 +190,9 @@ class Batch {
     }
     if (bytes.length > limit) return this.problem('-', msg(CLI_TEXT.tooLargeRead, { path: '-', limit: this.o.maxFileSize }));
     // Standard input has no folder: the configuration of the current one applies.
-    return this.checkBytes('-', bytes, resolve('.'));
-  }
-
-  /** Decoding and checking: whatever fails here is this file's problem, and the batch goes on. */
-  private async checkBytes(file: string, bytes: Buffer, dir: string): Promise<void> {
-    let diagnostics;
-    let silenced;
-    try {
-      const decoded = decodeReport(bytes, file);
-      if (!decoded.ok) return this.problem(file, decoded.message);
-      const result = check(decoded.text, this.checkOptions(dir));
-      diagnostics = result.findings.map((x) => toDiagnostic(x, this.o.lang));
-      silenced = result.silenced.map((x) => toDiagnostic(x, this.o.lang));
-    } catch (e) {
-      return this.problem(file, msg(CLI_TEXT.internalError, { path: file, reason: e instanceof Error ? e.message : String(e) }));
-    }
-    for (const d of diagnostics) this.bySeverity[d.severity]++;
-    this.silenced += silenced.length;
-    return this.result(silenced.length ? { file, diagnostics, silenced } : { file, diagnostics });
+    const outcome = checkReportBytes('-', bytes, this.checkOptions(resolve('.')), this.o.format);
+    this.inOrder.now(() => this.outcome('-', outcome));
+    return this.inOrder.run(this.keep());
   }
 
   /** The command line's options beat the project configuration's, which beat the defaults. */
@@ -174,17 +206,26 @@ class Batch {
     };
   }
 
-  /** A path not checked: said on standard error and in the output (JSON: an element with `error`). */
-  private async problem(file: string, message: Message): Promise<void> {
-    this.unchecked++;
-    const error = render(message, this.o.lang);
-    this.io.stderr(`${printable(error)}\n`);
-    return this.result({ file, diagnostics: [], error });
+  private outcome(file: string, o: Outcome): Promise<void> {
+    if (!o.checked) return this.said(file, o.problem);
+    for (let s = 0; s < o.severities.length; s++) this.bySeverity[s] += o.severities[s];
+    this.silenced += o.silenced;
+    this.files++;
+    return this.out.file(o.part);
   }
 
-  private async result(r: FileResult): Promise<void> {
+  /** A path not checked: said on standard error and in the output (JSON: an element with `error`). */
+  private async problem(file: string, message: Message): Promise<void> {
+    this.inOrder.now(() => this.said(file, message));
+    return this.inOrder.run(this.keep());
+  }
+
+  private said(file: string, message: Message): Promise<void> {
+    this.unchecked++;
     this.files++;
-    await this.out.file(r);
+    const error = render(message, this.o.lang);
+    this.io.stderr(`${printable(error)}\n`);
+    return this.out.file(formatResult({ file, diagnostics: [], error }, this.o.format));
   }
 }
 
@@ -195,12 +236,4 @@ function outputReason(e: unknown) {
   return { zh: CLI_TEXT.writeFailed.zh.replace('{code}', what), en: CLI_TEXT.writeFailed.en.replace('{code}', what) };
 }
 
-/**
- * A line for the terminal. Report text appears in messages (a cell's text, a heading) and file
- * names in every line: control characters there (an ESC sequence could recolour the terminal, set
- * its title or hide text; a line break could forge a diagnostic line) and invisible bidi controls
- * are shown as \u{…} escapes. JSON output escapes them by itself.
- */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
-}
+export { printable };

@@ -17,23 +17,30 @@ export class OutputFailure extends Error {
 }
 
 export type Emit = (s: string) => Promise<void>;
+export type OutputFormat = 'text' | 'json';
 
-/** Writes each file's results as soon as it is checked, so none is lost to a later file. */
+/**
+ * A file's part of the output, made where the file is checked (a worker thread or the main one): the
+ * writer only joins parts, so both paths write the same bytes.
+ */
+export function formatResult(r: FileResult, format: OutputFormat): string {
+  if (format === 'json') return JSON.stringify(r, null, 2).replace(/\n/g, '\n  ');
+  if (r.diagnostics.length === 0) return '';
+  return r.diagnostics.map((d) => printable(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_WORD[d.severity]} ${d.code} ${d.message}`)).join('\n') + '\n';
+}
+
+/** Writes each file's part as soon as it comes, so none is lost to a later file. */
 export interface ResultWriter {
-  file(r: FileResult): Promise<void>;
+  file(part: string): Promise<void>;
   end(summary: string): Promise<void>;
 }
 
 const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 /** `file:line:col severity rule-id message` per diagnostic, then the summary line. */
-export function textWriter(emit: Emit, printable: (s: string) => string): ResultWriter {
+export function textWriter(emit: Emit): ResultWriter {
   return {
-    async file(r) {
-      if (r.diagnostics.length === 0) return;
-      const lines = r.diagnostics.map((d) => printable(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_WORD[d.severity]} ${d.code} ${d.message}`));
-      await emit(lines.join('\n') + '\n');
-    },
+    file: async (part) => (part ? emit(part) : undefined),
     end: (summary) => emit(summary + '\n'),
   };
 }
@@ -46,10 +53,17 @@ export function textWriter(emit: Emit, printable: (s: string) => string): Result
 export function jsonWriter(emit: Emit): ResultWriter {
   let count = 0;
   return {
-    async file(r) {
-      const element = JSON.stringify(r, null, 2).replace(/\n/g, '\n  ');
-      await emit(`${count++ === 0 ? '[\n' : ',\n'}  ${element}`);
-    },
+    file: (part) => emit(`${count++ === 0 ? '[\n' : ',\n'}  ${part}`),
     end: () => emit(count === 0 ? '[]\n' : '\n]\n'),
   };
+}
+
+/**
+ * A line for the terminal. Report text appears in messages (a cell's text, a heading) and file
+ * names in every line: control characters there (an ESC sequence could recolour the terminal, set
+ * its title or hide text; a line break could forge a diagnostic line) and invisible bidi controls
+ * are shown as \u{…} escapes. JSON output escapes them by itself.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }

@@ -35,9 +35,11 @@ export function htmlToLines(text: string): SourceLine[] {
   const layout = layoutCells(text);
   const lines: SourceLine[] = [];
   const frames: Frame[] = [];
-  let chars: string[] = [];
-  let starts: number[] = [];
-  let ends: number[] = [];
+  // The line being built: its UTF-16 units and each unit's source span, in arrays that grow and are reused.
+  let codes = new Uint16Array(256);
+  let starts = new Int32Array(256);
+  let ends = new Int32Array(256);
+  let length = 0;
   let cells = false;
 
   const top = () => frames[frames.length - 1];
@@ -47,24 +49,25 @@ export function htmlToLines(text: string): SourceLine[] {
   const between = () => frames.length > 0 && !top().inCell;
 
   const push = (s: string, a: number, b: number) => {
-    for (let k = 0; k < s.length; k++) {
-      chars.push(s[k]);
-      starts.push(a);
-      ends.push(b);
+    if (length + s.length > codes.length) {
+      const size = Math.max(codes.length * 2, length + s.length);
+      codes = grown(codes, new Uint16Array(size));
+      starts = grown(starts, new Int32Array(size));
+      ends = grown(ends, new Int32Array(size));
+    }
+    for (let k = 0; k < s.length; k++, length++) {
+      codes[length] = s.charCodeAt(k);
+      starts[length] = a;
+      ends[length] = b;
     }
   };
   const flush = () => {
     let k = 0;
-    if (!cells) while (k < chars.length && isBlank(chars[k])) k++;
-    if (k < chars.length) {
-      lines.push({
-        text: chars.slice(k).join(''), offset: starts[k], line: -1,
-        starts: Int32Array.from(starts.slice(k)), ends: Int32Array.from(ends.slice(k)),
-      });
+    if (!cells) while (k < length && isBlankCode(codes[k])) k++;
+    if (k < length) {
+      lines.push({ text: unitsToString(codes, k, length), offset: starts[k], line: -1, starts: starts.slice(k, length), ends: ends.slice(k, length) });
     }
-    chars = [];
-    starts = [];
-    ends = [];
+    length = 0;
     cells = false;
   };
   const consider = (f: Frame, s: Spot) => {
@@ -75,7 +78,7 @@ export function htmlToLines(text: string): SourceLine[] {
     f.inCell = true;
     f.layout = layout.has(at);
     if (f.layout) return flush();
-    Object.assign(f, { from: chars.length, content: false, depth: 0, spot: null });
+    Object.assign(f, { from: length, content: false, depth: 0, spot: null });
     consider(f, { depth: 0, start: end, end, text: false });
   };
   const closeCell = (at: number) => {
@@ -85,7 +88,7 @@ export function htmlToLines(text: string): SourceLine[] {
     if (f.layout) return flush();
     if (!f.content) {
       // A blank cell is one space where its value goes, so a fix writes there and keeps the markup.
-      chars.length = starts.length = ends.length = f.from;
+      length = f.from;
       push(' ', f.spot!.start, f.spot!.end);
     }
     push('|', at, at);
@@ -111,7 +114,7 @@ export function htmlToLines(text: string): SourceLine[] {
         const f = top();
         if (closing) f.depth = Math.max(0, f.depth - 1);
         else if (!selfClosing && !VOID.has(name)) consider(f, { depth: ++f.depth, start: end, end, text: false });
-        if (BLOCK.has(name) && chars.length > f.from && !isBlank(chars[chars.length - 1])) push(' ', start, start);
+        if (BLOCK.has(name) && length > f.from && !isBlankCode(codes[length - 1])) push(' ', start, start);
       } else if ((BLOCK.has(name) || name === 'tr') && !between()) {
         flush();
       }
@@ -162,9 +165,24 @@ function newFrame(): Frame {
 }
 
 function isBlank(s: string): boolean {
-  const c = s.charCodeAt(0);
+  return isBlankCode(s.charCodeAt(0));
+}
+
+function isBlankCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0x3000 || c === 0xfeff
     || c === 0x200b || (c >= 0x2000 && c <= 0x200a);
+}
+
+function grown<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** UTF-16 units as a string, as written (a lone surrogate stays one), in chunks that the argument list can take. */
+function unitsToString(units: Uint16Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, Math.min(to, i + 8192)) as unknown as number[]);
+  return s;
 }
 
 function decodeEntity(body: string): string | null {

@@ -1,0 +1,89 @@
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { Outcome, ReportTask } from './checkReport';
+
+/** The worker's script: beside the bundle (dist/cli-worker.js), or the TypeScript source under tsx (tests). */
+const WORKER_SCRIPT = __filename.endsWith('.ts') ? join(__dirname, 'worker.ts') : join(__dirname, 'cli-worker.js');
+
+/**
+ * Each worker's heap is bounded, so that a run's memory does not grow with its length (V8 otherwise
+ * lets garbage pile up to several times what is live). A report too large for it (tens of MB of
+ * hostile shapes) ends that worker; the file is then checked in the main thread, without the bound.
+ */
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 12 };
+
+interface Thread {
+  worker: Worker;
+  inFlight: Map<number, { resolve: (o: Outcome) => void; reject: (e: unknown) => void }>;
+}
+
+/** A message from a worker: a task's outcome. */
+export interface WorkerAnswer {
+  id: number;
+  outcome: Outcome;
+}
+
+/**
+ * Worker threads that read and check report files (worker.ts), each task to the least busy thread.
+ * A thread that fails (it ran out of memory on a huge file, say) is dropped and its tasks rejected:
+ * the caller checks them in the main thread, as a run without workers would.
+ */
+export class CheckerPool {
+  private readonly threads: Thread[] = [];
+  private nextId = 0;
+  /** Workers that may still replace failed ones (each failure costs a start-up). */
+  private spares = 0;
+
+  /** `null` when no worker can be started (Node's permission model without --allow-worker, say). */
+  static start(size: number): CheckerPool | null {
+    const pool = new CheckerPool();
+    pool.spares = size * 2;
+    try {
+      for (let i = 0; i < size; i++) pool.add();
+    } catch {
+      void pool.close();
+      return null;
+    }
+    return pool;
+  }
+
+  private add(): void {
+    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
+    const thread: Thread = { worker, inFlight: new Map() };
+    worker.on('message', (a: WorkerAnswer) => {
+      thread.inFlight.get(a.id)?.resolve(a.outcome);
+      thread.inFlight.delete(a.id);
+    });
+    const fail = (e: unknown) => {
+      const i = this.threads.indexOf(thread);
+      if (i < 0) return;
+      this.threads.splice(i, 1);
+      for (const t of thread.inFlight.values()) t.reject(e);
+      thread.inFlight.clear();
+      try {
+        if (this.spares-- > 0) this.add();
+      } catch {
+        // the remaining workers (or, with none, the main thread) check the rest
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`worker exited (${code})`)));
+    this.threads.push(thread);
+  }
+
+  run(task: ReportTask): Promise<Outcome> {
+    if (this.threads.length === 0) return Promise.reject(new Error('no worker'));
+    const thread = this.threads.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
+    const id = this.nextId++;
+    return new Promise<Outcome>((resolve, reject) => {
+      thread.inFlight.set(id, { resolve, reject });
+      thread.worker.postMessage({ id, task });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.spares = 0;
+    const threads = this.threads.splice(0);
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+}

@@ -1,0 +1,88 @@
+// The CLI's worker threads (--jobs): whatever the number of threads, a run writes the same bytes,
+// on standard output and standard error, with the same exit code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../server/src/cli/main';
+import { parseArgs } from '../../server/src/cli/args';
+import { seedPath, SEEDS_DIR } from '../helpers/fixtures';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+/** Reports in the folder's first directory: more than a run checks in one thread before it starts workers. */
+const REPORTS = 60;
+
+function cli(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A folder with all a run meets: reports with errors, silenced findings, files that cannot be read, configurations. */
+function folder(t: { after: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-jobs-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const seeds = ['000', '001', '002', '003', '004'].map((s) => readFileSync(seedPath(s)));
+  const put = (name: string, content: string | Buffer) => {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  };
+  for (let i = 0; i < REPORTS; i++) put(`a/r${String(i).padStart(3, '0')}.txt`, seeds[i % seeds.length]);
+  put('a/silenced.txt', '<!-- nianbao-disable-file row-total -->\n' + seeds[4].toString());
+  put('a/binary.txt', Buffer.from([0x50, 0x4b, 3, 4, 0, 0]));
+  put('a/large.txt', Buffer.alloc(300 * 1024, 0x31));
+  symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'a', 'dangling.txt'));
+  // A configuration with a mistake (said on standard error), a rule turned down and a file left out.
+  put('b/.nianbao.jsonc', '{ "rules": { "row-total": "hint", "no-such-rule": "error" }, "ignore": ["left-out.txt"] }');
+  for (let i = 0; i < 10; i++) put(`b/r${i}.txt`, seeds[(i + 2) % seeds.length]);
+  put('b/left-out.txt', seeds[2]);
+  put('b/.gitignore', 'ignored.txt\n');
+  put('b/ignored.txt', seeds[2]);
+  put('c/broken/.nianbao.jsonc', '{ "rules": ');
+  put('c/broken/r.txt', seeds[3]);
+  return dir;
+}
+
+for (const format of ['text', 'json']) {
+  test(`--jobs 2 writes what --jobs 1 writes (${format}): results, stderr, exit code, in the same order`, (t) => {
+    const dir = folder(t);
+    const args = ['check', '--format', format, '--max-file-size', '0.25', join(dir, 'a'), join(dir, 'b', 'left-out.txt'), join(dir, 'b'), join(dir, 'c'), seedPath('001')];
+    const one = cli([...args, '--jobs', '1']);
+    const two = cli([...args, '--jobs', '2']);
+    assert.equal(one.code, 2);
+    assert.match(one.err, /large\.txt/);
+    assert.match(one.err, /no-such-rule/);
+    assert.match(one.err, /left-out\.txt/);
+    if (format === 'json') assert.equal(JSON.parse(one.out).length, REPORTS + 4 + 10 + 1 + 1);
+    else assert.match(one.out, new RegExp(`共检查${REPORTS + 16}个文件：.*另有\\d+处已忽略。`));
+    assert.deepEqual(two, one);
+  });
+}
+
+test('without --jobs, a run of many files (worker threads) writes what one thread writes', (t) => {
+  const dir = folder(t);
+  const args = ['check', '--lang', 'en', dir, SEEDS_DIR];
+  const auto = cli(args);
+  assert.deepEqual(auto, cli([...args, '-j', '1']));
+  assert.match(auto.out, new RegExp(`Checked ${REPORTS + 20} file\\(s\\).*silenced`));
+});
+
+test('worker threads run from the TypeScript sources too (in process, as the other CLI tests do)', async (t) => {
+  const dir = folder(t);
+  const run = async (jobs: string) => {
+    let out = '';
+    let err = '';
+    const code = await runCli(['check', '--format', 'json', '--jobs', jobs, join(dir, 'a'), join(dir, 'b')], { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readStdin: async () => Buffer.alloc(0) });
+    return { code, out, err };
+  };
+  assert.deepEqual(await run('3'), await run('1'));
+});
+
+test('--jobs takes a whole number from 1 to 256', () => {
+  for (const v of ['1', '2', '256']) assert.equal(parseArgs(['check', '--jobs', v, 'x']).ok, true, v);
+  for (const v of ['0', '257', '1.5', '-1', 'many', '']) assert.equal(parseArgs(['check', `--jobs=${v}`, 'x']).ok, false, v);
+  const r = cli(['check', '--jobs', '0', SEEDS_DIR]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /选项“--jobs”的值“0”无效/);
+});
