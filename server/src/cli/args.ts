@@ -11,6 +11,8 @@ export interface Options {
   /** Files above this size (MB) are not read. */
   maxFileSize: number;
   paths: string[];
+  /** Folders (or files) of reports that are context for the cross-report rules only: read, not reported. */
+  with: string[];
 }
 
 export type Parsed =
@@ -22,7 +24,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { ok: false, help: true, problem: CLI_TEXT.usage };
   if (command === '--version' || command === '-v') return { ok: false, version: true, problem: CLI_TEXT.usage };
   if (command !== 'check') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
-  const o: Options = { format: 'text', lang: 'zh-CN', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [] };
+  const o: Options = { format: 'text', lang: 'zh-CN', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [], with: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -46,6 +48,10 @@ export function parseArgs(argv: string[]): Parsed {
       const mb = /^\d+(\.\d+)?$/.test(v ?? '') ? Number(v) : NaN;
       if (!(mb > 0) || !Number.isFinite(mb)) return bad(v);
       o.maxFileSize = mb;
+    } else if (flag === '--with') {
+      const v = value();
+      if (!v) return bad(v);
+      o.with.push(v);
     } else if (a === '--blank-as-zero') {
       o.blankAsZero = true;
     } else if (a === '-' || !a.startsWith('-')) {

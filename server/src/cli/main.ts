@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] PATH...`.
+ * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] [--with DIR] PATH...`.
  * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
 import { check, toDiagnostic, type CheckOptions } from '../core';
@@ -13,6 +13,7 @@ import { ProjectConfigs } from './config';
 import { dirname, resolve } from 'node:path';
 import { jsonWriter, OutputFailure, textWriter, type FileResult, type ResultWriter } from './output';
 import { CLI_TEXT, t } from './messages';
+import { batchReports } from './workspace';
 
 export interface CliIO {
   /** Writes to standard output; a write that fails throws or rejects (the batch then stops with exit 3). */
@@ -64,6 +65,8 @@ class Batch {
   private unchecked = 0;
   private readonly bySeverity = [0, 0, 0, 0, 0];
   private silenced = 0;
+  /** The other reports the cross-report rules look at (cli/workspace.ts). */
+  private workspace: CheckOptions['workspace'];
   /** A broken project configuration is said (on stderr) and makes the exit code 2. */
   private readonly configs: ProjectConfigs;
 
@@ -83,6 +86,9 @@ class Batch {
   }
 
   async run(): Promise<number> {
+    const across = batchReports(this.o);
+    this.workspace = across.workspace;
+    for (const { path, problem } of across.problems) await this.problem(path, problem);
     for (const path of this.o.paths) {
       if (path === '-') await this.checkStdin();
       else await this.checkPath(path);
@@ -167,6 +173,7 @@ class Batch {
       formatVersion: this.o.formatVersion ?? project?.formatVersion ?? 'auto',
       blankAsZero: this.o.blankAsZero ?? project?.blankAsZero ?? false,
       severity: project?.rules ?? {},
+      workspace: this.workspace,
     };
   }
 
