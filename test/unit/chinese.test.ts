@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, readReport, render } from '../../server/src/core';
-import { quickFixes } from '../../server/src/core/service/actions';
+import { check, readReport, render, ReportIndex } from '../../server/src/core';
+import { writeCell } from '../../server/src/core/service/cellEdit';
+import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { outline, type OutlineItem } from '../../server/src/core/service/outline';
 import { renderReport } from '../../server/src/core/render/report';
@@ -18,6 +19,7 @@ import { CLIENT_TEXT } from '../../client/src/text';
 import { CONFIG_TEXT, SYNTAX_TEXT } from '../../server/src/core/configText';
 import { MANIFEST_TEXT } from '../../client/src/manifest';
 import { mistaken } from '../helpers/mistaken';
+import { seed } from '../helpers/fixtures';
 
 const ROOT = join(__dirname, '..', '..');
 const CJK = '\\u3400-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e“”‘’';
@@ -100,6 +102,23 @@ test('the skeleton, every table layout and the snippets', () => {
   assertAll(Object.entries(snippets).flatMap(([name, s]) => [name, ...s.body.map(text), s.description ?? '']), 'snippets');
 });
 
+/** Last year's and this year's report: seed 003 (2023) and its 2022 copy, with figures that do not continue. */
+function acrossPairs(): [string, string][] {
+  const now = seed('003');
+  const write = (text: string, kind: 'active' | 'applications', values: Record<string, number>) => {
+    const t = readReport(text).tables[kind]!;
+    const edits = Object.entries(values).flatMap(([k, v]) => {
+      const [row, column] = k.split('/');
+      return writeCell(t.rows.find((r) => r.key === row)!.cells.find((c) => c.column === column)!, v);
+    });
+    return applyEdits(text, edits);
+  };
+  const last = now.replaceAll('2023', '2022');
+  const wrong = write(write(now, 'applications', { 'carriedOver/naturalPerson': 2, 'carriedOver/total': 2 }), 'active', { 'rules/inForce': 3 });
+  const wrongOne = write(now, 'applications', { 'carriedOver/commercial': 1 });
+  return [[last, wrong], [last, wrongOne]];
+}
+
 test('every rule message, fix title, hover and outline name rendered from reports with mistakes', () => {
   const texts: string[] = [];
   const rules = new Set<string>();
@@ -120,6 +139,16 @@ test('every rule message, fix title, hover and outline name rendered from report
         const h = hoverAt(report, { line, character }, 'zh-CN');
         if (h) texts.push(...h.markdown.split('\n'));
       }
+    }
+  }
+  // The cross-report rules speak only with last year's report beside this year's.
+  for (const [last, now] of acrossPairs()) {
+    const workspace = new ReportIndex({ reports: () => ['l.txt', 'n.txt'], read: (uri) => (uri === 'l.txt' ? last : now) });
+    const { report, findings } = check(now, { workspace });
+    for (const f of findings) {
+      rules.add(f.ruleId);
+      texts.push(render(f.message, 'zh-CN'), ...(f.related ?? []).map((r) => render(r.message, 'zh-CN')));
+      for (const a of quickFixes(report, f)) texts.push(render(a.title, 'zh-CN'));
     }
   }
   assertAll(texts, 'rendered messages');

@@ -104,7 +104,7 @@ test('the CLI checks hostile reports under the permission model with network, pr
 test('the CLI has no option that writes a file (so none can overwrite one); a new one needs --force and a test here', () => {
   const usage = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
   const options = [...usage.matchAll(/^\s+(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]).sort();
-  assert.deepEqual(options, ['--blank-as-zero', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--version'],
+  assert.deepEqual(options, ['--blank-as-zero', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--version', '--with'],
     'An option that writes files (import/review output) must refuse to overwrite an existing file unless --force: add that test here.');
   for (const flag of ['--output', '-o', '--out', '--write', '--fix']) {
     const r = spawnSync(process.execPath, [CLI, 'check', flag, '/tmp/x', join(ROOT, 'examples')], { encoding: 'utf8' });

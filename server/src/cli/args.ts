@@ -16,6 +16,8 @@ export interface Options {
   /** Threads that check files; when not given, the available cores once a run has many files. */
   jobs?: number;
   paths: string[];
+  /** Folders (or files) of reports that are context for the cross-report rules only: read, not reported. */
+  with: string[];
 }
 
 export type Parsed =
@@ -27,7 +29,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { ok: false, help: true, problem: CLI_TEXT.usage };
   if (command === '--version' || command === '-v') return { ok: false, version: true, problem: CLI_TEXT.usage };
   if (command !== 'check') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
-  const o: Options = { format: 'text', lang: 'zh-CN', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [] };
+  const o: Options = { format: 'text', lang: 'zh-CN', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [], with: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -56,6 +58,10 @@ export function parseArgs(argv: string[]): Parsed {
       const n = /^\d{1,3}$/.test(v ?? '') ? Number(v) : NaN;
       if (!(n >= 1 && n <= MAX_JOBS)) return bad(v);
       o.jobs = n;
+    } else if (flag === '--with') {
+      const v = value();
+      if (!v) return bad(v);
+      o.with.push(v);
     } else if (a === '--blank-as-zero') {
       o.blankAsZero = true;
     } else if (a === '-' || !a.startsWith('-')) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] PATH...`.
+ * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] [--with DIR] PATH...`.
  * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
 import { availableParallelism } from 'node:os';
@@ -18,6 +18,7 @@ import { InOrder } from './inOrder';
 import { CheckerPool } from './pool';
 import { CLI_TEXT, t } from './messages';
 import { runExport } from './export';
+import { batchReports } from './workspace';
 
 export interface CliIO {
   /** Writes to standard output; a write that fails throws or rejects (the batch then stops with exit 3). */
@@ -82,6 +83,8 @@ class Batch {
   private unchecked = 0;
   private readonly bySeverity = [0, 0, 0, 0, 0];
   private silenced = 0;
+  /** The other reports the cross-report rules look at (cli/workspace.ts). */
+  private workspace: CheckOptions['workspace'];
   /** A broken project configuration is said (on stderr) and makes the exit code 2. */
   private readonly configs: ProjectConfigs;
   private pool: CheckerPool | null = null;
@@ -106,7 +109,10 @@ class Batch {
   }
 
   async run(): Promise<number> {
+    const across = batchReports(this.o);
+    this.workspace = across.workspace;
     try {
+      for (const { path, problem } of across.problems) await this.problem(path, problem);
       for (const path of this.o.paths) {
         if (path === '-') await this.checkStdin();
         else await this.checkPath(path);
@@ -153,7 +159,8 @@ class Batch {
     if (this.checkedFiles.has(key)) return;
     this.checkedFiles.add(key);
     const task: ReportTask = { file: path, maxFileSize: this.o.maxFileSize, format: this.o.format, options: this.checkOptions(dirname(resolve(path))) };
-    const pool = this.workers();
+    // Cross-report rules read the other reports through this thread's workspace: with one, no workers.
+    const pool = this.workspace ? null : this.workers();
     if (pool) {
       // A worker that fails leaves its file to this thread, as a run without workers would check it.
       const outcome = pool.run(task).catch(() => readAndCheck(task));
@@ -203,6 +210,7 @@ class Batch {
       formatVersion: this.o.formatVersion ?? project?.formatVersion ?? 'auto',
       blankAsZero: this.o.blankAsZero ?? project?.blankAsZero ?? false,
       severity: project?.rules ?? {},
+      workspace: this.workspace,
     };
   }
 

@@ -9,6 +9,7 @@ import { countLines, countTags, LIMITS } from './limits';
 import { looksLikeHtml } from './text/html';
 import { readDirectives, type Directive } from './silencing/directives';
 import { applySilencing } from './silencing/apply';
+import type { CrossReports, OtherReport } from './workspace/workspace';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
@@ -16,6 +17,8 @@ export interface CheckOptions extends ReadOptions, RuleOptions {
   lang?: Lang;
   /** Per-rule severity, or 'off'. */
   severity?: Record<string, SeveritySetting>;
+  /** The other reports (last year's of the same body): the cross-report rules run only with it. */
+  workspace?: CrossReports;
 }
 
 /** An LSP Diagnostic as plain JSON (the core imports no LSP library). */
@@ -26,6 +29,8 @@ export interface Diagnostic {
   source: string;
   message: string;
   data?: ArithmeticData;
+  /** A cross-report finding's places in other reports: the file (as the workspace names it), range and message. */
+  related?: { uri: string; range: Range; message: string }[];
 }
 
 export interface CheckResult {
@@ -102,16 +107,23 @@ export function silence(findings: Finding[], directives: readonly Directive[], o
 }
 
 export function runRules(report: Report, text: string, index: LineIndex, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
-  return mergeFindings(rules.map((rule) => runRule(rule, { report, text, index }, options)));
+  const workspace = options.workspace && ruleWorkspace(options.workspace, report);
+  return mergeFindings(rules.map((rule) => runRule(rule, { report, text, index, workspace }, options)));
+}
+
+/** The workspace about one report: last year's report looked up once, when a rule first asks. */
+function ruleWorkspace(cross: CrossReports, report: Report): RuleContext['workspace'] {
+  let last: OtherReport | null | undefined;
+  return { lastYear: () => (last === undefined ? (last = cross.lastYear(report)) : last) };
 }
 
 /** One rule's findings with the user's severity; a rule that throws becomes one diagnostic. */
 export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}): Finding[] {
   const setting = options.severity?.[rule.id];
-  if (setting === 'off') return [];
+  if (setting === 'off' || (rule.across && !ctx.workspace)) return [];
   try {
     // The text stays lazy (a spread would read it): on a keystroke only an insertion fix needs it joined.
-    const out = rule.check({ report: ctx.report, index: ctx.index, get text() { return ctx.text; }, options: { blankAsZero: options.blankAsZero } });
+    const out = rule.check({ report: ctx.report, index: ctx.index, get text() { return ctx.text; }, options: { blankAsZero: options.blankAsZero }, workspace: ctx.workspace });
     if (setting) for (const f of out) f.severity = SEVERITY[setting] ?? f.severity;
     return capped(out);
   } catch {
@@ -155,6 +167,8 @@ export function toDiagnostic(f: Finding, lang: Lang = 'zh-CN'): Diagnostic {
     message: render(f.message, lang),
   };
   if (f.data) d.data = f.data;
+  const elsewhere = f.related?.filter((r) => r.uri !== undefined);
+  if (elsewhere?.length) d.related = elsewhere.map((r) => ({ uri: r.uri!, range: r.range, message: render(r.message, lang) }));
   return d;
 }
 

@@ -53,7 +53,7 @@ export function diagnosticOf(f: Finding, lang: Lang, uri: string, id: FindingId,
   d.codeDescription = { href: rulePage(pages, f.ruleId) };
   d.data = { ...f.data, finding: id };
   if (f.related?.length) {
-    d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: render(r.message, lang) }));
+    d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: render(r.message, lang) }));
   }
   return d;
 }

@@ -71,7 +71,7 @@ export function shiftHeading(h: SectionHeading, s: Shift): SectionHeading {
 /** A finding of a table the edit did not touch, moved with it (ranges, related ranges, fix edits). */
 export function shiftFinding(f: Finding, s: Shift, afterOffset: number): Finding {
   const out: Finding = { ...f, range: movesRange(f.range, s) };
-  if (f.related) out.related = f.related.map((r) => ({ ...r, range: movesRange(r.range, s) }));
+  if (f.related) out.related = f.related.map((r) => (r.uri === undefined ? { ...r, range: movesRange(r.range, s) } : r));
   if (f.fix) {
     const edits = f.fix.edits.map((e) => (e.start >= afterOffset ? { ...e, start: e.start + s.delta, end: e.end + s.delta } : e));
     out.fix = { ...f.fix, edits };

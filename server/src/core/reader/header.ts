@@ -98,7 +98,7 @@ function findTitle(src: SourceText, limit: number, info: HeaderInfo): void {
 }
 
 function issuerOf(before: string, after: string, title: Labelled): Labelled | null {
-  let name = /[\u4e00-\u9fff()（）]*$/.exec(before.trim())![0];
+  let name = /[\u4e00-\u9fff()（）〔〕【】]*$/.exec(before.trim())![0];
   if (!name && after) name = after.endsWith('人民') ? `${after}政府` : after;
   name = name.replace(/[《》\s]/g, '');
   return name.length >= 2 ? { text: name, range: title.range } : null;

@@ -32,6 +32,9 @@ import { proseTableMismatch } from './proseTableMismatch';
 import { prosePercentage } from './prosePercentage';
 import { textResidue } from './textResidue';
 import { traditionalScript } from './traditionalScript';
+import { carryOverAcrossYears } from './carryOverAcrossYears';
+import { stockAcrossYears } from './stockAcrossYears';
+import { copiedText } from './copiedText';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -44,6 +47,7 @@ export const RULES: readonly Rule[] = [
   reportPeriod, reportDeadline,
   proseTableMismatch, prosePercentage,
   textResidue, traditionalScript,
+  carryOverAcrossYears, stockAcrossYears, copiedText,
 ];
 
 export function ruleById(id: string): Rule | undefined {

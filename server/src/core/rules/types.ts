@@ -2,6 +2,7 @@ import type { Report, TableKind } from '../model';
 import type { Range } from '../text/positions';
 import type { LineIndex } from '../text/positions';
 import type { Message, Text } from '../l10n/text';
+import type { OtherReport } from '../workspace/workspace';
 
 /** LSP's severities: 1 error, 2 warning, 3 information, 4 hint. */
 export type Severity = 1 | 2 | 3 | 4;
@@ -43,7 +44,8 @@ export interface Finding {
   message: Message;
   data?: ArithmeticData;
   fix?: Fix;
-  related?: { range: Range; message: Message }[];
+  /** Places the finding relates to: in this document, or (`uri`) in another report of the workspace. */
+  related?: { range: Range; message: Message; uri?: string }[];
 }
 
 /**
@@ -70,6 +72,14 @@ export interface RuleContext {
   text: string;
   index: LineIndex;
   options?: RuleOptions;
+  /** The other reports, when the check has a workspace (`CheckOptions.workspace`). */
+  workspace?: RuleWorkspace;
+}
+
+/** The workspace as a rule sees it: about the report being checked. */
+export interface RuleWorkspace {
+  /** The same body's report for the year before, read once. */
+  lastYear(): OtherReport | null;
 }
 
 /** Settings that change what the rules check. */
@@ -87,6 +97,8 @@ export interface Rule {
   severity: Severity;
   inputs: readonly RuleInput[];
   description: Text;
+  /** Compares the report with others of the workspace: silent without one. */
+  across?: true;
   check(ctx: RuleContext): Finding[];
 }
 

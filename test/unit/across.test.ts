@@ -1,0 +1,196 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bodyKey, check, readIdentity, readReport, render, ReportIndex, toDiagnostic, type CheckOptions } from '../../server/src/core';
+import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
+import { writeCell } from '../../server/src/core/service/cellEdit';
+import { comparable, repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
+import { seed } from '../helpers/fixtures';
+
+/** Pairs of consecutive years built from the seeds: seed 003 is a 2023 report of 临沂市国防动员办公室. */
+const THIS_YEAR = seed('003');
+const lastYearOf = (text: string) => text.replaceAll('2023', '2022');
+const LAST_URI = 'file:///reports/2022%E5%B9%B4.txt';
+const THIS_URI = 'file:///reports/2023.txt';
+
+function workspace(files: Record<string, string>): CheckOptions {
+  return { workspace: new ReportIndex({ reports: () => Object.keys(files), read: (uri) => files[uri] ?? null }) };
+}
+const pair = (lastYear: string, thisYear = THIS_YEAR) => workspace({ [LAST_URI]: lastYear, [THIS_URI]: thisYear });
+
+/** A text with one table cell written (by row and column key). */
+function withCell(text: string, kind: 'active' | 'applications', row: string, column: string, value: number): string {
+  const cell = readReport(text).tables[kind]!.rows.find((r) => r.key === row)!.cells.find((c) => c.column === column)!;
+  return applyEdits(text, writeCell(cell, value));
+}
+const findings = (text: string, options: CheckOptions, rule: string) => check(text, options).findings.filter((f) => f.ruleId === rule);
+const zh = (f: { message: Parameters<typeof render>[0] }) => render(f.message, 'zh-CN');
+
+test('the body as a key: spacing, brackets and full-width forms make no difference', () => {
+  const a = bodyKey('某市人民政府办公室（某市政务公开办）');
+  assert.equal(bodyKey('某市人民政府办公室(某市政务公开办)'), a);
+  assert.equal(bodyKey('某市人民政府办公室〔某市政务公开办〕'), a);
+  assert.equal(bodyKey('某市 人民政府办公室 【某市政务公开办】'), a);
+  assert.equal(bodyKey('某市人民政府辦公室（某市政務公開辦）'), a);
+  assert.notEqual(bodyKey('某县人民政府办公室'), a);
+});
+
+test('identity: from a title split over two lines, from a quoted title, none without a body', () => {
+  assert.deepEqual(readIdentity('北京市大兴区退役军人事务局\n2023年政府信息公开工作年度报告\n一、总体情况\n正文。'), { body: '北京市大兴区退役军人事务局', name: '北京市大兴区退役军人事务局', year: 2023 });
+  assert.equal(readIdentity(THIS_YEAR)?.body, '临沂市国防动员办公室');
+  assert.equal(readIdentity(THIS_YEAR)?.year, 2023);
+  assert.equal(readIdentity('一、总体情况\n正文。'), null);
+});
+
+test('the index: last year of the same body, whatever its brackets; never another body or year', () => {
+  const titled = (body: string, year: number) => `${body}${year}年政府信息公开工作年度报告\n一、总体情况\n正文。`;
+  const index = new ReportIndex({
+    reports: () => ['a', 'b', 'c', 'd', 'e'],
+    read: (uri) => ({
+      a: titled('某市人民政府办公室（某市政务公开办）', 2023),
+      b: titled('某市人民政府办公室〔某市政务公开办〕', 2022),
+      c: titled('某县人民政府办公室', 2022),
+      d: titled('某市人民政府办公室（某市政务公开办）', 2021),
+      e: '没有标题的文字',
+    } as Record<string, string>)[uri] ?? null,
+  });
+  assert.equal(index.lastYear(readReport(titled('某市人民政府办公室(某市政务公开办)', 2023)))?.uri, 'b');
+  assert.equal(index.lastYear(readReport(titled('某市人民政府办公室（某市政务公开办）', 2022)))?.uri, 'd');
+  assert.equal(index.lastYear(readReport(titled('某县人民政府办公室', 2022))), null);
+  assert.deepEqual(index.find(bodyKey('某县人民政府办公室'), 2022), ['c']);
+});
+
+test('the measure: years, dates and numbers folded; other words are not repeats', () => {
+  const a = comparable(['2023年1月1日起，本机关共收到申请29件，已全部办理完毕，均按要求予以书面答复。']);
+  const b = comparable(['二〇二二年１月１日起，本机关共收到申请31件，已全部办理完毕，均按要求予以书面答复。']);
+  assert.equal(a, b);
+  assert.equal(repeatedShare(shingles(a), shingles(b)), 1);
+  const c = comparable(['本年度进一步规范了依申请公开的受理、登记和答复流程，建立了台账并定期检查。']);
+  assert.ok(repeatedShare(shingles(a), shingles(c)) < 0.1);
+  assert.equal(repeatedShare(new Set(), shingles(a)), 0);
+});
+
+test('carry-over-across-years: this year\'s 上年结转 against last year\'s 结转下年度; no fix where this year\'s balance would come to fail', () => {
+  let last = lastYearOf(THIS_YEAR);
+  last = withCell(last, 'applications', 'carriedForward', 'naturalPerson', 3);
+  last = withCell(last, 'applications', 'carriedForward', 'total', 3);
+  const options = pair(last);
+  const fs = findings(THIS_YEAR, options, 'carry-over-across-years');
+  assert.deepEqual(fs.map((f) => f.subject), ['table/applications/carriedOver/naturalPerson', 'table/applications/carriedOver/total']);
+  assert.equal(fs[0].severity, 1);
+  assert.equal(zh(fs[0]), '“上年结转政府信息公开申请数量”（自然人）为0，而上年报告“2022年.txt”的“结转下年度继续办理”为3，两者应当相等。');
+  const lastCell = readReport(last).tables.applications!.rows.find((r) => r.key === 'carriedForward')!.cells[0];
+  assert.deepEqual(fs[0].related?.map((r) => [r.uri, r.range]), [[LAST_URI, lastCell.range]]);
+  const d = toDiagnostic(fs[0]);
+  assert.deepEqual(d.related, [{ uri: LAST_URI, range: lastCell.range, message: '上年报告的“结转下年度继续办理”（自然人）：3' }]);
+  // This year's table balances with 0 carried over: writing 3 would make its balance fail, so either year may be wrong.
+  assert.equal(fs[0].fix, undefined);
+  assert.deepEqual(quickFixes(check(THIS_YEAR, options).report, fs[0]), []);
+});
+
+test('carry-over-across-years: a figure typed wrong this year is fixed from last year\'s, passing the guard', () => {
+  let thisYear = withCell(THIS_YEAR, 'applications', 'carriedOver', 'naturalPerson', 2);
+  thisYear = withCell(thisYear, 'applications', 'carriedOver', 'total', 2);
+  const options = pair(lastYearOf(THIS_YEAR), thisYear);
+  const fs = findings(thisYear, options, 'carry-over-across-years');
+  assert.equal(fs.length, 2);
+  // Writing 自然人 alone would break the row total: the fix writes both differing cells.
+  const actions = quickFixes(check(thisYear, options).report, fs[0]);
+  assert.equal(actions.length, 1);
+  assert.equal(render(actions[0].title, 'zh-CN'), '按上年报告的“结转下年度继续办理”改写本行2个数');
+  const fixed = applyEdits(thisYear, actions[0].edits);
+  assert.equal(fixed, THIS_YEAR);
+  assert.deepEqual(check(fixed, options).findings.filter((f) => f.severity === 1), []);
+});
+
+test('carry-over-across-years: one cell off offers that cell alone; silent without a workspace, last year, or with the figures equal', () => {
+  const thisYear = withCell(THIS_YEAR, 'applications', 'carriedOver', 'commercial', 2);
+  const options = pair(lastYearOf(THIS_YEAR), thisYear);
+  const [f, ...rest] = findings(thisYear, options, 'carry-over-across-years');
+  // 商业企业 written alone breaks the row total: the fix writes the one differing cell back, which keeps it.
+  assert.equal(rest.length, 0);
+  assert.equal(render(quickFixes(check(thisYear, options).report, f)[0].title, 'zh-CN'), '按上年报告改为0');
+  assert.deepEqual(findings(thisYear, {}, 'carry-over-across-years'), []);
+  assert.deepEqual(findings(thisYear, workspace({ [THIS_URI]: thisYear }), 'carry-over-across-years'), []);
+  assert.deepEqual(findings(THIS_YEAR, pair(lastYearOf(THIS_YEAR)), 'carry-over-across-years'), []);
+  // Another body's report of last year is not last year's.
+  const other = lastYearOf(THIS_YEAR).replaceAll('临沂市国防动员办公室', '临沂市统计局');
+  assert.deepEqual(findings(thisYear, pair(other, thisYear), 'carry-over-across-years'), []);
+});
+
+test('carry-over-across-years: the body named with other brackets is the same body', () => {
+  const named = (text: string, name: string) => text.replace('《临沂市国防动员办公室', `《${name}`);
+  const thisYear = named(withCell(THIS_YEAR, 'applications', 'carriedOver', 'commercial', 2), '临沂市国防动员办公室（临沂市人民防空办公室）');
+  const last = named(lastYearOf(THIS_YEAR), '临沂市国防动员办公室〔临沂市人民防空办公室〕');
+  assert.equal(findings(thisYear, pair(last, thisYear), 'carry-over-across-years').length, 1);
+});
+
+test('stock-across-years (2021): 现行有效件数 continues last year\'s; silent where the prose explains a clean-up', () => {
+  const last = withCell(lastYearOf(THIS_YEAR), 'active', 'rules', 'inForce', 4);
+  let thisYear = withCell(THIS_YEAR, 'active', 'rules', 'issued', 2);
+  thisYear = withCell(thisYear, 'active', 'rules', 'inForce', 5);
+  const fs = findings(thisYear, pair(last, thisYear), 'stock-across-years');
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].severity, 2);
+  assert.equal(fs[0].subject, 'table/active/rules/inForce');
+  assert.equal(zh(fs[0]), '“规章”的“现行有效件数”为5，而上年报告“2022年.txt”的4件加本年制发2件、减本年废止0件为6件。');
+  assert.equal(fs[0].related?.[0].uri, LAST_URI);
+  const consistent = withCell(thisYear, 'active', 'rules', 'inForce', 6);
+  assert.deepEqual(findings(consistent, pair(last, consistent), 'stock-across-years'), []);
+  const explained = thisYear.replace('二、主动公开政府信息情况', '本年开展规章清理，调整了部分规章。\n二、主动公开政府信息情况');
+  assert.deepEqual(findings(explained, pair(last, explained), 'stock-across-years'), []);
+});
+
+test('stock-across-years (2019): 上一年项目数量 is last year\'s plus its 本年增/减', () => {
+  const text = (year: number, previous: number, change: string) => [
+    `某县某局${year}年政府信息公开工作年度报告`, '一、总体情况', '正文。', '二、主动公开政府信息情况',
+    '| 第二十条第(一)项 | | | |', '| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |', '| 规章 | 0 | 0 | 0 |', '| 规范性文件 | 0 | 0 | 0 |',
+    '| 第二十条第(五)项 | | | |', '| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |', `| 行政许可 | ${previous} | ${change} | 3 |`, '| 其他对外管理服务事项 | 0 | 0 | 0 |',
+    '三、收到和处理政府信息公开申请情况', '正文。',
+  ].join('\n');
+  const last = text(2019, 10, '+2');
+  assert.equal(readReport(last).tables.active?.version, '2019');
+  const wrong = text(2020, 11, '0');
+  const fs = findings(wrong, workspace({ 'a/2019.txt': last, 'a/2020.txt': wrong }), 'stock-across-years');
+  assert.deepEqual(fs.map((f) => [f.subject, zh(f)]), [['table/active/licensing/previousYear', '“行政许可”的“上一年项目数量”为11，而上年报告“2019.txt”的上一年项目数量10加本年增/减+2为12。']]);
+  const right = text(2020, 12, '0');
+  assert.deepEqual(findings(right, workspace({ 'a/2019.txt': last, 'a/2020.txt': right }), 'stock-across-years'), []);
+});
+
+test('copied-text: parts and tables copied from last year, part 五 identical said in its own words', () => {
+  const options = pair(lastYearOf(THIS_YEAR));
+  const fs = findings(THIS_YEAR, options, 'copied-text');
+  const subjects = fs.map((f) => f.subject);
+  assert.ok(subjects.includes('section/problems') && subjects.includes('section/overview'));
+  const five = fs.find((f) => f.subject === 'section/problems')!;
+  assert.equal(zh(five), '第五部分“存在的主要问题及改进情况”与上年报告“2022年.txt”的同一部分完全相同（年份、数字不计）：本年的问题和改进照抄上年，属于国办公开办函〔2021〕30号所说的“内容雷同”。');
+  assert.equal(five.related?.[0].uri, LAST_URI);
+  assert.equal(five.range.start.line, readReport(THIS_YEAR).sections.find((s) => s.key === 'problems')!.line);
+  assert.ok(subjects.includes('table/active'), 'a table with figures other than 0, equal cell for cell');
+});
+
+test('copied-text: a part partly rewritten gives its share; a rewritten part and a changed table say nothing', () => {
+  const report = readReport(THIS_YEAR);
+  const overview = report.sections.find((s) => s.key === 'overview')!;
+  const lines = THIS_YEAR.split('\n');
+  // One paragraph of part 一 rewritten: the rest is still last year's.
+  const paragraph = overview.line + 2;
+  const rewritten = [...lines.slice(0, paragraph), '本年度新建政务公开专区，编制公开目录，组织培训三期，梳理事项清单并逐项落实到人，群众满意度明显提升。', ...lines.slice(paragraph + 1)].join('\n');
+  const options = pair(lastYearOf(THIS_YEAR), rewritten);
+  const part1 = findings(rewritten, options, 'copied-text').find((f) => f.subject === 'section/overview')!;
+  assert.match(zh(part1), /^第一部分“总体情况”有[89]\d%的文字与上年报告“2022年\.txt”的同一部分相同（年份、数字不计），内容雷同。$/);
+  // Part 五 written anew: not said.
+  const problems = report.sections.find((s) => s.key === 'problems')!;
+  const fresh = [...lines.slice(0, problems.line + 1), '本年度发现信息发布审核不够细致，已建立三级审核制度，并对全部栏目进行了回头看。', ...lines.slice(problems.endLine)].join('\n');
+  const after = findings(fresh, pair(lastYearOf(THIS_YEAR), fresh), 'copied-text').map((f) => f.subject);
+  assert.ok(!after.includes('section/problems'));
+  const changed = withCell(THIS_YEAR, 'active', 'penalties', 'decisions', 99);
+  assert.ok(!findings(changed, pair(lastYearOf(THIS_YEAR), changed), 'copied-text').some((f) => f.subject === 'table/active'));
+});
+
+test('copied-text: two all-zero tables are no copy', () => {
+  const zero = seed('000');
+  const year = readReport(zero).year!.value;
+  const last = zero.replaceAll(String(year), String(year - 1));
+  const subjects = findings(zero, workspace({ 'l.txt': last, 't.txt': zero }), 'copied-text').map((f) => f.subject);
+  assert.ok(!subjects.includes('table/applications') && !subjects.includes('table/reviewLitigation'), subjects.join());
+});
