@@ -14,7 +14,7 @@ const LANGUAGE_NAME = '政府信息公开年报';
 const SEED = (name: string) => readFileSync(join(REPO, 'examples', name), 'utf8');
 const OPEN = '在办报告.nianbao';
 const RECEIVED = '收到的报告.txt';
-const { scenario } = scenarios(/^w-/, 'timings-workspace.json');
+const { scenario } = scenarios(/^w-workspace-/, 'timings-workspace.json');
 
 /** The Problems panel's problems, by file name. */
 function byFile(rows: ProblemRow[]): Map<string, ProblemRow[]> {
