@@ -669,7 +669,9 @@ export class Session {
     const i = rows.findIndex((r) => r.kind === 'problem' && match(r));
     if (i < 0) return this.fail('click-problem', new Error(`no problem row matches; rows: ${JSON.stringify(rows, null, 1)}`));
     // On the message's start: the middle of a row may be the rule's link (its codeDescription), which opens the rule page.
-    await this.page.locator('.markers-panel .monaco-list-row').nth(i).locator('.marker-message').first().click({ position: { x: 5, y: 5 } });
+    // `problemRows` lists file and problem rows only: related-information rows (aria-level 3) would shift the index.
+    const listed = this.page.locator('.markers-panel .monaco-list-row[aria-level="1"], .markers-panel .monaco-list-row[aria-level="2"]');
+    await listed.nth(i).locator('.marker-message').first().click({ position: { x: 5, y: 5 } });
     return rows[i];
   }
 
