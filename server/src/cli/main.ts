@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] [--with DIR] PATH...`.
+ * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] [--jobs N] [--with DIR] PATH...`.
  * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
 import { availableParallelism } from 'node:os';

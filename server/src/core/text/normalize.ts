@@ -5,7 +5,12 @@ import { Converter } from 'opencc-js/t2cn';
  * letters, brackets and punctuation to ASCII; OpenCC converts Traditional to
  * Simplified Chinese. Values are never compared after this, only labels.
  */
-const toSimplifiedScript = Converter({ from: 't', to: 'cn' });
+let converter: ((s: string) => string) | null = null;
+/** Built on first use: a thread that never folds a label (the CLI's main one, with workers) never holds the dictionaries. */
+function toSimplifiedScript(s: string): string {
+  converter ??= Converter({ from: 't', to: 'cn' });
+  return converter(s);
+}
 
 /** Traditional → Simplified Chinese (OpenCC t → cn), nothing else: no NFKC, no cache. */
 export function toSimplified(s: string): string {
