@@ -6,7 +6,7 @@ bash scripts/setup-test-deps.sh
 # The tests use the bundles the .vsix carries: build and package once.
 npm run package
 npm run typecheck
-node test/run.mjs unit grammar protocol fuzz editors
+node test/run.mjs unit grammar protocol fuzz editors browser
 
 # The packaged extension in a real VS Code (code-server 4.100.3 + headless Chromium): test/e2e/.
 # Screenshots and timings go to test-results/e2e/.

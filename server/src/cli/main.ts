@@ -13,6 +13,8 @@ import { ProjectConfigs } from './config';
 import { dirname, resolve } from 'node:path';
 import { jsonWriter, OutputFailure, textWriter, type FileResult, type ResultWriter } from './output';
 import { CLI_TEXT, t } from './messages';
+import { runImport } from './importCommand';
+import { importKind, importReport } from './importers';
 
 export interface CliIO {
   /** Writes to standard output; a write that fails throws or rejects (the batch then stops with exit 3). */
@@ -43,6 +45,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`${printable(t(CLI_TEXT.usageError, lang, { problem: t(parsed.problem, lang, parsed.args) }))}\n\n${usage()}\n`);
     return EXIT.unchecked;
   }
+  if (parsed.options.command === 'import') return runImport(parsed.options, { ...io, printable });
   const batch = new Batch(parsed.options, io);
   try {
     return await batch.run();
@@ -125,6 +128,13 @@ class Batch {
     this.checkedFiles.add(key);
     const read = readBounded(path, this.o.maxFileSize);
     if (!read.ok) return this.problem(path, read.problem);
+    const kind = importKind(path, read.bytes);
+    if (kind === 'docx' || kind === 'pdf') {
+      // Imported in memory: positions are the imported text's (README).
+      const imported = await importReport(path, read.bytes, kind, this.o.maxFileSize);
+      if (!imported.ok) return this.problem(path, imported.problem);
+      return this.checkText(path, imported.text, dirname(resolve(path)));
+    }
     return this.checkBytes(path, read.bytes, dirname(resolve(path)));
   }
 
@@ -143,12 +153,16 @@ class Batch {
 
   /** Decoding and checking: whatever fails here is this file's problem, and the batch goes on. */
   private async checkBytes(file: string, bytes: Buffer, dir: string): Promise<void> {
+    const decoded = decodeReport(bytes, file);
+    if (!decoded.ok) return this.problem(file, decoded.message);
+    return this.checkText(file, decoded.text, dir);
+  }
+
+  private async checkText(file: string, text: string, dir: string): Promise<void> {
     let diagnostics;
     let silenced;
     try {
-      const decoded = decodeReport(bytes, file);
-      if (!decoded.ok) return this.problem(file, decoded.message);
-      const result = check(decoded.text, this.checkOptions(dir));
+      const result = check(text, this.checkOptions(dir));
       diagnostics = result.findings.map((x) => toDiagnostic(x, this.o.lang));
       silenced = result.silenced.map((x) => toDiagnostic(x, this.o.lang));
     } catch (e) {
