@@ -8,6 +8,7 @@ import { StatusItem } from './status';
 import { WorkspaceChecker } from './workspace';
 import { ProjectConfigs, withProject } from './projectConfig';
 import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
+import { ReportImporter } from './importReport';
 
 export const LANGUAGE_ID = 'nianbao';
 
@@ -66,7 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   const detector = new ReportDetector(lang);
   const status = new StatusItem(lang);
   const checker = new WorkspaceChecker(client, lang);
-  context.subscriptions.push(output, detector, status, checker, configs);
+  const importer = new ReportImporter(lang);
+  context.subscriptions.push(output, detector, status, checker, configs, importer);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(t)),
@@ -74,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.toSimplified', () => toSimplified(t)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checker.run()),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('nianbao.importReport', (uri: unknown) => importer.run(uri)),
     vscode.commands.registerCommand(SHOW_RULE, (id: unknown) => showRule(context.extensionUri, id)),
   );
   return { client, detector };

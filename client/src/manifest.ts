@@ -17,6 +17,7 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'command.toSimplified': { zh: '转换为简体中文', en: 'Convert to Simplified Chinese' },
   'command.checkWorkspace': { zh: '检查工作区中的全部报告', en: 'Check All Reports in the Workspace' },
   'command.showOutput': { zh: '显示输出', en: 'Show Output' },
+  'command.importReport': { zh: '导入报告', en: 'Import Report' },
   'config.title': { zh: '政府信息公开年报', en: 'Annual Report' },
   'config.rules': {
     zh: '每条检查规则的严重程度：error（错误）、warning（警告）、information（信息）、hint（提示）或 off（关闭）。未列出的规则使用默认值。',

@@ -30,6 +30,15 @@ export const CLIENT_TEXT = {
   configMore: { zh: '另有{count}处问题。', en: ' {count} more problem(s).' },
   configTooLarge: { zh: '项目配置文件“{file}”超过1 MB，未读取。', en: 'The project configuration “{file}” is larger than 1 MB: not read.' },
   configOpen: { zh: '打开', en: 'Open' },
+  importPick: { zh: '选择要导入的报告（Word、PDF 或网页）', en: 'Pick the report to import (Word, PDF or web page)' },
+  importFilter: { zh: '收到的报告', en: 'Received reports' },
+  importKind: { zh: '无法导入“{file}”：只能导入 .docx、.pdf、.html 或 .htm 文件。', en: 'Cannot import “{file}”: only .docx, .pdf, .html and .htm files are imported.' },
+  importTooLarge: { zh: '未导入“{file}”：文件超过上限{limit} MB（设置“nianbao.maxFileSize”）。', en: 'Not imported “{file}”: larger than the limit of {limit} MB (setting nianbao.maxFileSize).' },
+  importOffer: {
+    zh: '“{file}”看起来是一份政府信息公开工作年度报告。导入为文本（Markdown 表格）以检查章节、表格和合计吗？',
+    en: '“{file}” looks like an annual report. Import it as text (Markdown tables) to check its parts, tables and totals?',
+  },
+  importAction: { zh: '导入', en: 'Import' },
 } satisfies Record<string, Text>;
 
 /**

@@ -15,10 +15,10 @@ export type ImportKind = 'docx' | 'pdf' | 'html';
 /** How much a Word file may unpack to, and how much text an import may make, per MB of the file's size limit. */
 export const IMPORT_LIMITS = { unpackedPerMb: 8, textPerMb: 4, maxPages: 2000 };
 
-/** What a file is, by its first bytes (a zip with a Word document, a PDF) or its name (.html, .htm). */
+/** What a file is, by its name (.docx, .pdf, .html, .htm) and, for Word and PDF, its first bytes (a zip, `%PDF`). */
 export function importKind(path: string, bytes: Uint8Array): ImportKind | null {
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && /\.docx$/i.test(path)) return 'docx';
+  if (/\.pdf$/i.test(path)) return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 ? 'pdf' : null;
+  if (/\.docx$/i.test(path)) return bytes[0] === 0x50 && bytes[1] === 0x4b ? 'docx' : null;
   if (/\.html?$/i.test(path)) return 'html';
   return null;
 }
