@@ -12,6 +12,7 @@ import { ProjectConfigs, withProject } from './projectConfig';
 import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
 import { exportReport } from './export';
 import { fixReporting } from './fixReport';
+import { ReportImporter } from './importReport';
 
 export const LANGUAGE_ID = 'nianbao';
 
@@ -85,7 +86,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   const detector = new ReportDetector(lang, context);
   const checker = new WorkspaceChecker(client, lang, LANGUAGE_ID);
   const previews = new TablePreviews(client, LANGUAGE_ID, (name) => t(CLIENT_TEXT.previewTitle, { name }));
-  context.subscriptions.push(output, detector, checker, configs, previews);
+  const importer = new ReportImporter(lang);
+  context.subscriptions.push(output, detector, checker, configs, previews, importer);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(t)),
@@ -100,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('nianbao.chooseReportMode', () => detector.choose()),
     vscode.commands.registerCommand('nianbao.forgetReportAnswers', () => detector.forget()),
+    vscode.commands.registerCommand('nianbao.importReport', (uri: unknown) => importer.run(uri)),
     vscode.commands.registerCommand(SHOW_RULE, (id: unknown) => showRule(context.extensionUri, id)),
   );
   return { client, detector };

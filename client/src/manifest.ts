@@ -23,6 +23,7 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'command.showOutput': { zh: '显示输出', en: 'Show Output' },
   'command.chooseReportMode': { zh: '按年度报告检查此文件…', en: 'Check This File as an Annual Report…' },
   'command.forgetReportAnswers': { zh: '重置报告识别记忆', en: 'Reset Report Detection Memory' },
+  'command.importReport': { zh: '导入报告', en: 'Import Report' },
   'config.title': { zh: '政府信息公开年报', en: 'Annual Report' },
   'config.rules': {
     zh: '每条检查规则的严重程度：error（错误）、warning（警告）、information（信息）、hint（提示）或 off（关闭）。未列出的规则使用默认值。',
@@ -58,7 +59,7 @@ export const MANIFEST_TEXT: Record<string, Text> = {
  * comes in (plain text, Markdown, HTML), so that one opened first in a window is recognised. Activation
  * costs little there: the language server starts only once a report is open (serverStart.ts).
  */
-export const ACTIVATION_EVENTS = ['onLanguage:plaintext', 'onLanguage:markdown', 'onLanguage:html', 'workspaceContains:**/*.nianbao'];
+export const ACTIVATION_EVENTS = ['onLanguage:plaintext', 'onLanguage:markdown', 'onLanguage:html', 'workspaceContains:**/*.nianbao', 'workspaceContains:**/*.docx', 'workspaceContains:**/*.pdf'];
 
 /** The descriptions of the project configuration's JSON schema (a schema is not translated: both languages). */
 export const CONFIG_SCHEMA_TEXT: Record<string, Text> = {

@@ -81,6 +81,15 @@ export const CLIENT_TEXT = {
   exportDone: { zh: '已导出“{file}”。', en: 'Exported “{file}”.' },
   exportFailed: { zh: '导出失败：{reason}', en: 'Export failed: {reason}' },
   exportChanged: { zh: '报告在导出期间出现了新的问题，未导出，请重试。', en: 'New problems appeared in the report meanwhile; nothing was exported. Please retry.' },
+  importPick: { zh: '选择要导入的报告（Word、PDF 或网页）', en: 'Pick the report to import (Word, PDF or web page)' },
+  importFilter: { zh: '收到的报告', en: 'Received reports' },
+  importKind: { zh: '无法导入“{file}”：只能导入 .docx、.pdf、.html 或 .htm 文件。', en: 'Cannot import “{file}”: only .docx, .pdf, .html and .htm files are imported.' },
+  importTooLarge: { zh: '未导入“{file}”：文件超过上限{limit} MB（设置“nianbao.maxFileSize”）。', en: 'Not imported “{file}”: larger than the limit of {limit} MB (setting nianbao.maxFileSize).' },
+  importOffer: {
+    zh: '“{file}”看起来是一份政府信息公开工作年度报告。导入为文本（Markdown 表格）以检查章节、表格和合计吗？',
+    en: '“{file}” looks like an annual report. Import it as text (Markdown tables) to check its parts, tables and totals?',
+  },
+  importAction: { zh: '导入', en: 'Import' },
 } satisfies Record<string, Text>;
 
 /**

@@ -104,12 +104,30 @@ test('the CLI checks hostile reports under the permission model with network, pr
 test('the CLI has no option that writes a file (so none can overwrite one); a new one needs --force and a test here', () => {
   const usage = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
   const options = [...usage.matchAll(/^\s+(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]).sort();
-  assert.deepEqual(options, ['--blank-as-zero', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--version', '--with'],
+  assert.deepEqual(options, ['--blank-as-zero', '--force', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--output', '--version', '--with'],
     'An option that writes files (import/review output) must refuse to overwrite an existing file unless --force: add that test here.');
   for (const flag of ['--output', '-o', '--out', '--write', '--fix']) {
     const r = spawnSync(process.execPath, [CLI, 'check', flag, '/tmp/x', join(ROOT, 'examples')], { encoding: 'utf8' });
     assert.equal(r.status, 2, flag);
-    assert.match(r.stderr, /未知选项|unknown option/);
+    assert.match(r.stderr, /未知选项|unknown option|只用于命令/);
+  }
+});
+
+test('nianbao import never overwrites an existing file unless --force', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+  try {
+    writeFileSync(join(dir, 'r.html'), '<p>某县某局2023年政府信息公开工作年度报告</p><table><tr><td>规章</td><td>1</td></tr></table>');
+    writeFileSync(join(dir, 'r.md'), 'mine');
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'import', ...args, join(dir, 'r.html')], { encoding: 'utf8' });
+    const refused = run();
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /文件已存在/);
+    assert.equal(readFileSync(join(dir, 'r.md'), 'utf8'), 'mine');
+    const forced = run('--force');
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.match(readFileSync(join(dir, 'r.md'), 'utf8'), /\| 规章 \| 1 +\|/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -252,6 +270,13 @@ test('shipped code writes no file but an export: the CLI reads, and writes only 
       assert.deepEqual(names, ['closeSync', 'openSync', 'realpathSync', 'writeSync']);
       const opens = [...src.matchAll(/openSync\(([^;]*)\);/g)].map((m) => m[1]);
       assert.deepEqual(opens, ["path, force ? 'w' : 'wx', 0o644"]);
+    } else if (f.endsWith(join('cli', 'importCommand.ts'))) {
+      // `nianbao import` writes its outputs: new files only ('wx'), unless --force.
+      const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim());
+      assert.deepEqual(names, ['writeFileSync']);
+      const writes = [...src.matchAll(/writeFileSync\(([^;]*)\);/g)].map((m) => m[1]);
+      assert.equal(writes.length, 1, 'one writeFileSync');
+      assert.match(writes[0], /flag: force \? 'w' : 'wx'/);
     } else {
       assert.equal(fsImports.length, 0, `${f} imports fs`);
     }

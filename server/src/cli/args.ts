@@ -6,6 +6,8 @@ import { CLI_TEXT } from './messages';
 export const MAX_JOBS = 256;
 
 export interface Options {
+  /** `check` reports' problems; `import` writes received .docx/.pdf/.html reports as report texts. */
+  command: 'check' | 'import';
   format: 'text' | 'json';
   lang: Lang;
   /** Given on the command line (it beats the project configuration), or not. */
@@ -18,7 +20,16 @@ export interface Options {
   paths: string[];
   /** Folders (or files) of reports that are context for the cross-report rules only: read, not reported. */
   with: string[];
+  /** import: the folder the imported texts go to (default: beside each file), and whether to overwrite. */
+  output?: string;
+  force?: true;
 }
+
+/** The options each command takes beyond --lang, --max-file-size and --help. */
+const COMMAND_OPTIONS = {
+  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with'],
+  import: ['--output', '--force'],
+} as const;
 
 export type Parsed =
   | { ok: true; options: Options }
@@ -28,15 +39,23 @@ export function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { ok: false, help: true, problem: CLI_TEXT.usage };
   if (command === '--version' || command === '-v') return { ok: false, version: true, problem: CLI_TEXT.usage };
-  if (command !== 'check') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
-  const o: Options = { format: 'text', lang: 'zh-CN', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [], with: [] };
+  if (command !== 'check' && command !== 'import') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
+  const o: Options = { command, format: 'text', lang: 'zh-CN', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [], with: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => inline ?? rest[++i];
     const bad = (v: string | undefined): Parsed => ({ ok: false, problem: CLI_TEXT.badValue, args: { flag, value: String(v ?? '') } });
     if (flag === '--help' || flag === '-h') return { ok: false, help: true, problem: CLI_TEXT.usage };
-    if (flag === '--format') {
+    const other = command === 'check' ? 'import' : 'check';
+    if ((COMMAND_OPTIONS[other] as readonly string[]).includes(flag)) return { ok: false, problem: CLI_TEXT.notForCommand, args: { flag, command: other } };
+    if (flag === '--output') {
+      const v = value();
+      if (!v) return bad(v);
+      o.output = v;
+    } else if (a === '--force') {
+      o.force = true;
+    } else if (flag === '--format') {
       const v = value();
       if (v !== 'text' && v !== 'json') return bad(v);
       o.format = v;

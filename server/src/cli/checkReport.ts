@@ -24,10 +24,14 @@ export function readAndCheck(task: ReportTask): Outcome {
 }
 
 export function checkReportBytes(file: string, bytes: Uint8Array, options: CheckOptions, format: OutputFormat): Outcome {
+  const decoded = decodeReport(bytes, file);
+  if (!decoded.ok) return { checked: false, problem: decoded.message };
+  return checkReportText(file, decoded.text, options, format);
+}
+
+export function checkReportText(file: string, text: string, options: CheckOptions, format: OutputFormat): Outcome {
   try {
-    const decoded = decodeReport(bytes, file);
-    if (!decoded.ok) return { checked: false, problem: decoded.message };
-    const result = check(decoded.text, options);
+    const result = check(text, options);
     const diagnostics = result.findings.map((x) => toDiagnostic(x, options.lang));
     const silenced = result.silenced.map((x) => toDiagnostic(x, options.lang));
     const severities = [0, 0, 0, 0, 0];

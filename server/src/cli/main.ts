@@ -13,12 +13,14 @@ import { walk } from './walk';
 import { ProjectConfigs } from './config';
 import { dirname, resolve } from 'node:path';
 import { formatResult, jsonWriter, OutputFailure, printable, textWriter, type ResultWriter } from './output';
+import { importAndCheck } from './checkImported';
 import { checkReportBytes, readAndCheck, type Outcome, type ReportTask } from './checkReport';
 import { InOrder } from './inOrder';
 import { CheckerPool } from './pool';
 import { CLI_TEXT, t } from './messages';
 import { runExport } from './export';
 import { batchReports } from './workspace';
+import { runImport } from './importCommand';
 
 export interface CliIO {
   /** Writes to standard output; a write that fails throws or rejects (the batch then stops with exit 3). */
@@ -52,6 +54,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`${printable(t(CLI_TEXT.usageError, lang, { problem: t(parsed.problem, lang, parsed.args) }))}\n\n${usage()}\n`);
     return EXIT.unchecked;
   }
+  if (parsed.options.command === 'import') return runImport(parsed.options, { ...io, printable });
   const batch = new Batch(parsed.options, io);
   try {
     return await batch.run();
@@ -66,6 +69,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
 /** Files a run checks in one thread before it starts workers (when `--jobs` is not given): a small folder pays no start-up. */
 const WORKERS_AFTER = 48;
+/** Files `check` imports before checking (by name; their signature decides: importers.ts). */
+const IMPORTED = /\.(docx|pdf)$/i;
 /** Files in flight per worker: enough to keep each busy, few enough to keep memory flat. */
 const IN_FLIGHT_PER_WORKER = 8;
 
@@ -159,6 +164,11 @@ class Batch {
     if (this.checkedFiles.has(key)) return;
     this.checkedFiles.add(key);
     const task: ReportTask = { file: path, maxFileSize: this.o.maxFileSize, format: this.o.format, options: this.checkOptions(dirname(resolve(path))) };
+    if (IMPORTED.test(path)) {
+      // A received Word or PDF file is imported in memory, in this thread (the workers read text only).
+      this.inOrder.later(importAndCheck(task).then((o) => () => this.outcome(path, o)));
+      return this.inOrder.run(this.keep());
+    }
     // Cross-report rules read the other reports through this thread's workspace: with one, no workers.
     const pool = this.workspace ? null : this.workers();
     if (pool) {

@@ -60,7 +60,8 @@ function findTitle(src: SourceText, limit: number, info: HeaderInfo): void {
       if (i + 1 >= limit || t.length > 40 || /[,，:：。]/.test(t)) return null;
       t += src.lines[i + 1].text.trim();
     }
-    if (!t || t.length > 80 || /[。;；]/.test(t)) return null;
+    // A table row is no title, even when a cell holds it (a page's 名称 | … metadata row).
+    if (!t || t.length > 80 || /[。;；|]/.test(t)) return null;
     // Page furniture before a title: '标题:', 'Page 8 -'.
     const f = fold(t).replace(/^(?:标题[:]\s*|Page\s*\d+\s*-\s*)/i, '');
     const m = TITLE.exec(f);

@@ -69,7 +69,7 @@ const RADICAL_BASE = 0x2e80;
 const RADICALS: string[] = [];
 for (let i = 0; i < RADICAL_PAIRS.length; i += 2) RADICALS[RADICAL_PAIRS.charCodeAt(i) - RADICAL_BASE] = RADICAL_PAIRS[i + 1];
 
-function foldRadicals(s: string): string {
+export function foldRadicals(s: string): string {
   let out: string | null = null;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
