@@ -1,4 +1,4 @@
-import type { FormatVersion, Report, SectionKey, Table, TableKind } from '../model';
+import type { FormatVersion, Position, Range, Report, SectionKey, Table, TableKind } from '../model';
 import type { Finding } from '../rules/types';
 import { check, type CheckOptions } from '../engine';
 import { SECTIONS } from '../formats/sections';
@@ -58,42 +58,43 @@ const SUBHEADING = /^[（(][一二三四五六七八九十]{1,3}[)）][^。；;�
 const NOT_CONTENT = /^\s*(<!--[\s\S]*-->|\/\/\s*nianbao-)|^\s*\|*\s*$/;
 
 export function exportDocument(report: Report, blankAsZero: boolean, counter = { blanks: 0 }): ExportDocument {
-  const placed: { line: number; block: Block }[] = [];
+  // Placed by source position (line, then character): a saved page holds many paragraphs on one line.
+  const placed: { at: Position; block: Block }[] = [];
   const title = report.title ? officialPunctuation(report.title.text.trim()) : null;
-  const titleLines = standaloneTitle(report);
-  if (title && titleLines) placed.push({ line: titleLines.from, block: { kind: 'title', text: title } });
+  const titleRange = standaloneTitle(report);
+  if (title && titleRange) placed.push({ at: titleRange.start, block: { kind: 'title', text: title } });
   for (const s of report.sections) {
     const def = SECTIONS[s.ordinal - 1];
-    placed.push({ line: s.line, block: { kind: 'heading', text: `${def.numeral}、${officialPunctuation(s.title.text.trim())}`, section: s.key } });
+    placed.push({ at: s.range.start, block: { kind: 'heading', text: `${def.numeral}、${officialPunctuation(s.title.text.trim())}`, section: s.key } });
   }
   for (const p of report.prose) {
-    const line = p.range.start.line;
     // Page furniture above the title is not the report's; the title's own lines are its title block.
-    if (titleLines && line <= titleLines.to) continue;
+    if (titleRange && before(p.range.start, titleRange.end)) continue;
     const text = officialPunctuation(p.text.replace(/^\s*#{1,6}\s+/, '').replace(/\s*\|+\s*$/, '').trim());
     if (!text || NOT_CONTENT.test(p.text)) continue;
-    placed.push({ line, block: { kind: SUBHEADING.test(text) ? 'subheading' : 'paragraph', text } });
+    placed.push({ at: p.range.start, block: { kind: SUBHEADING.test(text) ? 'subheading' : 'paragraph', text } });
   }
   for (const t of Object.values(report.tables)) {
     if (!t) continue;
-    placed.push({ line: t.firstLine, block: { kind: 'table', table: fillTable(t, report.format.version ?? '2021', blankAsZero, counter) } });
+    placed.push({ at: t.range.start, block: { kind: 'table', table: fillTable(t, report.format.version ?? '2021', blankAsZero, counter) } });
   }
-  // Stable: a heading and the prose on its line keep the reader's order.
-  placed.sort((a, b) => a.line - b.line);
+  // Stable: a heading and the prose at its place keep the reader's order.
+  placed.sort((a, b) => a.at.line - b.at.line || a.at.character - b.at.character);
   return { title, blocks: placed.map((p) => p.block) };
 }
 
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
 /**
- * The lines of a title that stands on its own (on one line or split over two), or null: a title only
+ * The range of a title that stands on its own (on one line or split over two), or null: a title only
  * named inside the preamble's sentence (seeds 000, 003) stays in its paragraph, and no title is invented.
  */
-function standaloneTitle(report: Report): { from: number; to: number } | null {
+function standaloneTitle(report: Report): Range | null {
   if (!report.title) return null;
-  const from = report.title.range.start.line;
-  const to = report.title.range.end.line;
+  const { range } = report.title;
   const squash = (s: string) => s.replace(/\s+/g, '');
-  const lines = report.opening.filter((p) => p.range.start.line >= from && p.range.start.line <= to).map((p) => p.text).join('');
-  return squash(lines) === squash(report.title.text) ? { from, to } : null;
+  const within = report.opening.filter((p) => !before(p.range.start, range.start) && !before(range.end, p.range.end));
+  return within.length && squash(within.map((p) => p.text).join('')) === squash(report.title.text) ? range : null;
 }
 
 /** The table's official layout with the text's values; cells of missing rows or an unreadable table stay empty. */
