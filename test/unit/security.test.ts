@@ -104,9 +104,10 @@ test('the CLI checks hostile reports under the permission model with network, pr
 test('the CLI has no option that writes a file (so none can overwrite one); a new one needs --force and a test here', () => {
   const usage = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
   const options = [...usage.matchAll(/^\s+(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]).sort();
-  assert.deepEqual(options, ['--blank-as-zero', '--force', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--output', '--version', '--with'],
+  assert.deepEqual(options, ['--blank-as-zero', '--dry-run', '--fix', '--force', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--output', '--version', '--with'],
     'An option that writes files (import/review output) must refuse to overwrite an existing file unless --force: add that test here.');
-  for (const flag of ['--output', '-o', '--out', '--write', '--fix']) {
+  // --fix writes only the files it checked, each only as it was read (cliFix.test.ts and the source check below).
+  for (const flag of ['--output', '-o', '--out', '--write']) {
     const r = spawnSync(process.execPath, [CLI, 'check', flag, '/tmp/x', join(ROOT, 'examples')], { encoding: 'utf8' });
     assert.equal(r.status, 2, flag);
     assert.match(r.stderr, /未知选项|unknown option|只用于命令/);
@@ -270,6 +271,14 @@ test('shipped code writes no file but an export: the CLI reads, and writes only 
       assert.deepEqual(names, ['closeSync', 'openSync', 'realpathSync', 'writeSync']);
       const opens = [...src.matchAll(/openSync\(([^;]*)\);/g)].map((m) => m[1]);
       assert.deepEqual(opens, ["path, force ? 'w' : 'wx', 0o644"]);
+    } else if (f.endsWith(join('cli', 'fix.ts'))) {
+      // `check --fix` writes a report it read back over itself: a new file created exclusively beside it, renamed over it.
+      const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();
+      assert.deepEqual(names, ['closeSync', 'fchmodSync', 'fstatSync', 'fsyncSync', 'openSync', 'realpathSync', 'renameSync', 'unlinkSync', 'writeSync']);
+      const opens = [...src.matchAll(/openSync\(([^;]*)\);/g)].map((m) => m[1]);
+      assert.deepEqual(opens, ["temp, 'wx', 0o600", "path, 'r'"]);
+      assert.deepEqual([...src.matchAll(/renameSync\(([^;]*)\);/g)].map((m) => m[1]), ['temp, path']);
+      assert.match(src, /if \(!Buffer\.from\(now\.bytes\)\.equals\(Buffer\.from\(original\)\)\) return/, 'written only over the bytes it read');
     } else if (f.endsWith(join('cli', 'importCommand.ts'))) {
       // `nianbao import` writes its outputs: new files only ('wx'), unless --force.
       const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim());

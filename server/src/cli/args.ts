@@ -20,6 +20,8 @@ export interface Options {
   paths: string[];
   /** Folders (or files) of reports that are context for the cross-report rules only: read, not reported. */
   with: string[];
+  /** check: `--fix` writes the safe fixes; with `--dry-run` their diff is printed instead. */
+  fix?: 'write' | 'diff';
   /** import: the folder the imported texts go to (default: beside each file), and whether to overwrite. */
   output?: string;
   force?: true;
@@ -27,7 +29,7 @@ export interface Options {
 
 /** The options each command takes beyond --lang, --max-file-size and --help. */
 const COMMAND_OPTIONS = {
-  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with'],
+  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with', '--fix', '--dry-run'],
   import: ['--output', '--force'],
 } as const;
 
@@ -41,6 +43,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (command === '--version' || command === '-v') return { ok: false, version: true, problem: CLI_TEXT.usage };
   if (command !== 'check' && command !== 'import') return { ok: false, problem: CLI_TEXT.unknownCommand, args: { value: command } };
   const o: Options = { command, format: 'text', lang: 'zh-CN', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, paths: [], with: [] };
+  let dryRun = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -81,6 +84,10 @@ export function parseArgs(argv: string[]): Parsed {
       const v = value();
       if (!v) return bad(v);
       o.with.push(v);
+    } else if (a === '--fix') {
+      o.fix ??= 'write';
+    } else if (a === '--dry-run') {
+      dryRun = true;
     } else if (a === '--blank-as-zero') {
       o.blankAsZero = true;
     } else if (a === '-' || !a.startsWith('-')) {
@@ -90,6 +97,11 @@ export function parseArgs(argv: string[]): Parsed {
     }
   }
   if (o.paths.length === 0) return { ok: false, problem: CLI_TEXT.noPaths };
+  if (dryRun && !o.fix) return { ok: false, problem: CLI_TEXT.dryRunWithoutFix };
+  if (dryRun) o.fix = 'diff';
+  // A diff is a patch: no JSON around it; and standard input has no file to write back to.
+  if (o.fix === 'diff' && o.format === 'json') return { ok: false, problem: CLI_TEXT.dryRunJson };
+  if (o.fix === 'write' && o.paths.includes('-')) return { ok: false, problem: CLI_TEXT.fixStdin };
   return { ok: true, options: o };
 }
 

@@ -12,8 +12,8 @@ export async function importAndCheck(task: ReportTask): Promise<Outcome> {
   const read = readBounded(task.file, task.maxFileSize, true);
   if (!read.ok) return { checked: false, problem: read.problem };
   const kind = importKind(task.file, read.bytes);
-  if (kind !== 'docx' && kind !== 'pdf') return checkReportBytes(task.file, read.bytes, task.options, task.format);
+  if (kind !== 'docx' && kind !== 'pdf') return checkReportBytes(task, read.bytes);
   const imported = await importReport(task.file, read.bytes, kind, task.maxFileSize);
   if (!imported.ok) return { checked: false, problem: imported.problem };
-  return checkReportText(task.file, imported.text, task.options, task.format);
+  return checkReportText(task, imported.text);
 }

@@ -1,6 +1,7 @@
-import { check, toDiagnostic, type CheckOptions } from '../core';
+import { check, toDiagnostic, type CheckOptions, type CheckResult } from '../core';
 import { msg, type Message } from '../core/l10n/text';
 import { decodeReport, readBounded } from './files';
+import { encodeLike, fixDiff, planFix, writeFixed, type FixMode } from './fix';
 import { CLI_TEXT } from './messages';
 import { formatResult, type OutputFormat } from './output';
 
@@ -11,33 +12,64 @@ export interface ReportTask {
   format: OutputFormat;
   /** The command line's options over the file's project configuration (main.ts). */
   options: CheckOptions;
+  /** `--fix` (write the safe fixes) or `--fix --dry-run` (their diff is the file's part of the output). */
+  fix?: FixMode;
 }
 
-/** What checking one file gives: its part of the output and its counts, or why it was not checked. */
-export type Outcome = { checked: true; part: string; severities: number[]; silenced: number } | { checked: false; problem: Message };
+/**
+ * What checking one file gives: its part of the output and its counts, or why it was not checked. With
+ * `--fix`: the findings its fixes resolved, and why it was not written (said on standard error).
+ */
+export type Outcome =
+  | { checked: true; part: string; severities: number[]; silenced: number; fixed?: number; unfixed?: Message }
+  | { checked: false; problem: Message };
 
 /** Reading, decoding and checking one file: whatever fails is this file's problem, and the batch goes on. */
 export function readAndCheck(task: ReportTask): Outcome {
   const read = readBounded(task.file, task.maxFileSize, true);
   if (!read.ok) return { checked: false, problem: read.problem };
-  return checkReportBytes(task.file, read.bytes, task.options, task.format);
+  return checkReportBytes(task, read.bytes);
 }
 
-export function checkReportBytes(file: string, bytes: Uint8Array, options: CheckOptions, format: OutputFormat): Outcome {
-  const decoded = decodeReport(bytes, file);
+export function checkReportBytes(task: ReportTask, bytes: Uint8Array): Outcome {
+  const decoded = decodeReport(bytes, task.file);
   if (!decoded.ok) return { checked: false, problem: decoded.message };
-  return checkReportText(file, decoded.text, options, format);
+  return guarded(task.file, () => (task.fix ? fixReport(task, bytes, decoded.text) : outcomeOf(task, check(decoded.text, task.options))));
 }
 
-export function checkReportText(file: string, text: string, options: CheckOptions, format: OutputFormat): Outcome {
+/** A text that is not the file's own (an imported Word or PDF file): checked, never written. */
+export function checkReportText(task: ReportTask, text: string): Outcome {
+  return guarded(task.file, () => {
+    if (!task.fix) return outcomeOf(task, check(text, task.options));
+    const plan = planFix(text, task.options);
+    const unwritten = plan.fixed ? msg(CLI_TEXT.fixImported, { path: task.file }) : undefined;
+    return task.fix === 'diff' ? { ...outcomeOf(task, plan.result), part: '', unfixed: unwritten } : { ...outcomeOf(task, check(text, task.options)), unfixed: unwritten };
+  });
+}
+
+function fixReport(task: ReportTask, bytes: Uint8Array, text: string): Outcome {
+  const plan = planFix(text, task.options);
+  if (task.fix === 'diff') return { ...outcomeOf(task, plan.result, plan.fixed), part: fixDiff(task.file, text, plan.text) };
+  if (plan.text === text) return outcomeOf(task, plan.result);
+  const encoded = encodeLike(bytes, text, plan.text);
+  const unfixed = encoded ? writeFixed(task.file, bytes, encoded, task.maxFileSize) : msg(CLI_TEXT.fixEncoding, { path: task.file });
+  // Not written: the file's own findings stand.
+  return unfixed ? { ...outcomeOf(task, check(text, task.options)), unfixed } : outcomeOf(task, plan.result, plan.fixed);
+}
+
+function outcomeOf(task: ReportTask, result: CheckResult, fixed = 0): Outcome & { checked: true } {
+  const { file, options, format } = task;
+  const diagnostics = result.findings.map((x) => toDiagnostic(x, options.lang));
+  const silenced = result.silenced.map((x) => toDiagnostic(x, options.lang));
+  const severities = [0, 0, 0, 0, 0];
+  for (const d of diagnostics) severities[d.severity]++;
+  const part = formatResult({ file, diagnostics, ...(silenced.length ? { silenced } : {}), ...(fixed ? { fixed } : {}) }, format);
+  return fixed ? { checked: true, part, severities, silenced: silenced.length, fixed } : { checked: true, part, severities, silenced: silenced.length };
+}
+
+function guarded(file: string, run: () => Outcome): Outcome {
   try {
-    const result = check(text, options);
-    const diagnostics = result.findings.map((x) => toDiagnostic(x, options.lang));
-    const silenced = result.silenced.map((x) => toDiagnostic(x, options.lang));
-    const severities = [0, 0, 0, 0, 0];
-    for (const d of diagnostics) severities[d.severity]++;
-    const part = formatResult(silenced.length ? { file, diagnostics, silenced } : { file, diagnostics }, format);
-    return { checked: true, part, severities, silenced: silenced.length };
+    return run();
   } catch (e) {
     return { checked: false, problem: msg(CLI_TEXT.internalError, { path: file, reason: e instanceof Error ? e.message : String(e) }) };
   }

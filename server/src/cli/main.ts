@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] [--jobs N] [--with DIR] PATH...`.
+ * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] [--jobs N] [--with DIR] [--fix [--dry-run]] PATH...`.
  * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
 import { availableParallelism } from 'node:os';
@@ -18,6 +18,7 @@ import { checkReportBytes, readAndCheck, type Outcome, type ReportTask } from '.
 import { InOrder } from './inOrder';
 import { CheckerPool } from './pool';
 import { CLI_TEXT, t } from './messages';
+import { diffWriter } from './fix';
 import { runExport } from './export';
 import { batchReports } from './workspace';
 import { runImport } from './importCommand';
@@ -88,6 +89,8 @@ class Batch {
   private unchecked = 0;
   private readonly bySeverity = [0, 0, 0, 0, 0];
   private silenced = 0;
+  /** `--fix`: the findings resolved and the files written. */
+  private readonly fixed = { findings: 0, files: 0 };
   /** The other reports the cross-report rules look at (cli/workspace.ts). */
   private workspace: CheckOptions['workspace'];
   /** A broken project configuration is said (on stderr) and makes the exit code 2. */
@@ -110,7 +113,7 @@ class Batch {
         throw new OutputFailure(e);
       }
     };
-    this.out = o.format === 'json' ? jsonWriter(emit) : textWriter(emit);
+    this.out = o.fix === 'diff' ? diffWriter(emit) : o.format === 'json' ? jsonWriter(emit) : textWriter(emit);
   }
 
   async run(): Promise<number> {
@@ -128,6 +131,7 @@ class Batch {
     }
     const [, errors, warnings, ...others] = this.bySeverity;
     const counts = { files: this.files, errors, warnings, others: others.reduce((a, b) => a + b, 0), silenced: this.silenced };
+    if (this.fixed.findings && this.o.fix === 'write' && this.o.format === 'text') await this.out.file(t(CLI_TEXT.fixedSummary, this.o.lang, this.fixed) + '\n');
     await this.out.end(t(this.silenced ? CLI_TEXT.summarySilenced : CLI_TEXT.summary, this.o.lang, counts));
     if (this.unchecked > 0) return EXIT.unchecked;
     return errors > 0 ? EXIT.errors : EXIT.ok;
@@ -163,7 +167,7 @@ class Batch {
   private async checkFile(path: string, key: string): Promise<void> {
     if (this.checkedFiles.has(key)) return;
     this.checkedFiles.add(key);
-    const task: ReportTask = { file: path, maxFileSize: this.o.maxFileSize, format: this.o.format, options: this.checkOptions(dirname(resolve(path))) };
+    const task: ReportTask = { file: path, maxFileSize: this.o.maxFileSize, format: this.o.format, options: this.checkOptions(dirname(resolve(path))), fix: this.o.fix };
     if (IMPORTED.test(path)) {
       // A received Word or PDF file is imported in memory, in this thread (the workers read text only).
       this.inOrder.later(importAndCheck(task).then((o) => () => this.outcome(path, o)));
@@ -207,7 +211,7 @@ class Batch {
     }
     if (bytes.length > limit) return this.problem('-', msg(CLI_TEXT.tooLargeRead, { path: '-', limit: this.o.maxFileSize }));
     // Standard input has no folder: the configuration of the current one applies.
-    const outcome = checkReportBytes('-', bytes, this.checkOptions(resolve('.')), this.o.format);
+    const outcome = checkReportBytes({ file: '-', maxFileSize: this.o.maxFileSize, format: this.o.format, options: this.checkOptions(resolve('.')), fix: this.o.fix }, bytes);
     this.inOrder.now(() => this.outcome('-', outcome));
     return this.inOrder.run(this.keep());
   }
@@ -228,6 +232,12 @@ class Batch {
     if (!o.checked) return this.said(file, o.problem);
     for (let s = 0; s < o.severities.length; s++) this.bySeverity[s] += o.severities[s];
     this.silenced += o.silenced;
+    if (o.fixed) (this.fixed.findings += o.fixed), this.fixed.files++;
+    if (o.unfixed) {
+      // Checked, but not fixed as asked: said, and the exit code says so.
+      this.unchecked++;
+      this.io.stderr(`${printable(render(o.unfixed, this.o.lang))}\n`);
+    }
     this.files++;
     return this.out.file(o.part);
   }
