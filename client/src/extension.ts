@@ -9,6 +9,7 @@ import { StatusItem } from './status';
 import { WorkspaceChecker } from './workspace';
 import { TablePreviews } from './preview';
 import { ProjectConfigs, withProject } from './projectConfig';
+import { Baselines, withBaseline } from './baseline';
 import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
 import { exportReport } from './export';
 import { fixReporting } from './fixReport';
@@ -47,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   };
   // A project configuration changed: the server forgets every document's settings and checks them again.
   const configs = new ProjectConfigs(lang, () => void client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }));
+  // So does a baseline (.nianbao-baseline.json: findings marked as verified).
+  const baselines = new Baselines(lang, () => void client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }));
   const status = new StatusItem(lang, LANGUAGE_ID);
   const fixes = fixReporting(t);
   context.subscriptions.push(status, fixes.command);
@@ -66,18 +69,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
         status.answered(uri);
       },
       workspace: {
-        // Each document's settings carry its nearest .nianbao.jsonc (read here: the server reads no file).
+        // Each document's settings carry its nearest .nianbao.jsonc and its folder's baseline (read here: the server reads no file).
         configuration: async (params, token, next) => {
           const result = await next(params, token);
           if (!Array.isArray(result)) return result;
-          return Promise.all(params.items.map(async (item, i) =>
-            item.section === 'nianbao' && item.scopeUri ? withProject(result[i], await configs.forDocument(vscode.Uri.parse(item.scopeUri))) : result[i]));
+          return Promise.all(params.items.map(async (item, i) => {
+            if (item.section !== 'nianbao' || !item.scopeUri) return result[i];
+            const uri = vscode.Uri.parse(item.scopeUri);
+            return withBaseline(withProject(result[i], await configs.forDocument(uri)), await baselines.forDocument(uri));
+          }));
         },
       },
     },
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language, rulePages: RULE_PAGES },
+    initializationOptions: { locale: vscode.env.language, rulePages: RULE_PAGES, acceptFinding: true },
   };
   client = new LanguageClient('nianbao', t(CLIENT_TEXT.serverName), serverOptions, clientOptions);
   // No server until a report is open: the extension activates for every plain-text, Markdown and HTML file.
@@ -87,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   const checker = new WorkspaceChecker(client, lang, LANGUAGE_ID);
   const previews = new TablePreviews(client, LANGUAGE_ID, (name) => t(CLIENT_TEXT.previewTitle, { name }));
   const importer = new ReportImporter(lang);
-  context.subscriptions.push(output, detector, checker, configs, previews, importer);
+  context.subscriptions.push(output, detector, checker, configs, baselines, previews, importer);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(t)),
@@ -103,6 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.chooseReportMode', () => detector.choose()),
     vscode.commands.registerCommand('nianbao.forgetReportAnswers', () => detector.forget()),
     vscode.commands.registerCommand('nianbao.importReport', (uri: unknown) => importer.run(uri)),
+    vscode.commands.registerCommand('nianbao.acceptFinding', (args: unknown) => baselines.accept(args)),
     vscode.commands.registerCommand(SHOW_RULE, (id: unknown) => showRule(context.extensionUri, id)),
   );
   return { client, detector };

@@ -23,6 +23,7 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'command.showOutput': { zh: '显示输出', en: 'Show Output' },
   'command.chooseReportMode': { zh: '按年度报告检查此文件…', en: 'Check This File as an Annual Report…' },
   'command.forgetReportAnswers': { zh: '重置报告识别记忆', en: 'Reset Report Detection Memory' },
+  'command.acceptFinding': { zh: '标记为已核实', en: 'Mark Finding as Verified' },
   'command.importReport': { zh: '导入报告', en: 'Import Report' },
   'config.title': { zh: '政府信息公开年报', en: 'Annual Report' },
   'config.rules': {

@@ -59,6 +59,10 @@ export const CLIENT_TEXT = {
     en: 'The project configuration “{file}” has an error at line {line}, column {col}: {problem}{more} The rest of it applies.',
   },
   configMore: { zh: '另有{count}处问题。', en: ' {count} more problem(s).' },
+  baselineTooLarge: { zh: '基线文件“{file}”超过32 MB，未读取。', en: 'The baseline “{file}” is larger than 32 MB: not read.' },
+  baselineBroken: { zh: '基线文件“{file}”无法读取（{reason}），未采用，也不会被覆盖。', en: 'The baseline “{file}” cannot be read ({reason}): it is not used, nor overwritten.' },
+  baselineNoFolder: { zh: '此文件不在工作区文件夹中，无法记入基线文件。', en: 'This file is in no workspace folder: it has no baseline to record in.' },
+  baselineAccepted: { zh: '已记入基线文件“{file}”。', en: 'Recorded in the baseline “{file}”.' },
   configTooLarge: { zh: '项目配置文件“{file}”超过1 MB，未读取。', en: 'The project configuration “{file}” is larger than 1 MB: not read.' },
   configOpen: { zh: '打开', en: 'Open' },
   exportProblems: {

@@ -104,7 +104,7 @@ test('the CLI checks hostile reports under the permission model with network, pr
 test('the CLI has no option that writes a file (so none can overwrite one); a new one needs --force and a test here', () => {
   const usage = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
   const options = [...usage.matchAll(/^\s+(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]).sort();
-  assert.deepEqual(options, ['--blank-as-zero', '--dry-run', '--fix', '--force', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--output', '--version', '--with'],
+  assert.deepEqual(options, ['--baseline', '--blank-as-zero', '--dry-run', '--fix', '--force', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--output', '--update-baseline', '--version', '--with'],
     'An option that writes files (import/review output) must refuse to overwrite an existing file unless --force: add that test here.');
   // --fix writes only the files it checked, each only as it was read (cliFix.test.ts and the source check below).
   for (const flag of ['--output', '-o', '--out', '--write']) {
@@ -253,7 +253,7 @@ test('shipped code imports no module that runs programs or opens connections, an
   }
 });
 
-test('shipped code writes no file but an export: the CLI reads, and writes only export\'s output; the client only the file the user picked', () => {
+test('shipped code writes only what the user asks: export\'s output, import\'s texts, --fix\'s reports, the baseline; the client the file picked and the baseline', () => {
   for (const f of SHIPPED) {
     const src = readFileSync(f, 'utf8');
     const fsImports = [...src.matchAll(/from\s+['"](?:node:)?fs(?:\/promises)?['"]/g)];
@@ -295,6 +295,10 @@ test('shipped code writes no file but an export: the CLI reads, and writes only 
     if (f.endsWith(join('client', 'src', 'export.ts'))) {
       assert.deepEqual([...src.matchAll(new RegExp(writes, 'g'))].map((m) => m[0]), ['workspace.fs.writeFile']);
       assert.match(src, /showSaveDialog/);
+    } else if (f.endsWith(join('client', 'src', 'baseline.ts'))) {
+      // 标记为已核实 writes one file: the baseline at the root of the report's workspace folder.
+      assert.deepEqual([...src.matchAll(/workspace\.fs\.writeFile\(([^,]*),/g)].map((m) => m[1]), ['file']);
+      assert.match(src, /const file = vscode\.Uri\.joinPath\(folder\.uri, BASELINE_FILE\);/);
     } else assert.doesNotMatch(src, writes, f);
   }
 });

@@ -22,6 +22,10 @@ export interface Options {
   with: string[];
   /** check: `--fix` writes the safe fixes; with `--dry-run` their diff is printed instead. */
   fix?: 'write' | 'diff';
+  /** check: the baseline file (default `.nianbao-baseline.json` in the current folder, when there is one). */
+  baseline?: string;
+  /** check: record every finding of the checked reports in the baseline. */
+  updateBaseline?: true;
   /** import: the folder the imported texts go to (default: beside each file), and whether to overwrite. */
   output?: string;
   force?: true;
@@ -29,7 +33,7 @@ export interface Options {
 
 /** The options each command takes beyond --lang, --max-file-size and --help. */
 const COMMAND_OPTIONS = {
-  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with', '--fix', '--dry-run'],
+  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with', '--fix', '--dry-run', '--baseline', '--update-baseline'],
   import: ['--output', '--force'],
 } as const;
 
@@ -84,6 +88,12 @@ export function parseArgs(argv: string[]): Parsed {
       const v = value();
       if (!v) return bad(v);
       o.with.push(v);
+    } else if (flag === '--baseline') {
+      const v = value();
+      if (!v) return bad(v);
+      o.baseline = v;
+    } else if (a === '--update-baseline') {
+      o.updateBaseline = true;
     } else if (a === '--fix') {
       o.fix ??= 'write';
     } else if (a === '--dry-run') {
@@ -102,6 +112,7 @@ export function parseArgs(argv: string[]): Parsed {
   // A diff is a patch: no JSON around it; and standard input has no file to write back to.
   if (o.fix === 'diff' && o.format === 'json') return { ok: false, problem: CLI_TEXT.dryRunJson };
   if (o.fix === 'write' && o.paths.includes('-')) return { ok: false, problem: CLI_TEXT.fixStdin };
+  if (o.updateBaseline && o.fix) return { ok: false, problem: CLI_TEXT.baselineWithFix };
   return { ok: true, options: o };
 }
 

@@ -1,4 +1,5 @@
 import { check, toDiagnostic, type CheckOptions, type CheckResult } from '../core';
+import { entryOf, type BaselineEntry } from '../core/baseline';
 import { msg, type Message } from '../core/l10n/text';
 import { decodeReport, readBounded } from './files';
 import { encodeLike, fixDiff, planFix, writeFixed, type FixMode } from './fix';
@@ -14,6 +15,8 @@ export interface ReportTask {
   options: CheckOptions;
   /** `--fix` (write the safe fixes) or `--fix --dry-run` (their diff is the file's part of the output). */
   fix?: FixMode;
+  /** `--update-baseline`: the outcome carries the baseline entries of the findings (all accepted). */
+  record?: true;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface ReportTask {
  * `--fix`: the findings its fixes resolved, and why it was not written (said on standard error).
  */
 export type Outcome =
-  | { checked: true; part: string; severities: number[]; silenced: number; fixed?: number; unfixed?: Message }
+  | { checked: true; part: string; severities: number[]; silenced: number; accepted: number; entries?: BaselineEntry[]; fixed?: number; unfixed?: Message }
   | { checked: false; problem: Message };
 
 /** Reading, decoding and checking one file: whatever fails is this file's problem, and the batch goes on. */
@@ -61,10 +64,14 @@ function outcomeOf(task: ReportTask, result: CheckResult, fixed = 0): Outcome & 
   const { file, options, format } = task;
   const diagnostics = result.findings.map((x) => toDiagnostic(x, options.lang));
   const silenced = result.silenced.map((x) => toDiagnostic(x, options.lang));
+  const accepted = (result.accepted ?? []).map((x) => toDiagnostic(x, options.lang));
   const severities = [0, 0, 0, 0, 0];
   for (const d of diagnostics) severities[d.severity]++;
-  const part = formatResult({ file, diagnostics, ...(silenced.length ? { silenced } : {}), ...(fixed ? { fixed } : {}) }, format);
-  return fixed ? { checked: true, part, severities, silenced: silenced.length, fixed } : { checked: true, part, severities, silenced: silenced.length };
+  const part = formatResult({ file, diagnostics, ...(silenced.length ? { silenced } : {}), ...(accepted.length ? { accepted } : {}), ...(fixed ? { fixed } : {}) }, format);
+  const out: Outcome & { checked: true } = { checked: true, part, severities, silenced: silenced.length, accepted: accepted.length };
+  if (fixed) out.fixed = fixed;
+  if (task.record) out.entries = (result.accepted ?? []).map(entryOf);
+  return out;
 }
 
 function guarded(file: string, run: () => Outcome): Outcome {

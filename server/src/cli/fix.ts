@@ -83,10 +83,18 @@ export function writeFixed(named: string, original: Uint8Array, bytes: Uint8Arra
   const now = readBounded(path, maxFileSize);
   if (!now.ok) return now.problem;
   if (!Buffer.from(now.bytes).equals(Buffer.from(original))) return msg(CLI_TEXT.fixChanged, { path: named });
-  const temp = join(dirname(path), `.${basename(path)}.nianbao-fix-${randomBytes(4).toString('hex')}`);
+  const failed = replaceFile(path, bytes, statMode(path));
+  return failed === null ? null : msg(CLI_TEXT.fixWriteFailed, { path: named, reason: failed });
+}
+
+/**
+ * New contents for a file (it may not exist yet): written to a file beside it, created exclusively with
+ * `mode`, synced, then renamed over it, so a failure leaves the old file whole. The error's code, or null.
+ */
+export function replaceFile(path: string, bytes: Uint8Array, mode: number): string | null {
+  const temp = join(dirname(path), `.${basename(path)}.nianbao-${randomBytes(4).toString('hex')}`);
   let fd = -1;
   try {
-    const mode = statMode(path);
     fd = openSync(temp, 'wx', 0o600);
     fchmodSync(fd, mode);
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
@@ -102,12 +110,18 @@ export function writeFixed(named: string, original: Uint8Array, bytes: Uint8Arra
     } catch {
       // Not made, or already renamed.
     }
-    return msg(CLI_TEXT.fixWriteFailed, { path: named, reason: (e as { code?: string }).code ?? String(e) });
+    return (e as { code?: string }).code ?? String(e);
   }
 }
 
-function statMode(path: string): number {
-  const fd = openSync(path, 'r');
+/** A file's permission bits; a file that does not exist yet gets the usual 0644. */
+export function statMode(path: string): number {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return 0o644;
+  }
   try {
     return fstatSync(fd).mode & 0o7777;
   } finally {

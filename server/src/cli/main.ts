@@ -11,7 +11,7 @@ import { guessLang, parseArgs, type Options } from './args';
 import { probe } from './files';
 import { walk } from './walk';
 import { ProjectConfigs } from './config';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { formatResult, jsonWriter, OutputFailure, printable, textWriter, type ResultWriter } from './output';
 import { importAndCheck } from './checkImported';
 import { checkReportBytes, readAndCheck, type Outcome, type ReportTask } from './checkReport';
@@ -19,6 +19,7 @@ import { InOrder } from './inOrder';
 import { CheckerPool } from './pool';
 import { CLI_TEXT, t } from './messages';
 import { diffWriter } from './fix';
+import { BaselineFile } from './baselineFile';
 import { runExport } from './export';
 import { batchReports } from './workspace';
 import { runImport } from './importCommand';
@@ -89,6 +90,9 @@ class Batch {
   private unchecked = 0;
   private readonly bySeverity = [0, 0, 0, 0, 0];
   private silenced = 0;
+  /** `.nianbao-baseline.json` or `--baseline`: accepted findings (cli/baselineFile.ts). */
+  private baseline: BaselineFile | null = null;
+  private accepted = 0;
   /** `--fix`: the findings resolved and the files written. */
   private readonly fixed = { findings: 0, files: 0 };
   /** The other reports the cross-report rules look at (cli/workspace.ts). */
@@ -117,6 +121,14 @@ class Batch {
   }
 
   async run(): Promise<number> {
+    const loaded = BaselineFile.load(this.o.baseline, this.o.updateBaseline === true, this.o.maxFileSize);
+    this.baseline = loaded.baseline;
+    if (loaded.problem) {
+      this.unchecked++;
+      this.io.stderr(`${printable(render(loaded.problem, this.o.lang))}\n`);
+      // Recording over a baseline that cannot be read would lose it.
+      if (this.o.updateBaseline) return EXIT.unchecked;
+    }
     const across = batchReports(this.o);
     this.workspace = across.workspace;
     try {
@@ -130,9 +142,11 @@ class Batch {
       await this.pool?.close();
     }
     const [, errors, warnings, ...others] = this.bySeverity;
-    const counts = { files: this.files, errors, warnings, others: others.reduce((a, b) => a + b, 0), silenced: this.silenced };
+    const counts = { files: this.files, errors, warnings, others: others.reduce((a, b) => a + b, 0), silenced: this.silenced, accepted: this.accepted };
+    if (this.o.updateBaseline && this.baseline) await this.writeBaseline(this.baseline);
     if (this.fixed.findings && this.o.fix === 'write' && this.o.format === 'text') await this.out.file(t(CLI_TEXT.fixedSummary, this.o.lang, this.fixed) + '\n');
-    await this.out.end(t(this.silenced ? CLI_TEXT.summarySilenced : CLI_TEXT.summary, this.o.lang, counts));
+    const summary = this.accepted ? (this.silenced ? CLI_TEXT.summarySilencedAccepted : CLI_TEXT.summaryAccepted) : this.silenced ? CLI_TEXT.summarySilenced : CLI_TEXT.summary;
+    await this.out.end(t(summary, this.o.lang, counts));
     if (this.unchecked > 0) return EXIT.unchecked;
     return errors > 0 ? EXIT.errors : EXIT.ok;
   }
@@ -167,7 +181,7 @@ class Batch {
   private async checkFile(path: string, key: string): Promise<void> {
     if (this.checkedFiles.has(key)) return;
     this.checkedFiles.add(key);
-    const task: ReportTask = { file: path, maxFileSize: this.o.maxFileSize, format: this.o.format, options: this.checkOptions(dirname(resolve(path))), fix: this.o.fix };
+    const task = this.task(path, dirname(resolve(path)));
     if (IMPORTED.test(path)) {
       // A received Word or PDF file is imported in memory, in this thread (the workers read text only).
       this.inOrder.later(importAndCheck(task).then((o) => () => this.outcome(path, o)));
@@ -211,9 +225,29 @@ class Batch {
     }
     if (bytes.length > limit) return this.problem('-', msg(CLI_TEXT.tooLargeRead, { path: '-', limit: this.o.maxFileSize }));
     // Standard input has no folder: the configuration of the current one applies.
-    const outcome = checkReportBytes({ file: '-', maxFileSize: this.o.maxFileSize, format: this.o.format, options: this.checkOptions(resolve('.')), fix: this.o.fix }, bytes);
+    const outcome = checkReportBytes(this.task('-', resolve('.')), bytes);
     this.inOrder.now(() => this.outcome('-', outcome));
     return this.inOrder.run(this.keep());
+  }
+
+  /** What checking one file takes, in whichever thread checks it. */
+  private task(file: string, dir: string): ReportTask {
+    const options = this.checkOptions(dir);
+    if (this.o.updateBaseline) options.accepted = 'all';
+    else if (this.baseline) options.accepted = this.baseline.entriesFor(file);
+    const task: ReportTask = { file, maxFileSize: this.o.maxFileSize, format: this.o.format, options, fix: this.o.fix };
+    if (this.o.updateBaseline) task.record = true;
+    return task;
+  }
+
+  private async writeBaseline(baseline: BaselineFile): Promise<void> {
+    const failed = baseline.write();
+    if (failed) {
+      this.unchecked++;
+      this.io.stderr(`${printable(render(failed, this.o.lang))}\n`);
+    } else if (this.o.format === 'text') {
+      await this.out.file(t(CLI_TEXT.baselineRecorded, this.o.lang, { count: baseline.recordedCount, path: relativeOrAbsolute(baseline.path) }) + '\n');
+    }
   }
 
   /** The command line's options beat the project configuration's, which beat the defaults. */
@@ -233,6 +267,8 @@ class Batch {
     for (let s = 0; s < o.severities.length; s++) this.bySeverity[s] += o.severities[s];
     this.silenced += o.silenced;
     if (o.fixed) (this.fixed.findings += o.fixed), this.fixed.files++;
+    this.accepted += o.accepted;
+    if (o.entries) this.baseline?.record(file, o.entries);
     if (o.unfixed) {
       // Checked, but not fixed as asked: said, and the exit code says so.
       this.unchecked++;
@@ -255,6 +291,11 @@ class Batch {
     this.io.stderr(`${printable(error)}\n`);
     return this.out.file(formatResult({ file, diagnostics: [], error }, this.o.format));
   }
+}
+
+function relativeOrAbsolute(path: string): string {
+  const rel = relative(resolve('.'), path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 function outputReason(e: unknown) {

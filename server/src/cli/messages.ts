@@ -25,6 +25,8 @@ export const CLI_TEXT = {
       '  --with 目录               该目录中的报告只作跨报告比对（如上年报告），本身不予报告；可多次给出',
       '  --fix                     就地写入可安全自动修正的修改（与编辑器中“修正全部可自动修正的问题”相同），再报告余下的问题',
       '  --dry-run                 与 --fix 同用：不写文件，以统一差异格式（unified diff）输出这些修改',
+      '  --baseline 文件            基线文件（已核实、予以接受的问题），默认为当前目录中的 .nianbao-baseline.json（存在时）',
+      '  --update-baseline         将所检查报告现有的全部问题记入基线文件（视为已核实），其他报告的记录保留',
       '  --output 目录             import：导入结果写入此目录（默认写在原文件旁）',
       '  --force                   import：覆盖已有的同名文件',
       '  -h, --help                显示本帮助',
@@ -62,6 +64,8 @@ export const CLI_TEXT = {
       '  --with DIR                reports under DIR are compared across years (last year\'s report) but not reported; may be repeated',
       '  --fix                     write the safe fixes in place (the editor\'s Fix All), then report what is left',
       '  --dry-run                 with --fix: write nothing, print the fixes as a unified diff',
+      '  --baseline FILE           the baseline of accepted findings (default .nianbao-baseline.json in the current folder, when there is one)',
+      '  --update-baseline         record every finding of the checked reports in the baseline as accepted; other reports\' entries are kept',
       '  --output DIR              import: write the imported texts into DIR (default: beside each file)',
       '  --force                   import: overwrite an existing file of the same name',
       '  -h, --help                show this help',
@@ -167,6 +171,22 @@ export const CLI_TEXT = {
     en: 'Checked {files} file(s): {errors} error(s), {warnings} warning(s), {others} note(s).',
   },
   /** The summary when comments silenced findings: they are counted, never lost silently. */
+  summaryAccepted: {
+    zh: '共检查{files}个文件：{errors}个错误，{warnings}个警告，{others}个提示，另有{accepted}处已核实（见基线文件）。',
+    en: 'Checked {files} file(s): {errors} error(s), {warnings} warning(s), {others} note(s); {accepted} more accepted in the baseline.',
+  },
+  summarySilencedAccepted: {
+    zh: '共检查{files}个文件：{errors}个错误，{warnings}个警告，{others}个提示，另有{silenced}处已忽略、{accepted}处已核实（见基线文件）。',
+    en: 'Checked {files} file(s): {errors} error(s), {warnings} warning(s), {others} note(s); {silenced} more silenced by comments, {accepted} accepted in the baseline.',
+  },
+  baselineRecorded: { zh: '已将{count}处问题记入基线文件“{path}”。', en: 'Recorded {count} finding(s) in the baseline “{path}”.' },
+  baselineMissing: { zh: '基线文件“{path}”不存在。可用“--update-baseline”生成。', en: 'The baseline “{path}” does not exist. --update-baseline makes it.' },
+  baselineBroken: {
+    zh: '基线文件“{path}”无法读取（{reason}），本次未采用，也不会被覆盖。',
+    en: 'The baseline “{path}” cannot be read ({reason}); it is not used, nor overwritten.',
+  },
+  baselineWriteFailed: { zh: '无法写入基线文件“{path}”（{reason}），文件未改动。', en: 'Cannot write the baseline “{path}” ({reason}); the file is unchanged.' },
+  baselineWithFix: { zh: '“--update-baseline”不能与“--fix”同用：先修正，再记录余下的问题', en: '--update-baseline does not go with --fix: fix first, then record what is left' },
   summarySilenced: {
     zh: '共检查{files}个文件：{errors}个错误，{warnings}个警告，{others}个提示，另有{silenced}处已忽略。',
     en: 'Checked {files} file(s): {errors} error(s), {warnings} warning(s), {others} note(s); {silenced} more silenced by comments.',

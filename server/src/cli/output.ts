@@ -6,6 +6,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** The diagnostics silenced by the file's comments; only when there are any. */
   silenced?: Diagnostic[];
+  /** The diagnostics the baseline accepts (`.nianbao-baseline.json`); only when there are any. */
+  accepted?: Diagnostic[];
   /** `check --fix`: the findings its safe fixes resolved (the file was written); only when there are any. */
   fixed?: number;
   error?: string;

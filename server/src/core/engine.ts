@@ -9,6 +9,7 @@ import { countLines, countTags, LIMITS } from './limits';
 import { looksLikeHtml } from './text/html';
 import { readDirectives, type Directive } from './silencing/directives';
 import { applySilencing } from './silencing/apply';
+import { splitAccepted, type BaselineEntry } from './baseline';
 import type { CrossReports, OtherReport } from './workspace/workspace';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
@@ -19,6 +20,8 @@ export interface CheckOptions extends ReadOptions, RuleOptions {
   severity?: Record<string, SeveritySetting>;
   /** The other reports (last year's of the same body): the cross-report rules run only with it. */
   workspace?: CrossReports;
+  /** This report's entries of the baseline (core/baseline.ts), or 'all' to accept every finding (`--update-baseline`). */
+  accepted?: readonly BaselineEntry[] | 'all';
 }
 
 /** An LSP Diagnostic as plain JSON (the core imports no LSP library). */
@@ -38,6 +41,8 @@ export interface CheckResult {
   findings: Finding[];
   /** The findings silenced by the document's comments (README, "Silencing a finding"): kept, not shown. */
   silenced: Finding[];
+  /** The findings the baseline accepts (with `CheckOptions.accepted`): counted, not shown. */
+  accepted?: Finding[];
 }
 
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 1, warning: 2, information: 3, hint: 4 };
@@ -97,13 +102,15 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
-/** The step after the rules: findings filtered by the silencing comments; the full check and the session share it. */
+/** The step after the rules: findings filtered by the silencing comments and the baseline; the full check and the session share it. */
 export function silence(findings: Finding[], directives: readonly Directive[], options: CheckOptions, report: Report): CheckResult {
   const out = applySilencing(findings, directives, RULE_IDS, capped);
   const hints = options.severity?.['unused-disable'];
   if (hints === 'off') out.findings = out.findings.filter((f) => f.ruleId !== 'unused-disable');
   else if (hints) for (const f of out.findings) if (f.ruleId === 'unused-disable') f.severity = SEVERITY[hints];
-  return { report, ...out };
+  if (!options.accepted) return { report, ...out };
+  const split = splitAccepted(out.findings, options.accepted);
+  return { report, findings: split.findings, silenced: out.silenced, accepted: split.accepted };
 }
 
 export function runRules(report: Report, text: string, index: LineIndex, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {

@@ -156,5 +156,5 @@ export function analyzeText(uri: string, text: string, settings: ServerSettings)
 /** A document the project configuration ignores is read (outline, hover) with every rule off. */
 function sessionOptions(settings: ServerSettings) {
   const severity = settings.ignored ? Object.fromEntries(RULES.map((r) => [r.id, 'off' as const])) : settings.rules;
-  return { formatVersion: settings.formatVersion, severity, blankAsZero: settings.blankAsZero };
+  return { formatVersion: settings.formatVersion, severity, blankAsZero: settings.blankAsZero, ...(settings.accepted ? { accepted: settings.accepted } : {}) };
 }

@@ -9,6 +9,7 @@ import { foldingRanges, outline } from '../core/service/outline';
 import { recomputeAll, recomputeTable } from '../core/service/recompute';
 import { simplifyEdits } from '../core/service/simplify';
 import { commentStyle, silenceActions } from '../core/service/silence';
+import { acceptActionOf } from './accept';
 import { formatDocument } from '../core/service/format';
 import { tableLenses } from '../core/service/lenses';
 import { analyzeText, DocumentStore, type Analysis } from './documents';
@@ -45,6 +46,7 @@ export function startServer(connection: Connection): void {
   let lang: Lang = 'zh-CN';
   let pull = false;
   let pages = shippedRulePages();
+  let acceptCommand = false;
 
   /** Handlers never throw at the client: an error is logged and the request answered empty. */
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -88,6 +90,8 @@ export function startServer(connection: Connection): void {
     lang = resolveLang(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;
     pages = rulePagesOf(params.initializationOptions);
+    // 标记为已核实 runs a client command that writes the baseline (the server writes no file): only a client that has it.
+    acceptCommand = (params.initializationOptions as { acceptFinding?: unknown } | undefined)?.acceptFinding === true;
     settings.supported = !!params.capabilities.workspace?.configuration;
     log.info(`nianbao ${SERVER_VERSION} started (messages in ${lang}, diagnostics ${pull ? 'pulled' : 'pushed'})`);
     return {
@@ -168,6 +172,7 @@ export function startServer(connection: Connection): void {
       const style = commentStyle(a.report, a.uri);
       for (const { f, d } of pairs) {
         for (const action of [...quickFixes(a.report, f), ...silenceActions(a.text, a.index, f, style)]) out.push(codeActionOf(a, action, lang, [d]));
+        if (acceptCommand && f.ruleId !== 'internal-error') out.push(acceptActionOf(a.uri, f, lang, d));
       }
     }
     if (wants(FIX_ALL_KIND)) {

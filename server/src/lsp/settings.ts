@@ -2,6 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { SeveritySetting } from '../core';
 import { applyProjectConfig, isIgnored, parseProjectConfig, relativeToConfig, type ProjectConfig } from '../core/config';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
+import { parseBaseline, type BaselineEntry, type BaselineRead } from '../core/baseline';
 
 /** The `nianbao.*` settings the server reads (the client declares them in package.json). */
 export interface ServerSettings {
@@ -13,6 +14,8 @@ export interface ServerSettings {
   blankAsZero: boolean;
   /** The project configuration's `ignore` leaves this document unchecked. */
   ignored?: boolean;
+  /** This document's entries of its workspace folder's baseline (`.nianbao-baseline.json`). */
+  accepted?: BaselineEntry[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, formatVersion: 'auto', maxFileSize: DEFAULT_MAX_FILE_SIZE_MB, blankAsZero: false, ignored: false };
@@ -25,13 +28,26 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
  * beats the editor settings. Its problems are the client's to show.
  */
 export function sanitize(raw: unknown, uri?: string): ServerSettings {
-  const settings = editorSettings(raw);
+  const settings = withBaseline(editorSettings(raw), raw, uri);
   const project = (raw as { project?: unknown } | null)?.project as { uri?: unknown; text?: unknown } | undefined;
   if (!project || typeof project.uri !== 'string' || typeof project.text !== 'string') return settings;
   const config = parsed(project.text);
   const path = uri ? relativeToConfig(project.uri, uri) : null;
   return { ...applyProjectConfig(settings, config), ignored: path !== null && isIgnored(config, path) };
 }
+
+/** `baseline` is what the client read for the document: its workspace folder's baseline file (`{ uri, text }`). */
+function withBaseline(settings: ServerSettings, raw: unknown, uri?: string): ServerSettings {
+  const file = (raw as { baseline?: unknown } | null)?.baseline as { uri?: unknown; text?: unknown } | undefined;
+  if (!uri || !file || typeof file.uri !== 'string' || typeof file.text !== 'string') return settings;
+  const path = relativeToConfig(file.uri, uri);
+  if (lastBaseline?.text !== file.text) lastBaseline = { text: file.text, baseline: parseBaseline(file.text) };
+  const read = lastBaseline.baseline;
+  // A broken file is the client's to say; it accepts nothing.
+  return path !== null && read.ok ? { ...settings, accepted: read.baseline.get(path) ?? [] } : settings;
+}
+
+let lastBaseline: { text: string; baseline: BaselineRead } | null = null;
 
 let last: { text: string; config: ProjectConfig } | null = null;
 
