@@ -90,7 +90,7 @@ export const CLI_TEXT = {
   fixChanged: { zh: '未修正“{path}”：检查期间文件已被修改。', en: 'Not fixed “{path}”: the file changed while it was checked.' },
   fixWriteFailed: { zh: '未修正“{path}”：无法写入（{reason}），文件未改动。', en: 'Not fixed “{path}”: it could not be written ({reason}); the file is unchanged.' },
   fixEncoding: {
-    zh: '未修正“{path}”：无法按其原有编码写回。请先另存为 UTF-8 编码。',
+    zh: '未修正“{path}”：无法按其原有编码写回。请先另存为UTF-8编码。',
     en: 'Not fixed “{path}”: it cannot be written back in its own encoding. Save it as UTF-8 first.',
   },
   fixImported: {
