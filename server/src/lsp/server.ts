@@ -20,6 +20,8 @@ import { EXPORT_REQUEST, exportText, type ExportParams, type ExportResult } from
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from './previewProtocol';
 import { previewHtml } from '../core/preview/tables';
 import { ServerLog } from './log';
+import { WorkspaceReports } from './crossReports';
+import { Dependents } from './dependents';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -45,6 +47,11 @@ export function startServer(connection: Connection): void {
   let lang: Lang = 'zh-CN';
   let pull = false;
   let pages = shippedRulePages();
+  let folders: string[] = [];
+  let refreshSupport = false;
+  // The other reports of the workspace (cross-report rules): its folders' report files and the open documents.
+  const reports = new WorkspaceReports((uri) => documents.text(uri), () => settings.global.maxFileSize);
+  documents.workspace = reports.index;
 
   /** Handlers never throw at the client: an error is logged and the request answered empty. */
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -84,11 +91,17 @@ export function startServer(connection: Connection): void {
     }, PUSH_DELAY_MS));
   }
 
+  const dependents = new Dependents(connection, documents, reports, (uri) => schedulePush(uri), () => {
+    if (pull && refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  });
+
   connection.onInitialize((params): InitializeResult => {
     lang = resolveLang(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;
     pages = rulePagesOf(params.initializationOptions);
     settings.supported = !!params.capabilities.workspace?.configuration;
+    refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     log.info(`nianbao ${SERVER_VERSION} started (messages in ${lang}, diagnostics ${pull ? 'pulled' : 'pushed'})`);
     return {
       capabilities: {
@@ -100,11 +113,17 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
-        ...(pull ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pull ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'nianbao', version: SERVER_VERSION },
     };
   });
+
+  connection.onInitialized(() => {
+    void reports.scan(folders, (line) => log.debug(line)).then(() => dependents.scanned(), (e) => connection.console.error(`workspace scan: ${String(e)}`));
+  });
+  connection.onShutdown(() => reports.stop());
+  connection.onDidChangeWatchedFiles((p) => void dependents.filesChanged(p.changes.map((c) => ({ uri: c.uri, type: c.type as 1 | 2 | 3 }))));
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
@@ -119,6 +138,7 @@ export function startServer(connection: Connection): void {
     documents.didOpen(uri, languageId, version, String(text ?? ''));
     log.debug(`opened ${uri} (${languageId}, version ${version}, ${String(text ?? '').length} characters)`);
     schedulePush(uri);
+    dependents.opened(uri);
   });
   connection.onDidChangeTextDocument((p) => {
     const uri = p.textDocument.uri;
@@ -127,6 +147,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     schedulePush(uri);
+    dependents.changed(uri);
   });
   connection.onDidCloseTextDocument((p) => {
     const uri = p.textDocument.uri;
@@ -135,6 +156,7 @@ export function startServer(connection: Connection): void {
     documents.didClose(uri);
     log.debug(`closed ${uri}`);
     settings.forget(uri);
+    dependents.closed(uri);
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -239,7 +261,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CHECK_TEXT_REQUEST, guard<[{ uri: string; text: string }], { diagnostics: Diagnostic[]; ignored?: true }>('checkText', { diagnostics: [] }, async (params: { uri: string; text: string }) => {
     const s = await settings.get(params.uri);
     const t0 = performance.now();
-    const a = analyzeText(params.uri, String(params.text ?? ''), s);
+    const a = analyzeText(params.uri, String(params.text ?? ''), s, reports.index);
     log.checked(a, { path: 'whole text, not open (workspace check)', ms: performance.now() - t0 });
     // `ignored`: the project configuration leaves the file out (the workspace check does not count it).
     return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null, pages), ...(s.ignored ? { ignored: true } : {}) };
