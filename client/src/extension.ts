@@ -6,7 +6,7 @@ import { CLIENT_TEXT } from './text';
 import { ReportDetector } from './detect';
 import { startWithFirst } from './serverStart';
 import { StatusItem } from './status';
-import { WorkspaceChecker } from './workspace';
+import { REPORT_GLOB, WorkspaceChecker } from './workspace';
 import { TablePreviews } from './preview';
 import { ProjectConfigs, withProject } from './projectConfig';
 import { Baselines, withBaseline } from './baseline';
@@ -53,9 +53,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   const status = new StatusItem(lang, LANGUAGE_ID);
   const fixes = fixReporting(t);
   context.subscriptions.push(status, fixes.command);
+  const reportFiles = vscode.workspace.createFileSystemWatcher(REPORT_GLOB);
+  context.subscriptions.push(reportFiles);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'nianbao' },
+    // Report files created, changed or deleted on disk: the server's cross-report checks follow them.
+    synchronize: { configurationSection: 'nianbao', fileEvents: reportFiles },
     middleware: {
       ...fixes.middleware,
       // The status item says “checking” until the server's first answer for a document.

@@ -7,7 +7,8 @@ import { decodeText } from '../../server/src/core/text/decode';
 import { CLIENT_TEXT, noLinks } from './text';
 import { countShown, isCandidate, isSkippedPath, type Shown } from './workspaceScope';
 
-const GLOB = '**/*.{nianbao,txt,md,html,htm}';
+/** The report files of a workspace (the CLI's walk takes the same extensions). */
+export const REPORT_GLOB = '**/*.{nianbao,txt,md,html,htm}';
 const MAX_FILES = 10000;
 /** A file edited or changed on disk is checked again this long after the last change. */
 const RECHECK_DELAY_MS = 400;
@@ -31,7 +32,7 @@ export class WorkspaceChecker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly client: LanguageClient, private readonly lang: Lang, private readonly languageId: string) {
-    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(REPORT_GLOB);
     this.disposables = [
       watcher,
       watcher.onDidChange((uri) => this.schedule(uri)),
@@ -55,7 +56,7 @@ export class WorkspaceChecker implements vscode.Disposable {
       { location: vscode.ProgressLocation.Notification, title: this.t(CLIENT_TEXT.scanning), cancellable: true },
       async (progress, token) => {
         // `undefined` as exclude: the user's files.exclude applies; build and dependency folders are left out here.
-        const uris = (await vscode.workspace.findFiles(GLOB, undefined, MAX_FILES, token)).filter((u) => !isSkippedPath(u.path));
+        const uris = (await vscode.workspace.findFiles(REPORT_GLOB, undefined, MAX_FILES, token)).filter((u) => !isSkippedPath(u.path));
         for (const [i, uri] of uris.entries()) {
           if (token.isCancellationRequested) break;
           progress.report({ increment: 100 / uris.length, message: `${i + 1}/${uris.length}` });

@@ -21,6 +21,8 @@ export interface ClientOptions {
   nodeArgs?: string[];
   /** The client's initializationOptions (besides the locale). */
   initializationOptions?: Record<string, unknown>;
+  /** The workspace folders' URIs (none: no folder open). */
+  workspaceFolders?: string[];
 }
 
 /** A minimal LSP client that drives the built server over stdio the way an editor does. */
@@ -55,7 +57,8 @@ export class TestClient {
     conn.listen();
     c.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.workspaceFolders?.[0] ?? null,
+      workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       locale: options.locale ?? 'zh-cn',
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
@@ -114,6 +117,17 @@ export class TestClient {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);
       });
+    }
+  }
+
+  /** Waits until the document's current diagnostics satisfy `ok` (pushed again, or pulled again). */
+  async diagnosticsUntil(uri: string, ok: (ds: Diagnostic[]) => boolean, timeoutMs = 5000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const ds = await this.diagnostics(uri, Math.max(1, deadline - Date.now()));
+      if (ok(ds)) return ds;
+      if (Date.now() > deadline) throw new Error(`diagnostics of ${uri} never as expected: ${ds.map((d) => d.code).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 

@@ -50,7 +50,7 @@ test('initialize: capabilities for incremental sync, quick fixes, fix-all, outli
     assert.equal(caps.foldingRangeProvider, true);
     assert.equal(caps.hoverProvider, true);
     assert.equal(caps.diagnosticProvider, undefined);
-    assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: false });
     assert.equal(push.initializeResult.serverInfo?.name, 'nianbao');
   } finally {
     await push.stop();

@@ -253,7 +253,7 @@ test('shipped code imports no module that runs programs or opens connections, an
   }
 });
 
-test('shipped code writes only what the user asks: export\'s output, import\'s texts, --fix\'s reports, the baseline; the client the file picked and the baseline', () => {
+test('shipped code writes only what the user asks: export\'s output, import\'s texts, --fix\'s reports, the baseline (the server\'s workspace scan only reads); the client the file picked and the baseline', () => {
   for (const f of SHIPPED) {
     const src = readFileSync(f, 'utf8');
     const fsImports = [...src.matchAll(/from\s+['"](?:node:)?fs(?:\/promises)?['"]/g)];
@@ -286,6 +286,13 @@ test('shipped code writes only what the user asks: export\'s output, import\'s t
       const writes = [...src.matchAll(/writeFileSync\(([^;]*)\);/g)].map((m) => m[1]);
       assert.equal(writes.length, 1, 'one writeFileSync');
       assert.match(writes[0], /flag: force \? 'w' : 'wx'/);
+    } else if (f.endsWith(join('lsp', 'reportFiles.ts'))) {
+      // The server's workspace scan: a report file's first bytes, opened read-only and non-blocking.
+      const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();
+      assert.deepEqual(names, ['constants', 'realpathSync']);
+      assert.match(src, /import \{ open \} from 'node:fs\/promises';/);
+      const opens = [...src.matchAll(/await open\(([^;]*)\);/g)].map((m) => m[1]);
+      assert.deepEqual(opens, ['path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)']);
     } else {
       assert.equal(fsImports.length, 0, `${f} imports fs`);
     }
@@ -323,13 +330,18 @@ test('untrusted and virtual workspaces: fully supported, declared with a reason 
     assert.doesNotMatch(name, /path|command|exec|program|binary|shell|url|server\.(?!trace)/i, `${name} looks like a setting that runs or fetches something`);
     assert.ok(['string', 'number', 'object', 'array', 'boolean'].includes(p.type), name);
   }
-  // Virtual: the server gets text only through document sync (it imports no fs), the client's
-  // document selector names a language, not the file scheme, and files are read through
-  // vscode.workspace.fs (previous test).
+  // Virtual: the server gets documents' text only through document sync; only its workspace scan
+  // reads files (reportFiles.ts, previous test), and only those of `file:` folders (a virtual folder's
+  // reports are the open ones). The client's document selector names a language, not the file scheme,
+  // and files are read through vscode.workspace.fs (previous test).
   const client = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
   assert.match(client, /documentSelector:\s*\[\{\s*language:\s*LANGUAGE_ID\s*\}\]/);
   assert.doesNotMatch(client, /scheme:\s*['"]file['"]/);
-  for (const f of sources(join(ROOT, 'server', 'src', 'lsp'))) assert.doesNotMatch(readFileSync(f, 'utf8'), /from\s+['"](node:)?fs/, f);
+  for (const f of sources(join(ROOT, 'server', 'src', 'lsp'))) {
+    if (!f.endsWith('reportFiles.ts')) assert.doesNotMatch(readFileSync(f, 'utf8'), /from\s+['"](node:)?fs/, f);
+  }
+  const scan = readFileSync(join(ROOT, 'server', 'src', 'lsp', 'crossReports.ts'), 'utf8');
+  assert.match(scan, /if \(!uri\.startsWith\('file:'\)\) return null;/, 'only file: URIs are mapped to paths');
 });
 
 /**

@@ -119,7 +119,7 @@ export function runRules(report: Report, text: string, index: LineIndex, options
 }
 
 /** The workspace about one report: last year's report looked up once, when a rule first asks. */
-function ruleWorkspace(cross: CrossReports, report: Report): RuleContext['workspace'] {
+export function ruleWorkspace(cross: CrossReports, report: Report): RuleContext['workspace'] {
   let last: OtherReport | null | undefined;
   return { lastYear: () => (last === undefined ? (last = cross.lastYear(report)) : last) };
 }

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { RULES, type Finding, type LineIndex, type Report } from '../core';
+import { identityOf, RULES, type CrossReports, type Finding, type LineIndex, type Report, type ReportIdentity } from '../core';
 import { ReportSession } from '../core/incremental/session';
 import { notText, overSize, tooLarge } from './large';
 import type { ServerSettings } from './settings';
@@ -42,6 +42,8 @@ export class DocumentStore {
   private readonly open = new Map<string, OpenDocument>();
   /** Called with each new analysis and how its text was read (the server's log). */
   onAnalysed: ((a: Analysis, work: ReadWork) => void) | null = null;
+  /** The other reports the cross-report rules look at (the server's workspace). */
+  workspace: CrossReports | undefined;
 
   has(uri: string): boolean {
     return this.open.has(uri);
@@ -92,6 +94,32 @@ export class DocumentStore {
     this.open.delete(uri);
   }
 
+  /** The open document's text (null when not open); its session's, without joining a document's lines twice. */
+  text(uri: string): string | null {
+    const o = this.open.get(uri);
+    if (!o) return null;
+    return o.session ? o.session.text : o.doc!.getText();
+  }
+
+  /**
+   * Who issued the open report, for which year (undefined when not open): from its read model once it
+   * has one (no text joined), else from the start of its text.
+   */
+  identity(uri: string, fromText: (text: string) => ReportIdentity | null): ReportIdentity | null | undefined {
+    const o = this.open.get(uri);
+    if (!o) return undefined;
+    return o.session ? identityOf(o.session.report) : fromText(o.doc!.getText());
+  }
+
+  /** Another report changed: the cross-report rules run again on this document (the others' findings stay). */
+  recheckAcross(uri: string): void {
+    const o = this.open.get(uri);
+    if (!o?.session) return;
+    o.session.recheckAcross();
+    o.analysis = null;
+    o.sentVersion = null;
+  }
+
   /** Settings changed: every document is read again with the new settings on its next analysis. */
   reset(): void {
     for (const o of this.open.values()) {
@@ -131,7 +159,7 @@ export class DocumentStore {
       return (o.analysis = { uri, version: o.version, text, ...big, findings: settings.ignored ? [] : big.findings });
     }
     o.doc = null;
-    o.session = new ReportSession(text, sessionOptions(settings));
+    o.session = new ReportSession(text, sessionOptions(settings, this.workspace));
     o.work = { path: 'whole text', ms: performance.now() - t0 };
     return (o.analysis = fromSession(uri, o.version, o.session));
   }
@@ -147,14 +175,14 @@ function fromSession(uri: string, version: number, s: ReportSession): Analysis {
 }
 
 /** Checks a text that is not open (the client's workspace check). */
-export function analyzeText(uri: string, text: string, settings: ServerSettings): Analysis {
+export function analyzeText(uri: string, text: string, settings: ServerSettings, workspace?: CrossReports): Analysis {
   const big = notText(text) ?? tooLarge(text, settings);
   if (big) return { uri, version: 0, text, ...big, findings: settings.ignored ? [] : big.findings };
-  return fromSession(uri, 0, new ReportSession(text, sessionOptions(settings)));
+  return fromSession(uri, 0, new ReportSession(text, sessionOptions(settings, workspace)));
 }
 
 /** A document the project configuration ignores is read (outline, hover) with every rule off. */
-function sessionOptions(settings: ServerSettings) {
+function sessionOptions(settings: ServerSettings, workspace: CrossReports | undefined) {
   const severity = settings.ignored ? Object.fromEntries(RULES.map((r) => [r.id, 'off' as const])) : settings.rules;
-  return { formatVersion: settings.formatVersion, severity, blankAsZero: settings.blankAsZero, ...(settings.accepted ? { accepted: settings.accepted } : {}) };
+  return { formatVersion: settings.formatVersion, severity, blankAsZero: settings.blankAsZero, workspace, ...(settings.accepted ? { accepted: settings.accepted } : {}) };
 }

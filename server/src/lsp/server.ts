@@ -21,6 +21,8 @@ import { EXPORT_REQUEST, exportText, type ExportParams, type ExportResult } from
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from './previewProtocol';
 import { previewHtml } from '../core/preview/tables';
 import { ServerLog } from './log';
+import { WorkspaceReports } from './crossReports';
+import { Dependents } from './dependents';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -47,6 +49,11 @@ export function startServer(connection: Connection): void {
   let pull = false;
   let pages = shippedRulePages();
   let acceptCommand = false;
+  let folders: string[] = [];
+  let refreshSupport = false;
+  // The other reports of the workspace (cross-report rules): its folders' report files and the open documents.
+  const reports = new WorkspaceReports((uri) => documents.text(uri), () => settings.global.maxFileSize);
+  documents.workspace = reports.index;
 
   /** Handlers never throw at the client: an error is logged and the request answered empty. */
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -86,6 +93,10 @@ export function startServer(connection: Connection): void {
     }, PUSH_DELAY_MS));
   }
 
+  const dependents = new Dependents(connection, documents, reports, (uri) => schedulePush(uri), () => {
+    if (pull && refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  });
+
   connection.onInitialize((params): InitializeResult => {
     lang = resolveLang(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;
@@ -93,6 +104,8 @@ export function startServer(connection: Connection): void {
     // 标记为已核实 runs a client command that writes the baseline (the server writes no file): only a client that has it.
     acceptCommand = (params.initializationOptions as { acceptFinding?: unknown } | undefined)?.acceptFinding === true;
     settings.supported = !!params.capabilities.workspace?.configuration;
+    refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     log.info(`nianbao ${SERVER_VERSION} started (messages in ${lang}, diagnostics ${pull ? 'pulled' : 'pushed'})`);
     return {
       capabilities: {
@@ -104,11 +117,17 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
-        ...(pull ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pull ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'nianbao', version: SERVER_VERSION },
     };
   });
+
+  connection.onInitialized(() => {
+    void reports.scan(folders, (line) => log.debug(line)).then(() => dependents.scanned(), (e) => connection.console.error(`workspace scan: ${String(e)}`));
+  });
+  connection.onShutdown(() => reports.stop());
+  connection.onDidChangeWatchedFiles((p) => void dependents.filesChanged(p.changes.map((c) => ({ uri: c.uri, type: c.type as 1 | 2 | 3 }))));
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
@@ -123,6 +142,7 @@ export function startServer(connection: Connection): void {
     documents.didOpen(uri, languageId, version, String(text ?? ''));
     log.debug(`opened ${uri} (${languageId}, version ${version}, ${String(text ?? '').length} characters)`);
     schedulePush(uri);
+    dependents.opened(uri);
   });
   connection.onDidChangeTextDocument((p) => {
     const uri = p.textDocument.uri;
@@ -131,6 +151,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     schedulePush(uri);
+    dependents.changed(uri);
   });
   connection.onDidCloseTextDocument((p) => {
     const uri = p.textDocument.uri;
@@ -139,6 +160,7 @@ export function startServer(connection: Connection): void {
     documents.didClose(uri);
     log.debug(`closed ${uri}`);
     settings.forget(uri);
+    dependents.closed(uri);
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -244,7 +266,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CHECK_TEXT_REQUEST, guard<[{ uri: string; text: string }], { diagnostics: Diagnostic[]; ignored?: true }>('checkText', { diagnostics: [] }, async (params: { uri: string; text: string }) => {
     const s = await settings.get(params.uri);
     const t0 = performance.now();
-    const a = analyzeText(params.uri, String(params.text ?? ''), s);
+    const a = analyzeText(params.uri, String(params.text ?? ''), s, reports.index);
     log.checked(a, { path: 'whole text, not open (workspace check)', ms: performance.now() - t0 });
     // `ignored`: the project configuration leaves the file out (the workspace check does not count it).
     return { diagnostics: diagnosticsOf(a.findings, lang, params.uri, null, pages), ...(s.ignored ? { ignored: true } : {}) };

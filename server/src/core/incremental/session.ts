@@ -1,5 +1,5 @@
 import type { Cell, Position, Range, Report, Table, TableKind } from '../model';
-import { mergeFindings, overWorkLimit, runRule, silence, type CheckOptions, type CheckResult } from '../engine';
+import { mergeFindings, overWorkLimit, ruleWorkspace, runRule, silence, type CheckOptions, type CheckResult } from '../engine';
 import { LIMITS } from '../limits';
 import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
@@ -352,11 +352,28 @@ export class ReportSession {
     this.lastPath = step.path;
   }
 
+  /**
+   * Another report of the workspace changed (last year's was edited, saved, created or deleted): the
+   * cross-report rules run again on this text, the others' findings stay.
+   */
+  recheckAcross(): void {
+    if (!this.options.workspace || this.perRule.length !== RULES.length) return;
+    const ctx = this.ruleContext();
+    this.perRule = RULES.map((rule, i) => (rule.across ? runRule(rule, ctx, this.options) : this.perRule[i]));
+    this.merged = null;
+  }
+
+  private ruleContext() {
+    const src = this.state.src;
+    const report = this.state.report;
+    const workspace = this.options.workspace && ruleWorkspace(this.options.workspace, report);
+    return { report, index: src.index, get text() { return src.text; }, workspace };
+  }
+
   /** Runs the rules whose inputs changed; moves the others' findings. */
   private rerun(dirty: Set<RuleInput>, shift: Shift | null, afterOffset: number): void {
-    const src = this.state.src;
     // Rules get the text lazily: only an insertion fix asks for it.
-    const ctx = { report: this.state.report, index: src.index, get text() { return src.text; } };
+    const ctx = this.ruleContext();
     this.perRule = RULES.map((rule, i) => {
       if (!shift || rule.inputs.some((x) => dirty.has(x)) || !this.perRule[i]) return runRule(rule, ctx, this.options);
       return this.perRule[i].map((f) => (f.range.start.line > shift.afterLine ? shiftFinding(f, shift, afterOffset) : f));

@@ -37,18 +37,35 @@ const MODELS_KEPT = 16;
  */
 export class ReportIndex implements CrossReports {
   private readonly byKey = new Map<string, string[]>();
+  private readonly keyOf = new Map<string, string>();
   private readonly models = new Map<string, OtherReport | null>();
 
   constructor(private readonly workspace: ReportWorkspace, private readonly options: ReadOptions = {}) {
     for (const uri of workspace.reports()) {
       const text = workspace.read(uri);
-      const id = text === null ? null : readIdentity(text);
-      if (!id) continue;
-      const k = key(id.body, id.year);
-      const list = this.byKey.get(k) ?? this.byKey.set(k, []).get(k)!;
-      list.push(uri);
+      this.file(uri, text === null ? null : readIdentity(text));
     }
-    for (const list of this.byKey.values()) list.sort();
+  }
+
+  /**
+   * Files a report under its identity, or leaves it out (null): a workspace that changes (the
+   * server's) files each report again when its text changes; its model is read again when asked.
+   */
+  file(uri: string, id: ReportIdentity | null): void {
+    this.models.delete(uri);
+    const before = this.keyOf.get(uri);
+    const k = id ? key(id.body, id.year) : undefined;
+    if (before === k) return;
+    if (before !== undefined) {
+      const list = this.byKey.get(before)!.filter((u) => u !== uri);
+      if (list.length > 0) this.byKey.set(before, list);
+      else this.byKey.delete(before);
+      this.keyOf.delete(uri);
+    }
+    if (k === undefined) return;
+    const list = this.byKey.get(k) ?? this.byKey.set(k, []).get(k)!;
+    list.splice(sortedIndex(list, uri), 0, uri);
+    this.keyOf.set(uri, k);
   }
 
   /** The URIs filed under a body and a year (several when a folder holds copies). */
@@ -80,6 +97,12 @@ export class ReportIndex implements CrossReports {
 }
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
+
+function sortedIndex(list: readonly string[], uri: string): number {
+  let i = 0;
+  while (i < list.length && list[i] < uri) i++;
+  return i;
+}
 
 /** A URI's last segment, for naming a file in a message (`file:///a/2022%E5%B9%B4.txt` → `2022年.txt`). */
 export function fileName(uri: string): string {
