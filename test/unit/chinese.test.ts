@@ -116,9 +116,10 @@ function acrossPairs(): [string, string][] {
   const last = now.replaceAll('2023', '2022');
   const wrong = write(write(now, 'applications', { 'carriedOver/naturalPerson': 2, 'carriedOver/total': 2 }), 'active', { 'rules/inForce': 3 });
   const wrongOne = write(now, 'applications', { 'carriedOver/commercial': 1 });
-  // A year left from last year's sentence.
+  // A year left from last year's sentence; a report without its body beside one of its year.
   const yearLeft = now.replace('2023年本机关共收到', '2022年本机关共收到');
-  return [[last, wrong], [last, wrongOne], [last, yearLeft]];
+  const noBody = now.replace('《临沂市国防动员办公室2023年', '《2023年');
+  return [[last, wrong], [last, wrongOne], [last, yearLeft], [now, noBody]];
 }
 
 test('every rule message, fix title, hover and outline name rendered from reports with mistakes', () => {

@@ -10,6 +10,7 @@ import { looksLikeHtml } from './text/html';
 import { readDirectives, type Directive } from './silencing/directives';
 import { applySilencing } from './silencing/apply';
 import type { CrossReports, OtherReport } from './workspace/workspace';
+import type { NearPart } from './workspace/prints';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
@@ -111,10 +112,16 @@ export function runRules(report: Report, text: string, index: LineIndex, options
   return mergeFindings(rules.map((rule) => runRule(rule, { report, text, index, workspace }, options)));
 }
 
-/** The workspace about one report: last year's report looked up once, when a rule first asks. */
+/** The workspace about one report: last year's report and the near parts looked up once, when a rule first asks. */
 function ruleWorkspace(cross: CrossReports, report: Report): RuleContext['workspace'] {
   let last: OtherReport | null | undefined;
-  return { lastYear: () => (last === undefined ? (last = cross.lastYear(report)) : last) };
+  let near: NearPart[] | undefined;
+  return {
+    lastYear: () => (last === undefined ? (last = cross.lastYear(report)) : last),
+    filed: (by) => cross.filed?.(by) ?? [],
+    nearParts: () => (near ??= cross.nearParts?.(report) ?? []),
+    open: (uri) => cross.open?.(uri) ?? null,
+  };
 }
 
 /** One rule's findings with the user's severity; a rule that throws becomes one diagnostic. */

@@ -36,6 +36,7 @@ import { carryOverAcrossYears } from './carryOverAcrossYears';
 import { stockAcrossYears } from './stockAcrossYears';
 import { copiedText } from './copiedText';
 import { yearLeftBehind } from './yearLeftBehind';
+import { reportIdentity } from './reportIdentity';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -48,7 +49,7 @@ export const RULES: readonly Rule[] = [
   reportPeriod, reportDeadline,
   proseTableMismatch, prosePercentage,
   textResidue, traditionalScript,
-  carryOverAcrossYears, stockAcrossYears, copiedText, yearLeftBehind,
+  carryOverAcrossYears, stockAcrossYears, copiedText, yearLeftBehind, reportIdentity,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,6 +1,7 @@
 import type { Report } from '../model';
 import { readReport, type ReadOptions } from '../reader/read';
 import { identityOf, readIdentity, type ReportIdentity } from './identity';
+import { ownNames, printsOf, YearPrints, type NearPart } from './prints';
 
 /**
  * The other reports a check may look at, read-only (in the style of vscode-markdown-languageservice's
@@ -21,11 +22,26 @@ export interface OtherReport {
   identity: ReportIdentity;
 }
 
-/** What the rules ask of the workspace (`CheckOptions.workspace`). */
+/** A report as the index files it: its identity only (nothing more is read). */
+export interface FiledReport {
+  uri: string;
+  identity: ReportIdentity;
+}
+
+/** What the rules ask of the workspace (`CheckOptions.workspace`); `ReportIndex` answers all of it. */
 export interface CrossReports {
   /** The report of the same body for the year before this one's, when the workspace holds one. */
   lastYear(report: Report): OtherReport | null;
+  /** The reports filed under a year, or under a body (by `bodyKey`), in URI order. */
+  filed?(by: { year: number } | { body: string }): readonly FiledReport[];
+  /** Parts of other bodies' reports of this report's year whose fingerprints are near its parts (candidates, to compare in full). */
+  nearParts?(report: Report): NearPart[];
+  /** One report's model. */
+  open?(uri: string): OtherReport | null;
 }
+
+/** Candidates compared in full for one part, at most (the best by fingerprint). */
+export const NEAR_COMPARED = 3;
 
 /** Models kept read: a rule of a batch looks at last year's report of each checked one. */
 const MODELS_KEPT = 16;
@@ -37,7 +53,10 @@ const MODELS_KEPT = 16;
  */
 export class ReportIndex implements CrossReports {
   private readonly byKey = new Map<string, string[]>();
+  private readonly byYear = new Map<number, FiledReport[]>();
+  private readonly byBody = new Map<string, FiledReport[]>();
   private readonly models = new Map<string, OtherReport | null>();
+  private readonly prints = new Map<number, YearPrints>();
 
   constructor(private readonly workspace: ReportWorkspace, private readonly options: ReadOptions = {}) {
     for (const uri of workspace.reports()) {
@@ -47,8 +66,37 @@ export class ReportIndex implements CrossReports {
       const k = key(id.body, id.year);
       const list = this.byKey.get(k) ?? this.byKey.set(k, []).get(k)!;
       list.push(uri);
+      const filed = { uri, identity: id };
+      (this.byYear.get(id.year) ?? this.byYear.set(id.year, []).get(id.year)!).push(filed);
+      (this.byBody.get(id.body) ?? this.byBody.set(id.body, []).get(id.body)!).push(filed);
     }
     for (const list of this.byKey.values()) list.sort();
+    const byUri = (a: FiledReport, b: FiledReport) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+    for (const list of [...this.byYear.values(), ...this.byBody.values()]) list.sort(byUri);
+  }
+
+  filed(by: { year: number } | { body: string }): readonly FiledReport[] {
+    return ('year' in by ? this.byYear.get(by.year) : this.byBody.get(by.body)) ?? [];
+  }
+
+  nearParts(report: Report): NearPart[] {
+    const id = identityOf(report);
+    if (!id) return [];
+    const year = this.yearPrints(id.year);
+    return printsOf(report, ownNames(report)).flatMap((p) => year.near(id.body, p, NEAR_COMPARED));
+  }
+
+  /** A year's part fingerprints, made on first ask: each report of the year read once. */
+  private yearPrints(year: number): YearPrints {
+    let prints = this.prints.get(year);
+    if (prints) return prints;
+    prints = new YearPrints();
+    for (const { uri } of this.filed({ year })) {
+      const other = this.read(uri);
+      if (other) prints.add(uri, other.identity.body, printsOf(other.report, ownNames(other.report)));
+    }
+    this.prints.set(year, prints);
+    return prints;
   }
 
   /** The URIs filed under a body and a year (several when a folder holds copies). */
@@ -69,13 +117,19 @@ export class ReportIndex implements CrossReports {
   /** One report's model, read on first ask. */
   open(uri: string): OtherReport | null {
     if (this.models.has(uri)) return this.models.get(uri)!;
-    const text = this.workspace.read(uri);
-    const report = text === null ? null : readReport(text, this.options);
-    const identity = report && identityOf(report);
-    const other = report && identity ? { uri, report, identity } : null;
+    const other = this.read(uri);
     if (this.models.size >= MODELS_KEPT) this.models.delete(this.models.keys().next().value!);
     this.models.set(uri, other);
     return other;
+  }
+
+  /** One report's model, not kept. */
+  private read(uri: string): OtherReport | null {
+    if (this.models.has(uri)) return this.models.get(uri)!;
+    const text = this.workspace.read(uri);
+    const report = text === null ? null : readReport(text, this.options);
+    const identity = report && identityOf(report);
+    return report && identity ? { uri, report, identity } : null;
   }
 }
 
