@@ -37,6 +37,7 @@ import { stockAcrossYears } from './stockAcrossYears';
 import { copiedText } from './copiedText';
 import { yearLeftBehind } from './yearLeftBehind';
 import { reportIdentity } from './reportIdentity';
+import { copiedAcrossBodies } from './copiedAcrossBodies';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -49,7 +50,7 @@ export const RULES: readonly Rule[] = [
   reportPeriod, reportDeadline,
   proseTableMismatch, prosePercentage,
   textResidue, traditionalScript,
-  carryOverAcrossYears, stockAcrossYears, copiedText, yearLeftBehind, reportIdentity,
+  carryOverAcrossYears, stockAcrossYears, copiedText, copiedAcrossBodies, yearLeftBehind, reportIdentity,
 ];
 
 export function ruleById(id: string): Rule | undefined {
