@@ -1,4 +1,5 @@
 import type { Report, SectionHeading, SectionKey } from '../model';
+import { SECTIONS } from '../formats/sections';
 import { fold } from '../text/normalize';
 import { comparable, shingles } from './similarity';
 
@@ -91,16 +92,20 @@ export interface NearPart {
 
 /** One year's part sketches, filed by part and hash. */
 export class YearPrints {
-  private readonly postings = new Map<string, number[]>();
+  /** Part and hash (`hash × 8 + the part's ordinal`) → the reports holding it: one index, or a list when several (most hashes have one). */
+  private readonly postings = new Map<number, number | number[]>();
   private readonly filed: { uri: string; body: string }[] = [];
 
   add(uri: string, body: string, prints: readonly PartPrint[]): void {
     const at = this.filed.push({ uri, body }) - 1;
     for (const p of prints) {
+      const part = ORDINAL[p.key];
       for (const h of p.sketch) {
-        const k = `${p.key}:${h}`;
-        const list = this.postings.get(k) ?? this.postings.set(k, []).get(k)!;
-        if (list.length < MAX_POSTING) list.push(at);
+        const k = h * 8 + part;
+        const list = this.postings.get(k);
+        if (list === undefined) this.postings.set(k, at);
+        else if (typeof list === 'number') this.postings.set(k, [list, at]);
+        else if (list.length < MAX_POSTING) list.push(at);
       }
     }
   }
@@ -108,7 +113,13 @@ export class YearPrints {
   /** Other bodies' parts sharing at least CANDIDATE_SHARE of a part's sketch, best first, at most `limit`. */
   near(body: string, print: PartPrint, limit: number): NearPart[] {
     const counts = new Map<number, number>();
-    for (const h of print.sketch) for (const at of this.postings.get(`${print.key}:${h}`) ?? []) counts.set(at, (counts.get(at) ?? 0) + 1);
+    const count = (at: number) => counts.set(at, (counts.get(at) ?? 0) + 1);
+    const part = ORDINAL[print.key];
+    for (const h of print.sketch) {
+      const list = this.postings.get(h * 8 + part);
+      if (typeof list === 'number') count(list);
+      else if (list) for (const at of list) count(at);
+    }
     const need = Math.max(2, Math.ceil(print.sketch.length * CANDIDATE_SHARE));
     const out: NearPart[] = [];
     for (const [at, n] of counts) {
@@ -118,3 +129,5 @@ export class YearPrints {
     return out.sort((a, b) => b.estimate - a.estimate || (a.uri < b.uri ? -1 : 1)).slice(0, limit);
   }
 }
+
+const ORDINAL = Object.fromEntries(SECTIONS.map((s) => [s.key, s.ordinal])) as Record<SectionKey, number>;
