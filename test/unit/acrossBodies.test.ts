@@ -92,3 +92,11 @@ test('copied-across-bodies: a folder of 2,000 reports of one year reads each onc
   assert.ok(verified <= 18, `${verified} models read by one check`);
   process.stdout.write(`# 2,000 reports of one year: fingerprints ${mid - first} ms; 50 checks ${Date.now() - mid} ms\n`);
 });
+
+test('the checked report\'s own URI (`self`): its saved text under another name is not another body', () => {
+  const saved = asBody(MINE, '临沂市统计局');
+  const files = { 'r/mine.txt': saved, 'r/other.txt': MINE.replace('一、总体情况', '一、总体情况\n（本机关自查稿）') };
+  // The editor's text changed the body's name; the index still holds the saved text under the old one.
+  assert.ok(copied(MINE, workspace(files)).length > 0);
+  assert.deepEqual(copied(MINE, { ...workspace(files), self: 'r/mine.txt' }), []);
+});

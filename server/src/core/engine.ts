@@ -20,6 +20,8 @@ export interface CheckOptions extends ReadOptions, RuleOptions {
   severity?: Record<string, SeveritySetting>;
   /** The other reports (last year's of the same body): the cross-report rules run only with it. */
   workspace?: CrossReports;
+  /** The checked report's own URI as the workspace names it, when it holds it: never compared with itself (its saved text may differ). */
+  self?: string;
 }
 
 /** An LSP Diagnostic as plain JSON (the core imports no LSP library). */
@@ -108,18 +110,19 @@ export function silence(findings: Finding[], directives: readonly Directive[], o
 }
 
 export function runRules(report: Report, text: string, index: LineIndex, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
-  const workspace = options.workspace && ruleWorkspace(options.workspace, report);
+  const workspace = options.workspace && ruleWorkspace(options.workspace, report, options.self);
   return mergeFindings(rules.map((rule) => runRule(rule, { report, text, index, workspace }, options)));
 }
 
 /** The workspace about one report: last year's report and the near parts looked up once, when a rule first asks. */
-function ruleWorkspace(cross: CrossReports, report: Report): RuleContext['workspace'] {
+function ruleWorkspace(cross: CrossReports, report: Report, self?: string): RuleContext['workspace'] {
   let last: OtherReport | null | undefined;
   let near: NearPart[] | undefined;
+  const other = (x: { uri: string }) => x.uri !== self;
   return {
-    lastYear: () => (last === undefined ? (last = cross.lastYear(report)) : last),
-    filed: (by) => cross.filed?.(by) ?? [],
-    nearParts: () => (near ??= cross.nearParts?.(report) ?? []),
+    lastYear: () => (last === undefined ? (last = [cross.lastYear(report)].find((x) => x && other(x)) ?? null) : last),
+    filed: (by) => (cross.filed?.(by) ?? []).filter(other),
+    nearParts: () => (near ??= (cross.nearParts?.(report) ?? []).filter(other)),
     open: (uri) => cross.open?.(uri) ?? null,
   };
 }
