@@ -102,7 +102,7 @@ test('the skeleton, every table layout and the snippets', () => {
   assertAll(Object.entries(snippets).flatMap(([name, s]) => [name, ...s.body.map(text), s.description ?? '']), 'snippets');
 });
 
-/** Last year's and this year's report: seed 003 (2023) and its 2022 copy, with figures that do not continue. */
+/** Another report and the one checked beside it: seed 003 (2023) and its 2022 copy, with figures that do not continue, and the like. */
 function acrossPairs(): [string, string][] {
   const now = seed('003');
   const write = (text: string, kind: 'active' | 'applications', values: Record<string, number>) => {
@@ -116,7 +116,11 @@ function acrossPairs(): [string, string][] {
   const last = now.replaceAll('2023', '2022');
   const wrong = write(write(now, 'applications', { 'carriedOver/naturalPerson': 2, 'carriedOver/total': 2 }), 'active', { 'rules/inForce': 3 });
   const wrongOne = write(now, 'applications', { 'carriedOver/commercial': 1 });
-  return [[last, wrong], [last, wrongOne]];
+  // A year left from last year's sentence; a report without its body beside one of its year; another body's copy.
+  const yearLeft = now.replace('2023年本机关共收到', '2022年本机关共收到');
+  const noBody = now.replace('《临沂市国防动员办公室2023年', '《2023年');
+  const otherBody = now.replaceAll('临沂市国防动员办公室', '临沂市统计局');
+  return [[last, wrong], [last, wrongOne], [last, yearLeft], [now, noBody], [otherBody, now]];
 }
 
 test('every rule message, fix title, hover and outline name rendered from reports with mistakes', () => {

@@ -11,6 +11,7 @@ import { readDirectives, type Directive } from './silencing/directives';
 import { applySilencing } from './silencing/apply';
 import { splitAccepted, type BaselineEntry } from './baseline';
 import type { CrossReports, OtherReport } from './workspace/workspace';
+import type { NearPart } from './workspace/prints';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
@@ -22,6 +23,8 @@ export interface CheckOptions extends ReadOptions, RuleOptions {
   workspace?: CrossReports;
   /** This report's entries of the baseline (core/baseline.ts), or 'all' to accept every finding (`--update-baseline`). */
   accepted?: readonly BaselineEntry[] | 'all';
+  /** The checked report's own URI as the workspace names it, when it holds it: never compared with itself (its saved text may differ). */
+  self?: string;
 }
 
 /** An LSP Diagnostic as plain JSON (the core imports no LSP library). */
@@ -114,14 +117,21 @@ export function silence(findings: Finding[], directives: readonly Directive[], o
 }
 
 export function runRules(report: Report, text: string, index: LineIndex, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
-  const workspace = options.workspace && ruleWorkspace(options.workspace, report);
+  const workspace = options.workspace && ruleWorkspace(options.workspace, report, options.self);
   return mergeFindings(rules.map((rule) => runRule(rule, { report, text, index, workspace }, options)));
 }
 
-/** The workspace about one report: last year's report looked up once, when a rule first asks. */
-export function ruleWorkspace(cross: CrossReports, report: Report): RuleContext['workspace'] {
+/** The workspace about one report: last year's report and the near parts looked up once, when a rule first asks. */
+export function ruleWorkspace(cross: CrossReports, report: Report, self?: string): RuleContext['workspace'] {
   let last: OtherReport | null | undefined;
-  return { lastYear: () => (last === undefined ? (last = cross.lastYear(report)) : last) };
+  let near: NearPart[] | undefined;
+  const other = (x: { uri: string }) => x.uri !== self;
+  return {
+    lastYear: () => (last === undefined ? (last = [cross.lastYear(report)].find((x) => x && other(x)) ?? null) : last),
+    filed: (by) => (cross.filed?.(by) ?? []).filter(other),
+    nearParts: () => (near ??= (cross.nearParts?.(report) ?? []).filter(other)),
+    open: (uri) => cross.open?.(uri) ?? null,
+  };
 }
 
 /** One rule's findings with the user's severity; a rule that throws becomes one diagnostic. */

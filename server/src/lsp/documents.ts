@@ -159,7 +159,7 @@ export class DocumentStore {
       return (o.analysis = { uri, version: o.version, text, ...big, findings: settings.ignored ? [] : big.findings });
     }
     o.doc = null;
-    o.session = new ReportSession(text, sessionOptions(settings, this.workspace));
+    o.session = new ReportSession(text, sessionOptions(settings, this.workspace, uri));
     o.work = { path: 'whole text', ms: performance.now() - t0 };
     return (o.analysis = fromSession(uri, o.version, o.session));
   }
@@ -178,11 +178,12 @@ function fromSession(uri: string, version: number, s: ReportSession): Analysis {
 export function analyzeText(uri: string, text: string, settings: ServerSettings, workspace?: CrossReports): Analysis {
   const big = notText(text) ?? tooLarge(text, settings);
   if (big) return { uri, version: 0, text, ...big, findings: settings.ignored ? [] : big.findings };
-  return fromSession(uri, 0, new ReportSession(text, sessionOptions(settings, workspace)));
+  return fromSession(uri, 0, new ReportSession(text, sessionOptions(settings, workspace, uri)));
 }
 
 /** A document the project configuration ignores is read (outline, hover) with every rule off. */
-function sessionOptions(settings: ServerSettings, workspace: CrossReports | undefined) {
+/** `self`: the document is never its own last year's report or another body's (its saved file may differ from it). */
+function sessionOptions(settings: ServerSettings, workspace: CrossReports | undefined, self: string) {
   const severity = settings.ignored ? Object.fromEntries(RULES.map((r) => [r.id, 'off' as const])) : settings.rules;
-  return { formatVersion: settings.formatVersion, severity, blankAsZero: settings.blankAsZero, workspace, ...(settings.accepted ? { accepted: settings.accepted } : {}) };
+  return { formatVersion: settings.formatVersion, severity, blankAsZero: settings.blankAsZero, workspace, self, ...(settings.accepted ? { accepted: settings.accepted } : {}) };
 }

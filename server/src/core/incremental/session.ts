@@ -366,7 +366,7 @@ export class ReportSession {
   private ruleContext() {
     const src = this.state.src;
     const report = this.state.report;
-    const workspace = this.options.workspace && ruleWorkspace(this.options.workspace, report);
+    const workspace = this.options.workspace && ruleWorkspace(this.options.workspace, report, this.options.self);
     return { report, index: src.index, get text() { return src.text; }, workspace };
   }
 

@@ -35,6 +35,9 @@ import { traditionalScript } from './traditionalScript';
 import { carryOverAcrossYears } from './carryOverAcrossYears';
 import { stockAcrossYears } from './stockAcrossYears';
 import { copiedText } from './copiedText';
+import { yearLeftBehind } from './yearLeftBehind';
+import { reportIdentity } from './reportIdentity';
+import { copiedAcrossBodies } from './copiedAcrossBodies';
 
 /** Every rule, in the order their diagnostics are listed for one place. */
 export const RULES: readonly Rule[] = [
@@ -47,7 +50,7 @@ export const RULES: readonly Rule[] = [
   reportPeriod, reportDeadline,
   proseTableMismatch, prosePercentage,
   textResidue, traditionalScript,
-  carryOverAcrossYears, stockAcrossYears, copiedText,
+  carryOverAcrossYears, stockAcrossYears, copiedText, copiedAcrossBodies, yearLeftBehind, reportIdentity,
 ];
 
 export function ruleById(id: string): Rule | undefined {

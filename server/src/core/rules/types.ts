@@ -2,7 +2,8 @@ import type { Report, TableKind } from '../model';
 import type { Range } from '../text/positions';
 import type { LineIndex } from '../text/positions';
 import type { Message, Text } from '../l10n/text';
-import type { OtherReport } from '../workspace/workspace';
+import type { FiledReport, OtherReport } from '../workspace/workspace';
+import type { NearPart } from '../workspace/prints';
 
 /** LSP's severities: 1 error, 2 warning, 3 information, 4 hint. */
 export type Severity = 1 | 2 | 3 | 4;
@@ -80,6 +81,12 @@ export interface RuleContext {
 export interface RuleWorkspace {
   /** The same body's report for the year before, read once. */
   lastYear(): OtherReport | null;
+  /** The reports filed under a year or a body (identities only; empty when the workspace cannot list them). */
+  filed(by: { year: number } | { body: string }): readonly FiledReport[];
+  /** Other bodies' parts of this year near this report's (fingerprint candidates, not yet compared in full). */
+  nearParts(): NearPart[];
+  /** Another report's model (null when it is gone, unreadable or the workspace cannot read models). */
+  open(uri: string): OtherReport | null;
 }
 
 /** Settings that change what the rules check. */

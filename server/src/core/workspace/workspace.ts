@@ -1,6 +1,7 @@
 import type { Report } from '../model';
 import { readReport, type ReadOptions } from '../reader/read';
 import { identityOf, readIdentity, type ReportIdentity } from './identity';
+import { ownNames, printsOf, YearPrints, type NearPart } from './prints';
 
 /**
  * The other reports a check may look at, read-only (in the style of vscode-markdown-languageservice's
@@ -21,11 +22,26 @@ export interface OtherReport {
   identity: ReportIdentity;
 }
 
-/** What the rules ask of the workspace (`CheckOptions.workspace`). */
+/** A report as the index files it: its identity only (nothing more is read). */
+export interface FiledReport {
+  uri: string;
+  identity: ReportIdentity;
+}
+
+/** What the rules ask of the workspace (`CheckOptions.workspace`); `ReportIndex` answers all of it. */
 export interface CrossReports {
   /** The report of the same body for the year before this one's, when the workspace holds one. */
   lastYear(report: Report): OtherReport | null;
+  /** The reports filed under a year, or under a body (by `bodyKey`), in URI order. */
+  filed?(by: { year: number } | { body: string }): readonly FiledReport[];
+  /** Parts of other bodies' reports of this report's year whose fingerprints are near its parts (candidates, to compare in full). */
+  nearParts?(report: Report): NearPart[];
+  /** One report's model. */
+  open?(uri: string): OtherReport | null;
 }
+
+/** Candidates compared in full for one part, at most (the best by fingerprint). */
+export const NEAR_COMPARED = 3;
 
 /** Models kept read: a rule of a batch looks at last year's report of each checked one. */
 const MODELS_KEPT = 16;
@@ -37,8 +53,11 @@ const MODELS_KEPT = 16;
  */
 export class ReportIndex implements CrossReports {
   private readonly byKey = new Map<string, string[]>();
-  private readonly keyOf = new Map<string, string>();
+  private readonly filedAs = new Map<string, FiledReport>();
+  private readonly byYear = new Map<number, FiledReport[]>();
+  private readonly byBody = new Map<string, FiledReport[]>();
   private readonly models = new Map<string, OtherReport | null>();
+  private readonly prints = new Map<number, YearPrints>();
 
   constructor(private readonly workspace: ReportWorkspace, private readonly options: ReadOptions = {}) {
     for (const uri of workspace.reports()) {
@@ -49,23 +68,52 @@ export class ReportIndex implements CrossReports {
 
   /**
    * Files a report under its identity, or leaves it out (null): a workspace that changes (the
-   * server's) files each report again when its text changes; its model is read again when asked.
+   * server's) files each report again when its text changes; its model is read again when asked,
+   * and its year's part fingerprints are made again.
    */
   file(uri: string, id: ReportIdentity | null): void {
     this.models.delete(uri);
-    const before = this.keyOf.get(uri);
-    const k = id ? key(id.body, id.year) : undefined;
-    if (before === k) return;
-    if (before !== undefined) {
-      const list = this.byKey.get(before)!.filter((u) => u !== uri);
-      if (list.length > 0) this.byKey.set(before, list);
-      else this.byKey.delete(before);
-      this.keyOf.delete(uri);
+    const before = this.filedAs.get(uri);
+    if (before) this.prints.delete(before.identity.year);
+    if (id) this.prints.delete(id.year);
+    if (before && id && before.identity.body === id.body && before.identity.year === id.year) return;
+    if (before) {
+      unfile(this.byKey, key(before.identity.body, before.identity.year), (u) => u === uri);
+      unfile(this.byYear, before.identity.year, (f) => f.uri === uri);
+      unfile(this.byBody, before.identity.body, (f) => f.uri === uri);
+      this.filedAs.delete(uri);
     }
-    if (k === undefined) return;
-    const list = this.byKey.get(k) ?? this.byKey.set(k, []).get(k)!;
-    list.splice(sortedIndex(list, uri), 0, uri);
-    this.keyOf.set(uri, k);
+    if (!id) return;
+    const filed = { uri, identity: id };
+    const at = <K, V>(map: Map<K, V[]>, k: K) => map.get(k) ?? map.set(k, []).get(k)!;
+    const urls = at(this.byKey, key(id.body, id.year));
+    urls.splice(sortedIndex(urls, (u) => u, uri), 0, uri);
+    for (const list of [at(this.byYear, id.year), at(this.byBody, id.body)]) list.splice(sortedIndex(list, (f) => f.uri, uri), 0, filed);
+    this.filedAs.set(uri, filed);
+  }
+
+  filed(by: { year: number } | { body: string }): readonly FiledReport[] {
+    return ('year' in by ? this.byYear.get(by.year) : this.byBody.get(by.body)) ?? [];
+  }
+
+  nearParts(report: Report): NearPart[] {
+    const id = identityOf(report);
+    if (!id) return [];
+    const year = this.yearPrints(id.year);
+    return printsOf(report, ownNames(report)).flatMap((p) => year.near(id.body, p, NEAR_COMPARED));
+  }
+
+  /** A year's part fingerprints, made on first ask: each report of the year read once. */
+  private yearPrints(year: number): YearPrints {
+    let prints = this.prints.get(year);
+    if (prints) return prints;
+    prints = new YearPrints();
+    for (const { uri } of this.filed({ year })) {
+      const other = this.read(uri);
+      if (other) prints.add(uri, other.identity.body, printsOf(other.report, ownNames(other.report)));
+    }
+    this.prints.set(year, prints);
+    return prints;
   }
 
   /** The URIs filed under a body and a year (several when a folder holds copies). */
@@ -86,22 +134,35 @@ export class ReportIndex implements CrossReports {
   /** One report's model, read on first ask. */
   open(uri: string): OtherReport | null {
     if (this.models.has(uri)) return this.models.get(uri)!;
-    const text = this.workspace.read(uri);
-    const report = text === null ? null : readReport(text, this.options);
-    const identity = report && identityOf(report);
-    const other = report && identity ? { uri, report, identity } : null;
+    const other = this.read(uri);
     if (this.models.size >= MODELS_KEPT) this.models.delete(this.models.keys().next().value!);
     this.models.set(uri, other);
     return other;
+  }
+
+  /** One report's model, not kept. */
+  private read(uri: string): OtherReport | null {
+    if (this.models.has(uri)) return this.models.get(uri)!;
+    const text = this.workspace.read(uri);
+    const report = text === null ? null : readReport(text, this.options);
+    const identity = report && identityOf(report);
+    return report && identity ? { uri, report, identity } : null;
   }
 }
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
 
-function sortedIndex(list: readonly string[], uri: string): number {
+function sortedIndex<T>(list: readonly T[], uriOf: (t: T) => string, uri: string): number {
   let i = 0;
-  while (i < list.length && list[i] < uri) i++;
+  while (i < list.length && uriOf(list[i]) < uri) i++;
   return i;
+}
+
+/** Takes a report out of one of the index's lists, and the list when it is left empty. */
+function unfile<K, V>(map: Map<K, V[]>, k: K, is: (v: V) => boolean): void {
+  const list = map.get(k)?.filter((v) => !is(v));
+  if (list?.length) map.set(k, list);
+  else map.delete(k);
 }
 
 /** A URI's last segment, for naming a file in a message (`file:///a/2022%E5%B9%B4.txt` → `2022年.txt`). */

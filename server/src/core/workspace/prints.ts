@@ -1,0 +1,133 @@
+import type { Report, SectionHeading, SectionKey } from '../model';
+import { SECTIONS } from '../formats/sections';
+import { fold } from '../text/normalize';
+import { comparable, shingles } from './similarity';
+
+/**
+ * Fingerprints of a report's parts, so that a folder of one year's reports is compared without comparing
+ * every pair at full cost. A part's prose is made comparable (similarity.ts) with the body's own name
+ * folded too, and kept as the SKETCH_SIZE smallest (remixed) hashes of its shingles: a bottom-k sketch, a
+ * uniform sample of the part that near-identical parts share most of. A year's sketches are filed by part
+ * and hash; a part's candidates are the parts of other reports sharing at least CANDIDATE_SHARE of its
+ * sketch, and only the best few are compared in full.
+ */
+export const SKETCH_SIZE = 32;
+/** A part is fingerprinted when its comparable text has at least this many characters (statutory one-liners are not). */
+export const MIN_PART_CHARS = 120;
+/** The share of a part's sketch another part must hold to be compared in full. */
+export const CANDIDATE_SHARE = 0.4;
+/** Reports of one year sharing one sketch hash that are counted: beyond them the passage is every report's boilerplate. */
+export const MAX_POSTING = 512;
+
+export interface PartPrint {
+  key: SectionKey;
+  /** The SKETCH_SIZE smallest remixed hashes of its shingles, ascending. */
+  sketch: Uint32Array;
+}
+
+/** A report's own names (its title's issuer, its 落款), as pieces to fold away. */
+export function ownNames(report: Pick<Report, 'issuer' | 'signatory'>): string[] {
+  return namePieces([report.issuer?.text, report.signatory?.text].filter((n): n is string => !!n));
+}
+
+/** The pieces of a body's name worth folding away: the name, and each bracketed or unbracketed piece of at least three characters. */
+export function namePieces(names: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const n of names) {
+    const f = fold(n).replace(/\s+/g, '');
+    if (f.length >= 3) out.add(f);
+    for (const piece of f.split(/[()（）〔〕［］[\]【】]/)) if (piece.length >= 3) out.add(piece);
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** A part's prose as the comparison across bodies sees it: similarity.ts's folding, the body's own name one placeholder. */
+export function partText(report: Report, h: SectionHeading, names: readonly string[]): string {
+  const lines: string[] = [];
+  for (const line of report.proseIn(h.line, h.endLine)) {
+    let t = fold(line.text);
+    for (const n of names) if (t.includes(n)) t = t.replaceAll(n, '#');
+    lines.push(t);
+  }
+  return comparable(lines);
+}
+
+/** The first heading of each part. */
+export function partsOf(report: Report): SectionHeading[] {
+  return report.sections.filter((h, i) => report.sections.findIndex((x) => x.key === h.key) === i);
+}
+
+const remix = (h: number) => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+};
+
+/** The k smallest remixed hashes of a set, ascending. */
+export function sketchOf(set: ReadonlySet<number>, k = SKETCH_SIZE): Uint32Array {
+  const all = new Uint32Array(set.size);
+  let i = 0;
+  for (const h of set) all[i++] = remix(h);
+  all.sort();
+  return all.slice(0, k);
+}
+
+/** A report's part prints, each part long enough (MIN_PART_CHARS). */
+export function printsOf(report: Report, names: readonly string[]): PartPrint[] {
+  const out: PartPrint[] = [];
+  for (const h of partsOf(report)) {
+    const text = partText(report, h, names);
+    if (text.length >= MIN_PART_CHARS) out.push({ key: h.key, sketch: sketchOf(shingles(text)) });
+  }
+  return out;
+}
+
+/** A part of another report found near one of this report's. */
+export interface NearPart {
+  uri: string;
+  key: SectionKey;
+  /** The share of this part's sketch found in the other's. */
+  estimate: number;
+}
+
+/** One year's part sketches, filed by part and hash. */
+export class YearPrints {
+  /** Part and hash (`hash × 8 + the part's ordinal`) → the reports holding it: one index, or a list when several (most hashes have one). */
+  private readonly postings = new Map<number, number | number[]>();
+  private readonly filed: { uri: string; body: string }[] = [];
+
+  add(uri: string, body: string, prints: readonly PartPrint[]): void {
+    const at = this.filed.push({ uri, body }) - 1;
+    for (const p of prints) {
+      const part = ORDINAL[p.key];
+      for (const h of p.sketch) {
+        const k = h * 8 + part;
+        const list = this.postings.get(k);
+        if (list === undefined) this.postings.set(k, at);
+        else if (typeof list === 'number') this.postings.set(k, [list, at]);
+        else if (list.length < MAX_POSTING) list.push(at);
+      }
+    }
+  }
+
+  /** Other bodies' parts sharing at least CANDIDATE_SHARE of a part's sketch, best first, at most `limit`. */
+  near(body: string, print: PartPrint, limit: number): NearPart[] {
+    const counts = new Map<number, number>();
+    const count = (at: number) => counts.set(at, (counts.get(at) ?? 0) + 1);
+    const part = ORDINAL[print.key];
+    for (const h of print.sketch) {
+      const list = this.postings.get(h * 8 + part);
+      if (typeof list === 'number') count(list);
+      else if (list) for (const at of list) count(at);
+    }
+    const need = Math.max(2, Math.ceil(print.sketch.length * CANDIDATE_SHARE));
+    const out: NearPart[] = [];
+    for (const [at, n] of counts) {
+      const other = this.filed[at];
+      if (n >= need && other.body !== body) out.push({ uri: other.uri, key: print.key, estimate: n / print.sketch.length });
+    }
+    return out.sort((a, b) => b.estimate - a.estimate || (a.uri < b.uri ? -1 : 1)).slice(0, limit);
+  }
+}
+
+const ORDINAL = Object.fromEntries(SECTIONS.map((s) => [s.key, s.ordinal])) as Record<SectionKey, number>;
