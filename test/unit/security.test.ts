@@ -105,8 +105,8 @@ test('the CLI has no option that writes a file (so none can overwrite one); a ne
   const usage = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
   const options = [...usage.matchAll(/^\s+(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]).sort();
   assert.deepEqual(options, ['--blank-as-zero', '--force', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--output', '--version', '--with'],
-    'An option that writes files (import/review output) must refuse to overwrite an existing file unless --force: add that test here.');
-  for (const flag of ['--output', '-o', '--out', '--write', '--fix']) {
+    'An option that writes files (import, check --output) must refuse to overwrite an existing file unless --force: add that test here.');
+  for (const flag of ['-o', '--out', '--write', '--fix']) {
     const r = spawnSync(process.execPath, [CLI, 'check', flag, '/tmp/x', join(ROOT, 'examples')], { encoding: 'utf8' });
     assert.equal(r.status, 2, flag);
     assert.match(r.stderr, /未知选项|unknown option|只用于命令/);
@@ -126,6 +126,33 @@ test('nianbao import never overwrites an existing file unless --force', () => {
     const forced = run('--force');
     assert.equal(forced.status, 0, forced.stderr);
     assert.match(readFileSync(join(dir, 'r.md'), 'utf8'), /\| 规章 \| 1 +\|/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('check --output writes one new file: never over an existing one without --force, never over a file it is given to check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-output-sec-'));
+  try {
+    const report = join(dir, 'r.txt');
+    writeFileSync(report, readFileSync(join(ROOT, 'examples', readdirSync(join(ROOT, 'examples')).find((n) => n.startsWith('001'))!)));
+    const kept = readFileSync(report);
+    const page = join(dir, 'review.html');
+    writeFileSync(page, 'precious');
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', '--format', 'html', ...args], { encoding: 'utf8' });
+    const refused = run('--output', page, dir);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /文件已存在/);
+    assert.equal(readFileSync(page, 'utf8'), 'precious');
+    const itself = run('--output', report, '--force', report);
+    assert.equal(itself.status, 2);
+    assert.match(itself.stderr, /它是要检查的文件/);
+    assert.deepEqual(readFileSync(report), kept);
+    const forced = run('--output', page, '--force', dir);
+    assert.ok(forced.status! <= 1, forced.stderr);
+    assert.match(readFileSync(page, 'utf8'), /^<!DOCTYPE html>/);
+    assert.match(readFileSync(page, 'utf8'), /data-file="[^"]*r\.txt"/);
+    assert.doesNotMatch(readFileSync(page, 'utf8'), /data-file="[^"]*review\.html"/, 'the output file is not checked');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -269,6 +296,12 @@ test('shipped code writes no file but an export: the CLI reads, and writes only 
       const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();
       assert.deepEqual(names, ['closeSync', 'openSync', 'realpathSync', 'writeSync']);
       const opens = [...src.matchAll(/openSync\(([^;]*)\);/g)].map((m) => m[1]);
+      assert.deepEqual(opens, ["path, force ? 'w' : 'wx', 0o644"]);
+    } else if (f.endsWith(join('cli', 'outputFile.ts'))) {
+      // `check --output` writes its one output: created exclusively (never over an existing file) unless --force.
+      const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();
+      assert.deepEqual(names, ['closeSync', 'openSync', 'writeSync']);
+      const opens = [...src.matchAll(/openSync\(([^;]*)\)/g)].map((m) => m[1]);
       assert.deepEqual(opens, ["path, force ? 'w' : 'wx', 0o644"]);
     } else if (f.endsWith(join('cli', 'importCommand.ts'))) {
       // `nianbao import` writes its outputs: new files only ('wx'), unless --force.

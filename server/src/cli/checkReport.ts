@@ -36,7 +36,7 @@ export function checkReportText(file: string, text: string, options: CheckOption
     const silenced = result.silenced.map((x) => toDiagnostic(x, options.lang));
     const severities = [0, 0, 0, 0, 0];
     for (const d of diagnostics) severities[d.severity]++;
-    const part = formatResult(silenced.length ? { file, diagnostics, silenced } : { file, diagnostics }, format);
+    const part = formatResult(silenced.length ? { file, diagnostics, silenced } : { file, diagnostics }, format, result.report);
     return { checked: true, part, severities, silenced: silenced.length };
   } catch (e) {
     return { checked: false, problem: msg(CLI_TEXT.internalError, { path: file, reason: e instanceof Error ? e.message : String(e) }) };
