@@ -7,8 +7,8 @@ import { decodeText } from '../../server/src/core/text/decode';
 import { CLIENT_TEXT, noLinks } from './text';
 import { countShown, isCandidate, isSkippedPath, type Shown } from './workspaceScope';
 
-const GLOB = '**/*.{nianbao,txt,md,html,htm}';
-const MAX_FILES = 10000;
+export const GLOB = '**/*.{nianbao,txt,md,html,htm}';
+export const MAX_FILES = 10000;
 /** A file edited or changed on disk is checked again this long after the last change. */
 const RECHECK_DELAY_MS = 400;
 

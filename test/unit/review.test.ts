@@ -171,3 +171,15 @@ test('the CSV and page writers: the CSV streams a file\'s rows as it comes; the 
   assert.equal(rowsOf(html).length, 4);
   assert.match(html, /审查日期：2025年3月7日/);
 });
+
+test('the header the VS Code command reads (headings and header only) names the body and year the full read does', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { check } = await import('../../server/src/core');
+  const { readReviewHeader } = await import('../../server/src/core/review/summary');
+  const { seedPath, corpusFiles } = await import('../helpers/fixtures');
+  for (const file of [...['000', '001', '002', '003', '004'].map(seedPath), ...corpusFiles()]) {
+    const text = readFileSync(file, 'utf8');
+    const full = reviewEntry(file, check(text).report, []);
+    assert.deepEqual(reviewEntry(file, readReviewHeader(text), []), full, file);
+  }
+});

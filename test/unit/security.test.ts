@@ -314,9 +314,9 @@ test('shipped code writes no file but an export: the CLI reads, and writes only 
       assert.equal(fsImports.length, 0, `${f} imports fs`);
     }
     // The client reads workspace files through vscode.workspace.fs (virtual workspaces too) and writes only
-    // an export, to the file the user picked in the save dialog.
+    // an export or the review page, to the file the user picked in the save dialog.
     const writes = /workspace\.fs\.(writeFile|delete|rename|copy|createDirectory)|\.fsPath\b|WorkspaceEdit\(\).*createFile/;
-    if (f.endsWith(join('client', 'src', 'export.ts'))) {
+    if (f.endsWith(join('client', 'src', 'export.ts')) || f.endsWith(join('client', 'src', 'review.ts'))) {
       assert.deepEqual([...src.matchAll(new RegExp(writes, 'g'))].map((m) => m[0]), ['workspace.fs.writeFile']);
       assert.match(src, /showSaveDialog/);
     } else assert.doesNotMatch(src, writes, f);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Lang } from '../core/l10n/text';
-import { reviewPage } from '../core/review/page';
+import { reviewDate, reviewPage } from '../core/review/page';
 import type { ReviewEntry } from '../core/review/summary';
 import { rulePage, shippedRulePages } from '../lsp/rulePages';
 import { csvHeader, csvRows } from './csv';
@@ -76,7 +76,7 @@ function htmlWriter(emit: Emit, ctx: ReviewContext, parse: (part: string) => Rev
   const entries: ReviewEntry[] = [];
   return {
     file: async (part) => void entries.push(parse(part)),
-    end: () => emit(reviewPage({ entries, folders: ctx.paths, date: localDate(ctx.now), lang: ctx.lang, ruleHref })),
+    end: () => emit(reviewPage({ entries, folders: ctx.paths, date: reviewDate(ctx.now), lang: ctx.lang, ruleHref })),
   };
 }
 
@@ -87,9 +87,4 @@ function ruleHref(ruleId: string): string {
 /** A document shipped beside the bundle (dist/../NAME). */
 function shippedDoc(name: string): string {
   return pathToFileURL(join(__dirname, '..', name)).href;
-}
-
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -142,6 +142,12 @@ function uncheckedTable(entries: readonly ReviewEntry[], tr: Tr): string {
   return ['<table class="unchecked">', '<colgroup><col class="c-file"><col></colgroup>', head, '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
 }
 
+/** A day as the page takes it: `YYYY-MM-DD` of the caller's local clock. */
+export function reviewDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** `2025-01-05` as 2025年1月5日 (or as given in English). */
 function dateText(date: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

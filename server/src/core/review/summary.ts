@@ -1,6 +1,10 @@
 import type { Diagnostic } from '../engine';
 import type { Report } from '../model';
 import type { Severity } from '../rules/types';
+import { readHeader } from '../reader/header';
+import { findHeadings } from '../reader/headings';
+import { splitAtParts } from '../reader/pieces';
+import { readSource } from '../text/source';
 
 /** A finding as the review outputs show it: 1-based line and column, the end column exclusive (SARIF's regions). */
 export interface ReviewFinding {
@@ -62,4 +66,10 @@ export function worstFirst(entries: readonly ReviewEntry[]): ReviewEntry[] {
 
 export function displayName(e: ReviewEntry): string {
   return e.body ?? e.file;
+}
+
+/** A report's issuing body and year from its text, reading only its headings and header (no table): the client's page. */
+export function readReviewHeader(text: string): Pick<Report, 'issuer' | 'signatory' | 'year'> {
+  const src = splitAtParts(readSource(text));
+  return readHeader(src, findHeadings(src));
 }
