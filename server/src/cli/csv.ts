@@ -1,6 +1,6 @@
 import { render, msg, type Lang } from '../core/l10n/text';
 import type { ReviewEntry } from '../core/review/summary';
-import { REVIEW_TEXT, severityText } from '../core/review/text';
+import { CSV_COLUMNS, REVIEW_TEXT, severityText } from '../core/review/text';
 
 /** What makes Excel open a UTF-8 file as UTF-8 (Chinese otherwise shows as mojibake). */
 export const BOM = '\ufeff';
@@ -20,7 +20,7 @@ export function csvField(value: string | number | undefined): string {
 }
 
 export function csvHeader(lang: Lang): string {
-  return BOM + render(msg(REVIEW_TEXT.csvHeader), lang) + CRLF;
+  return BOM + CSV_COLUMNS.map((c) => csvField(render(msg(c), lang))).join(',') + CRLF;
 }
 
 /** A file's rows: one per finding, or one saying why it was not checked; none for a report without findings. */

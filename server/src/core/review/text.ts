@@ -35,8 +35,18 @@ export const REVIEW_TEXT = {
   severity3: { zh: '信息', en: 'information' },
   severity4: { zh: '提示', en: 'hint' },
   unchecked: { zh: '未检查', en: 'not checked' },
-  csvHeader: { zh: '文件,发布机关,年度,行,列,严重程度,规则,消息', en: 'File,Issuing body,Year,Line,Column,Severity,Rule,Message' },
+  colBody: { zh: '发布机关', en: 'Issuing body' },
+  colLine: { zh: '行', en: 'Line' },
+  colColumn: { zh: '列', en: 'Column' },
+  colSeverity: { zh: '严重程度', en: 'Severity' },
+  colMessage: { zh: '消息', en: 'Message' },
 } satisfies Record<string, Text>;
+
+/** The CSV's columns, in order. */
+export const CSV_COLUMNS: readonly Text[] = [
+  REVIEW_TEXT.colFile, REVIEW_TEXT.colBody, REVIEW_TEXT.colYear, REVIEW_TEXT.colLine, REVIEW_TEXT.colColumn,
+  REVIEW_TEXT.colSeverity, REVIEW_TEXT.colRule, REVIEW_TEXT.colMessage,
+];
 
 export function severityText(severity: number): Text {
   return severity === 1 ? REVIEW_TEXT.severity1 : severity === 2 ? REVIEW_TEXT.severity2 : severity === 3 ? REVIEW_TEXT.severity3 : REVIEW_TEXT.severity4;
