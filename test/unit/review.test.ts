@@ -1,5 +1,6 @@
 // The review outputs: the page (a pure function of per-report summaries), CSV and SARIF.
 import { test } from 'node:test';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { reviewPage } from '../../server/src/core/review/page';
 import { reviewEntry, worstFirst, type ReviewEntry, type ReviewFinding } from '../../server/src/core/review/summary';
@@ -50,19 +51,23 @@ test('the page: the files not checked are listed apart, with why; no verdict for
 
 test('the page: a chart of the rules most often broken (errors and warnings), with counts, in HTML and CSS only', () => {
   const html = page([...ENTRIES, { file: 'b.txt', findings: [f('format-citation', 3), f('format-citation', 4)] }]);
-  const bars = [...html.matchAll(/<tr data-rule="([^"]+)" data-count="(\d+)">.*?style="width:([\d.]+)%".*?<td class="count">([^<]*)<\/td>/g)].map((m) => [m[1], +m[2], +m[3], m[4]]);
+  const bars = [...html.matchAll(/<tr data-rule="([^"]+)" data-count="(\d+)">.*?<div class="bar w(\d+)">.*?<td class="count">([^<]*)<\/td>/g)].map((m) => [m[1], +m[2], +m[3], m[4]]);
   assert.deepEqual(bars, [
     ['row-total', 3, 100, '3处，涉及2份报告'],
-    ['fee-statement-missing', 2, 66.7, '2处，涉及2份报告'],
-    ['carry-over-balance', 1, 33.3, '1处，涉及1份报告'],
-    ['column-total', 1, 33.3, '1处，涉及1份报告'],
+    ['fee-statement-missing', 2, 67, '2处，涉及2份报告'],
+    ['carry-over-balance', 1, 33, '1处，涉及1份报告'],
+    ['column-total', 1, 33, '1处，涉及1份报告'],
   ]);
   assert.match(page([ENTRIES[0]]), /未发现错误或警告。/);
 });
 
-test('the page is self-contained: a strict CSP, no script, no remote resource; prints on A4 with the header repeated and rows unbroken', () => {
+test('the page is self-contained: a strict CSP (its style by hash), no script, no remote resource; prints on A4 with the header repeated and rows unbroken', () => {
   const html = page();
-  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
+  const hash = createHash('sha256').update(css).digest('base64');
+  assert.match(html, new RegExp(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash.replace(/[+/]/g, '\\$&')}'">`));
+  assert.equal((html.match(/<style>/g) ?? []).length, 1);
+  assert.doesNotMatch(html, /\sstyle=/, 'no style attribute (the policy allows the hashed element only)');
   assert.doesNotMatch(html, /<script|<link|<img|<iframe|@import|url\(/i);
   assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
   assert.match(html, /@page \{ size: A4;/);

@@ -10,10 +10,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { check, readReport } from '../../server/src/core';
+import { check, readReport, toDiagnostic } from '../../server/src/core';
 import { renderReport } from '../../server/src/core/render/report';
 import { renderTable } from '../../server/src/core/render/tables';
 import { previewHtml } from '../../server/src/core/preview/tables';
+import { reviewPage } from '../../server/src/core/review/page';
+import { reviewEntry } from '../../server/src/core/review/summary';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { printable } from '../../server/src/cli/main';
 import { noLinks } from '../../client/src/text';
@@ -371,9 +373,14 @@ export function assertStrictCsp(html: string): void {
   assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'inline event handlers');
 }
 
-test('webviews: the table preview only, its page with a strict policy; the CSP check itself', () => {
+test('webviews: the table preview and the review page only, each page with a strict policy; the CSP check itself', () => {
   const uses = SHIPPED.filter((f) => /createWebviewPanel|registerWebviewViewProvider|registerCustomEditorProvider|registerCustomTextEditorProvider|\.webview\b/.test(readFileSync(f, 'utf8')));
-  assert.deepEqual(uses.map((f) => relative(ROOT, f)), [join('client', 'src', 'preview.ts')], 'A webview was added: render its HTML here and check it with assertStrictCsp (SECURITY.md).');
+  assert.deepEqual(uses.map((f) => relative(ROOT, f)), [join('client', 'src', 'preview.ts'), join('client', 'src', 'review.ts')], 'A webview was added: render its HTML here and check it with assertStrictCsp (SECURITY.md).');
+  const review = readFileSync(join(ROOT, 'client', 'src', 'review.ts'), 'utf8');
+  assert.match(review, /enableScripts: false, localResourceRoots: \[\]/, 'the review page runs no script and loads no local resource');
+  assert.doesNotMatch(review, /enableCommandUris/);
+  const entries = ['003', '004'].map((name) => reviewEntry(name, check(seed(name)).report, check(seed(name)).findings.map((f) => toDiagnostic(f))));
+  assertStrictCsp(reviewPage({ entries: [...entries, { file: '<script>alert(1)</script>', body: '<script>', findings: [] }], folders: ['<b>'], date: '2025-01-01', lang: 'zh-CN' }));
   const preview = readFileSync(join(ROOT, 'client', 'src', 'preview.ts'), 'utf8');
   assert.match(preview, /localResourceRoots: \[\]/, 'the preview loads no local resource');
   assert.doesNotMatch(preview, /enableCommandUris/);

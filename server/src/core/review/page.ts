@@ -2,6 +2,7 @@ import { escapeHtml, family } from '../export/html';
 import { FONTS } from '../export/style';
 import { msg, render, type Lang, type Text } from '../l10n/text';
 import { countBySeverity, worstFirst, type ReviewEntry } from './summary';
+import { sha256Base64 } from './sha256';
 import { REVIEW_TEXT, severityText } from './text';
 
 export interface ReviewPageInput {
@@ -20,7 +21,8 @@ const CHART_RULES = 12;
 
 /**
  * The review page (问题清单) of a folder of reports: one self-contained page — inline CSS, no script, no
- * remote resource, a strict Content-Security-Policy — with a row per report, worst first, its problems
+ * remote resource, a strict Content-Security-Policy: its one style element by hash, no inline style
+ * attribute, so that the page passes a webview's policy too — with a row per report, worst first, its problems
  * under it, a chart of the rules most often broken, and the files not checked. Prints on A4: rows never
  * split, the table's header repeated on every page. Every text is escaped.
  */
@@ -46,7 +48,7 @@ export function reviewPage(input: ReviewPageInput): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${STYLE_HASH}'">`,
     '<meta name="generator" content="nianbao">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>${CSS}</style>`,
@@ -123,11 +125,11 @@ function chart(entries: readonly ReviewEntry[], input: ReviewPageInput, tr: Tr):
   const top = [...byRule].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, CHART_RULES);
   const max = top[0][1].count;
   const rows = top.map(([rule, r]) => {
-    const width = Math.max(1, Math.round((r.count / max) * 1000) / 10);
+    const width = Math.max(1, Math.round((r.count / max) * 100));
     return [
       `<tr data-rule="${escapeHtml(rule)}" data-count="${r.count}">`,
       `<td class="rule">${ruleLink(rule, input)}</td>`,
-      `<td class="bar"><div class="bar" style="width:${width}%"></div></td>`,
+      `<td class="bar"><div class="bar w${width}"></div></td>`,
       `<td class="count">${escapeHtml(tr(REVIEW_TEXT.chartCount, { count: r.count, reports: r.reports.size }))}</td>`,
       '</tr>',
     ].join('');
@@ -186,6 +188,10 @@ a.rule, span.rule { font-family: ui-monospace, monospace; color: #024; }
 col.c-number { width: 8%; } col.c-name { width: 44%; } col.c-year { width: 10%; } col.c-count { width: 10%; } col.c-verdict { width: 18%; }
 col.c-rule { width: 34%; } col.c-bar { width: 38%; } col.c-chart-count { width: 28%; } col.c-file { width: 40%; }
 table.chart td { vertical-align: middle; }
+${Array.from({ length: 100 }, (_, i) => `.w${i + 1} { width: ${i + 1}%; }`).join(' ')}
 div.bar { height: 0.9em; background: #555; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 @media print { main { max-width: none; margin: 0; padding: 0; } a { color: inherit; text-decoration: none; } }
 `.trim();
+
+/** The policy's hash of the style element (CSP level 2: `'sha256-…'` of its text). */
+const STYLE_HASH = `sha256-${sha256Base64(CSS)}`;
