@@ -12,6 +12,7 @@ import { ProjectConfigs, withProject } from './projectConfig';
 import { Baselines, withBaseline } from './baseline';
 import { RULE_PAGES, ruleSection, SHOW_RULE } from './rulePages';
 import { exportReport } from './export';
+import { reviewWorkspace } from './review';
 import { fixReporting } from './fixReport';
 import { ReportImporter } from './importReport';
 
@@ -103,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.recomputeTotals', () => recomputeTotals(t)),
     vscode.commands.registerCommand('nianbao.toSimplified', () => toSimplified(t)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checker.run()),
+    vscode.commands.registerCommand('nianbao.reviewWorkspace', () => reviewWorkspace(client!, lang, LANGUAGE_ID, context.extensionUri)),
     vscode.commands.registerCommand('nianbao.showPreview', async () => {
       if (!(await previews.show())) void vscode.window.showWarningMessage(t(CLIENT_TEXT.notAReport));
     }),

@@ -20,6 +20,7 @@ export const MANIFEST_TEXT: Record<string, Text> = {
   'command.exportDocx': { zh: '导出为 Word', en: 'Export as Word' },
   'command.exportHtml': { zh: '导出为网页', en: 'Export as Web Page' },
   'command.checkWorkspace': { zh: '检查工作区中的全部报告', en: 'Check All Reports in the Workspace' },
+  'command.reviewWorkspace': { zh: '生成审查清单', en: 'Write the Review Page of the Workspace' },
   'command.showOutput': { zh: '显示输出', en: 'Show Output' },
   'command.chooseReportMode': { zh: '按年度报告检查此文件…', en: 'Check This File as an Annual Report…' },
   'command.forgetReportAnswers': { zh: '重置报告识别记忆', en: 'Reset Report Detection Memory' },

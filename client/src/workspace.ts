@@ -9,7 +9,7 @@ import { countShown, isCandidate, isSkippedPath, type Shown } from './workspaceS
 
 /** The report files of a workspace (the CLI's walk takes the same extensions). */
 export const REPORT_GLOB = '**/*.{nianbao,txt,md,html,htm}';
-const MAX_FILES = 10000;
+export const MAX_FILES = 10000;
 /** A file edited or changed on disk is checked again this long after the last change. */
 const RECHECK_DELAY_MS = 400;
 

@@ -29,7 +29,7 @@ test('contributes: the report language, its grammar, snippets, commands (categor
   assert.equal(c.languages[0].configuration, './language-configuration.json');
   assert.deepEqual(c.grammars, [{ language: 'nianbao', scopeName: 'text.nianbao', path: './syntaxes/nianbao.tmLanguage.json' }]);
   assert.deepEqual(c.snippets, [{ language: 'nianbao', path: './snippets/nianbao.code-snippets' }]);
-  assert.deepEqual(c.commands.map((x: { command: string }) => x.command), ['nianbao.newReport', 'nianbao.recomputeTotals', 'nianbao.toSimplified', 'nianbao.showPreview', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.checkWorkspace', 'nianbao.showOutput', 'nianbao.importReport', 'nianbao.acceptFinding', 'nianbao.chooseReportMode', 'nianbao.forgetReportAnswers']);
+  assert.deepEqual(c.commands.map((x: { command: string }) => x.command), ['nianbao.newReport', 'nianbao.recomputeTotals', 'nianbao.toSimplified', 'nianbao.showPreview', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.checkWorkspace', 'nianbao.reviewWorkspace', 'nianbao.showOutput', 'nianbao.importReport', 'nianbao.acceptFinding', 'nianbao.chooseReportMode', 'nianbao.forgetReportAnswers']);
   for (const cmd of c.commands) assert.equal(cmd.category, '%category%');
   assert.equal(nlsZh.category, '年报');
   const client = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');

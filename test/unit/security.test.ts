@@ -10,10 +10,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { check, readReport } from '../../server/src/core';
+import { check, readReport, toDiagnostic } from '../../server/src/core';
 import { renderReport } from '../../server/src/core/render/report';
 import { renderTable } from '../../server/src/core/render/tables';
 import { previewHtml } from '../../server/src/core/preview/tables';
+import { reviewPage } from '../../server/src/core/review/page';
+import { reviewEntry } from '../../server/src/core/review/summary';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { printable } from '../../server/src/cli/main';
 import { noLinks } from '../../client/src/text';
@@ -105,9 +107,9 @@ test('the CLI has no option that writes a file (so none can overwrite one); a ne
   const usage = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
   const options = [...usage.matchAll(/^\s+(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]).sort();
   assert.deepEqual(options, ['--baseline', '--blank-as-zero', '--dry-run', '--fix', '--force', '--format', '--format-version', '--help', '--jobs', '--lang', '--max-file-size', '--output', '--update-baseline', '--version', '--with'],
-    'An option that writes files (import/review output) must refuse to overwrite an existing file unless --force: add that test here.');
+    'An option that writes files (import, check --output) must refuse to overwrite an existing file unless --force: add that test here.');
   // --fix writes only the files it checked, each only as it was read (cliFix.test.ts and the source check below).
-  for (const flag of ['--output', '-o', '--out', '--write']) {
+  for (const flag of ['-o', '--out', '--write']) {
     const r = spawnSync(process.execPath, [CLI, 'check', flag, '/tmp/x', join(ROOT, 'examples')], { encoding: 'utf8' });
     assert.equal(r.status, 2, flag);
     assert.match(r.stderr, /未知选项|unknown option|只用于命令/);
@@ -127,6 +129,33 @@ test('nianbao import never overwrites an existing file unless --force', () => {
     const forced = run('--force');
     assert.equal(forced.status, 0, forced.stderr);
     assert.match(readFileSync(join(dir, 'r.md'), 'utf8'), /\| 规章 \| 1 +\|/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('check --output writes one new file: never over an existing one without --force, never over a file it is given to check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-output-sec-'));
+  try {
+    const report = join(dir, 'r.txt');
+    writeFileSync(report, readFileSync(join(ROOT, 'examples', readdirSync(join(ROOT, 'examples')).find((n) => n.startsWith('001'))!)));
+    const kept = readFileSync(report);
+    const page = join(dir, 'review.html');
+    writeFileSync(page, 'precious');
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', '--format', 'html', ...args], { encoding: 'utf8' });
+    const refused = run('--output', page, dir);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /文件已存在/);
+    assert.equal(readFileSync(page, 'utf8'), 'precious');
+    const itself = run('--output', report, '--force', report);
+    assert.equal(itself.status, 2);
+    assert.match(itself.stderr, /它是要检查的文件/);
+    assert.deepEqual(readFileSync(report), kept);
+    const forced = run('--output', page, '--force', dir);
+    assert.ok(forced.status! <= 1, forced.stderr);
+    assert.match(readFileSync(page, 'utf8'), /^<!DOCTYPE html>/);
+    assert.match(readFileSync(page, 'utf8'), /data-file="[^"]*r\.txt"/);
+    assert.doesNotMatch(readFileSync(page, 'utf8'), /data-file="[^"]*review\.html"/, 'the output file is not checked');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -279,6 +308,12 @@ test('shipped code writes only what the user asks: export\'s output, import\'s t
       assert.deepEqual(opens, ["temp, 'wx', 0o600", "path, 'r'"]);
       assert.deepEqual([...src.matchAll(/renameSync\(([^;]*)\);/g)].map((m) => m[1]), ['temp, path']);
       assert.match(src, /if \(!Buffer\.from\(now\.bytes\)\.equals\(Buffer\.from\(original\)\)\) return/, 'written only over the bytes it read');
+    } else if (f.endsWith(join('cli', 'outputFile.ts'))) {
+      // `check --output` writes its one output: created exclusively (never over an existing file) unless --force.
+      const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();
+      assert.deepEqual(names, ['closeSync', 'openSync', 'writeSync']);
+      const opens = [...src.matchAll(/openSync\(([^;]*)\)/g)].map((m) => m[1]);
+      assert.deepEqual(opens, ["path, force ? 'w' : 'wx', 0o644"]);
     } else if (f.endsWith(join('cli', 'importCommand.ts'))) {
       // `nianbao import` writes its outputs: new files only ('wx'), unless --force.
       const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim());
@@ -297,9 +332,9 @@ test('shipped code writes only what the user asks: export\'s output, import\'s t
       assert.equal(fsImports.length, 0, `${f} imports fs`);
     }
     // The client reads workspace files through vscode.workspace.fs (virtual workspaces too) and writes only
-    // an export, to the file the user picked in the save dialog.
+    // an export or the review page, to the file the user picked in the save dialog.
     const writes = /workspace\.fs\.(writeFile|delete|rename|copy|createDirectory)|\.fsPath\b|WorkspaceEdit\(\).*createFile/;
-    if (f.endsWith(join('client', 'src', 'export.ts'))) {
+    if (f.endsWith(join('client', 'src', 'export.ts')) || f.endsWith(join('client', 'src', 'review.ts'))) {
       assert.deepEqual([...src.matchAll(new RegExp(writes, 'g'))].map((m) => m[0]), ['workspace.fs.writeFile']);
       assert.match(src, /showSaveDialog/);
     } else if (f.endsWith(join('client', 'src', 'baseline.ts'))) {
@@ -363,9 +398,14 @@ export function assertStrictCsp(html: string): void {
   assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'inline event handlers');
 }
 
-test('webviews: the table preview only, its page with a strict policy; the CSP check itself', () => {
+test('webviews: the table preview and the review page only, each page with a strict policy; the CSP check itself', () => {
   const uses = SHIPPED.filter((f) => /createWebviewPanel|registerWebviewViewProvider|registerCustomEditorProvider|registerCustomTextEditorProvider|\.webview\b/.test(readFileSync(f, 'utf8')));
-  assert.deepEqual(uses.map((f) => relative(ROOT, f)), [join('client', 'src', 'preview.ts')], 'A webview was added: render its HTML here and check it with assertStrictCsp (SECURITY.md).');
+  assert.deepEqual(uses.map((f) => relative(ROOT, f)), [join('client', 'src', 'preview.ts'), join('client', 'src', 'review.ts')], 'A webview was added: render its HTML here and check it with assertStrictCsp (SECURITY.md).');
+  const review = readFileSync(join(ROOT, 'client', 'src', 'review.ts'), 'utf8');
+  assert.match(review, /enableScripts: false, localResourceRoots: \[\]/, 'the review page runs no script and loads no local resource');
+  assert.doesNotMatch(review, /enableCommandUris/);
+  const entries = ['003', '004'].map((name) => reviewEntry(name, check(seed(name)).report, check(seed(name)).findings.map((f) => toDiagnostic(f))));
+  assertStrictCsp(reviewPage({ entries: [...entries, { file: '<script>alert(1)</script>', body: '<script>', findings: [] }], folders: ['<b>'], date: '2025-01-01', lang: 'zh-CN' }));
   const preview = readFileSync(join(ROOT, 'client', 'src', 'preview.ts'), 'utf8');
   assert.match(preview, /localResourceRoots: \[\]/, 'the preview loads no local resource');
   assert.doesNotMatch(preview, /enableCommandUris/);

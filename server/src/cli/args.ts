@@ -1,6 +1,7 @@
 import { resolveLang, type Lang } from '../core';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
 import { CLI_TEXT } from './messages';
+import type { OutputFormat } from './output';
 
 /** More threads than this would only cost memory. */
 export const MAX_JOBS = 256;
@@ -8,7 +9,7 @@ export const MAX_JOBS = 256;
 export interface Options {
   /** `check` reports' problems; `import` writes received .docx/.pdf/.html reports as report texts. */
   command: 'check' | 'import';
-  format: 'text' | 'json';
+  format: OutputFormat;
   lang: Lang;
   /** Given on the command line (it beats the project configuration), or not. */
   formatVersion?: 'auto' | '2019' | '2021';
@@ -20,22 +21,18 @@ export interface Options {
   paths: string[];
   /** Folders (or files) of reports that are context for the cross-report rules only: read, not reported. */
   with: string[];
-  /** check: `--fix` writes the safe fixes; with `--dry-run` their diff is printed instead. */
-  fix?: 'write' | 'diff';
-  /** check: the baseline file (default `.nianbao-baseline.json` in the current folder, when there is one). */
-  baseline?: string;
-  /** check: record every finding of the checked reports in the baseline. */
-  updateBaseline?: true;
-  /** import: the folder the imported texts go to (default: beside each file), and whether to overwrite. */
+  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with', '--fix', '--dry-run', '--baseline', '--update-baseline', '--output', '--force'],
   output?: string;
   force?: true;
 }
 
 /** The options each command takes beyond --lang, --max-file-size and --help. */
 const COMMAND_OPTIONS = {
-  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with', '--fix', '--dry-run', '--baseline', '--update-baseline'],
+  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with', '--fix', '--dry-run', '--baseline', '--update-baseline', '--output', '--force'],
   import: ['--output', '--force'],
 } as const;
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'html', 'sarif', 'csv'];
 
 export type Parsed =
   | { ok: true; options: Options }
@@ -55,7 +52,8 @@ export function parseArgs(argv: string[]): Parsed {
     const bad = (v: string | undefined): Parsed => ({ ok: false, problem: CLI_TEXT.badValue, args: { flag, value: String(v ?? '') } });
     if (flag === '--help' || flag === '-h') return { ok: false, help: true, problem: CLI_TEXT.usage };
     const other = command === 'check' ? 'import' : 'check';
-    if ((COMMAND_OPTIONS[other] as readonly string[]).includes(flag)) return { ok: false, problem: CLI_TEXT.notForCommand, args: { flag, command: other } };
+    const mine = COMMAND_OPTIONS[command] as readonly string[];
+    if (!mine.includes(flag) && (COMMAND_OPTIONS[other] as readonly string[]).includes(flag)) return { ok: false, problem: CLI_TEXT.notForCommand, args: { flag, command: other } };
     if (flag === '--output') {
       const v = value();
       if (!v) return bad(v);
@@ -64,8 +62,8 @@ export function parseArgs(argv: string[]): Parsed {
       o.force = true;
     } else if (flag === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') return bad(v);
-      o.format = v;
+      if (!FORMATS.includes(v as OutputFormat)) return bad(v);
+      o.format = v as OutputFormat;
     } else if (flag === '--lang') {
       const v = value();
       if (!v || !/^(zh(-CN)?|en)$/i.test(v)) return bad(v);
@@ -109,8 +107,8 @@ export function parseArgs(argv: string[]): Parsed {
   if (o.paths.length === 0) return { ok: false, problem: CLI_TEXT.noPaths };
   if (dryRun && !o.fix) return { ok: false, problem: CLI_TEXT.dryRunWithoutFix };
   if (dryRun) o.fix = 'diff';
-  // A diff is a patch: no JSON around it; and standard input has no file to write back to.
-  if (o.fix === 'diff' && o.format === 'json') return { ok: false, problem: CLI_TEXT.dryRunJson };
+  // A diff is a patch: no other format around it; and standard input has no file to write back to.
+  if (o.fix === 'diff' && o.format !== 'text') return { ok: false, problem: CLI_TEXT.dryRunJson, args: { format: o.format } };
   if (o.fix === 'write' && o.paths.includes('-')) return { ok: false, problem: CLI_TEXT.fixStdin };
   if (o.updateBaseline && o.fix) return { ok: false, problem: CLI_TEXT.baselineWithFix };
   return { ok: true, options: o };

@@ -67,7 +67,7 @@ function outcomeOf(task: ReportTask, result: CheckResult, fixed = 0): Outcome & 
   const accepted = (result.accepted ?? []).map((x) => toDiagnostic(x, options.lang));
   const severities = [0, 0, 0, 0, 0];
   for (const d of diagnostics) severities[d.severity]++;
-  const part = formatResult({ file, diagnostics, ...(silenced.length ? { silenced } : {}), ...(accepted.length ? { accepted } : {}), ...(fixed ? { fixed } : {}) }, format);
+  const part = formatResult({ file, diagnostics, ...(silenced.length ? { silenced } : {}), ...(accepted.length ? { accepted } : {}), ...(fixed ? { fixed } : {}) }, format, result.report);
   const out: Outcome & { checked: true } = { checked: true, part, severities, silenced: silenced.length, accepted: accepted.length };
   if (fixed) out.fixed = fixed;
   if (task.record) out.entries = (result.accepted ?? []).map(entryOf);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The batch checker: `nianbao check [--format text|json] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] [--jobs N] [--with DIR] [--fix [--dry-run]] PATH...`.
+ * The batch checker: `nianbao check [--format text|json|html|sarif|csv] [--output FILE [--force]] [--lang zh-CN|en] [--blank-as-zero] [--max-file-size MB] [--jobs N] [--with DIR] [--fix [--dry-run]] [--baseline FILE] [--update-baseline] PATH...`.
  * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
 import { availableParallelism } from 'node:os';
@@ -23,6 +23,8 @@ import { BaselineFile } from './baselineFile';
 import { runExport } from './export';
 import { batchReports } from './workspace';
 import { runImport } from './importCommand';
+import { isReviewFormat, reviewWriter } from './review';
+import { openCheckTarget, type CheckTarget } from './outputFile';
 
 export interface CliIO {
   /** Writes to standard output; a write that fails throws or rejects (the batch then stops with exit 3). */
@@ -57,7 +59,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return EXIT.unchecked;
   }
   if (parsed.options.command === 'import') return runImport(parsed.options, { ...io, printable });
-  const batch = new Batch(parsed.options, io);
+  const target = openCheckTarget(parsed.options.output, !!parsed.options.force, parsed.options.paths, io.stdout);
+  if ('refused' in target) return refuseOutput(parsed.options.output!, target.refused, lang, io);
+  const batch = new Batch(parsed.options, io, target);
   try {
     return await batch.run();
   } catch (e) {
@@ -66,7 +70,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if ((e.cause as { code?: string } | null)?.code === 'EPIPE') return EXIT.output;
     io.stderr(printable(t(CLI_TEXT.outputFailed, lang, { reason: outputReason(e.cause) })) + '\n');
     return EXIT.output;
+  } finally {
+    target.close();
   }
+}
+
+function refuseOutput(output: string, why: string, lang: Options['lang'], io: CliIO): number {
+  const said = why === 'exists' ? t(CLI_TEXT.importExists, lang, { output }) : why === 'input' ? t(CLI_TEXT.outputIsInput, lang, { output })
+    : t(CLI_TEXT.importWriteFailed, lang, { output, reason: why });
+  io.stderr(printable(said) + '\n');
+  return why === 'exists' || why === 'input' ? EXIT.unchecked : EXIT.output;
 }
 
 /** Files a run checks in one thread before it starts workers (when `--jobs` is not given): a small folder pays no start-up. */
@@ -103,7 +116,7 @@ class Batch {
   private poolTried = false;
   private found = 0;
 
-  constructor(private readonly o: Options, private readonly io: CliIO) {
+  constructor(private readonly o: Options, private readonly io: CliIO, target: CheckTarget) {
     this.configs = new ProjectConfigs(o.lang, (line) =>
       this.inOrder.now(() => {
         this.unchecked++;
@@ -112,12 +125,15 @@ class Batch {
     );
     const emit = async (s: string) => {
       try {
-        await io.stdout(s);
+        await target.write(s);
       } catch (e) {
         throw new OutputFailure(e);
       }
     };
-    this.out = o.fix === 'diff' ? diffWriter(emit) : o.format === 'json' ? jsonWriter(emit) : textWriter(emit);
+    // The output file is no report to check (a page written by an earlier run, say).
+    if (target.key) this.checkedFiles.add(target.key);
+    const review = { lang: o.lang, version: VERSION, paths: o.paths, cwd: process.cwd(), now: new Date() };
+    this.out = o.fix === 'diff' ? diffWriter(emit) : isReviewFormat(o.format) ? reviewWriter(o.format, emit, review) : o.format === 'json' ? jsonWriter(emit) : textWriter(emit);
   }
 
   async run(): Promise<number> {

@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../core';
+import type { Report } from '../core/model';
+import { reviewEntry } from '../core/review/summary';
 
 /** One file's entry in the output (JSON: one element of the array; `error` when it could not be checked). */
 export interface FileResult {
@@ -21,13 +23,19 @@ export class OutputFailure extends Error {
 }
 
 export type Emit = (s: string) => Promise<void>;
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'html' | 'sarif' | 'csv';
 
 /**
  * A file's part of the output, made where the file is checked (a worker thread or the main one): the
- * writer only joins parts, so both paths write the same bytes.
+ * writer only joins parts, so both paths write the same bytes. The review formats' part is the file's
+ * `ReviewEntry` as JSON (its header gives the issuing body and year; never its text): their writers
+ * (review.ts) make the page, SARIF or CSV of it.
  */
-export function formatResult(r: FileResult, format: OutputFormat): string {
+export function formatResult(r: FileResult, format: OutputFormat, header: Pick<Report, 'issuer' | 'signatory' | 'year'> | null = null): string {
+  if (format === 'html' || format === 'sarif' || format === 'csv') {
+    const entry = reviewEntry(r.file, header, r.diagnostics, r.silenced?.length);
+    return JSON.stringify(r.error === undefined ? entry : { file: r.file, findings: [], error: r.error });
+  }
   if (format === 'json') return JSON.stringify(r, null, 2).replace(/\n/g, '\n  ');
   if (r.diagnostics.length === 0) return '';
   return r.diagnostics.map((d) => printable(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_WORD[d.severity]} ${d.code} ${d.message}`)).join('\n') + '\n';
