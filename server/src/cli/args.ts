@@ -21,7 +21,13 @@ export interface Options {
   paths: string[];
   /** Folders (or files) of reports that are context for the cross-report rules only: read, not reported. */
   with: string[];
-  check: ['--format', '--format-version', '--blank-as-zero', '--jobs', '-j', '--with', '--fix', '--dry-run', '--baseline', '--update-baseline', '--output', '--force'],
+  /** check: `--fix` writes the safe fixes; with `--dry-run` their diff is printed instead. */
+  fix?: 'write' | 'diff';
+  /** check: the baseline file (default `.nianbao-baseline.json` in the current folder, when there is one). */
+  baseline?: string;
+  /** check: record every finding of the checked reports in the baseline. */
+  updateBaseline?: true;
+  /** import: the folder the imported texts go to (default: beside each file); check: the file the output goes to. Whether to overwrite. */
   output?: string;
   force?: true;
 }
