@@ -98,7 +98,7 @@ export class DocumentStore {
   text(uri: string): string | null {
     const o = this.open.get(uri);
     if (!o) return null;
-    return o.session ? o.session.text : o.doc!.getText();
+    return o.session ? o.session.text : (o.doc?.getText() ?? null);
   }
 
   /**
@@ -158,8 +158,9 @@ export class DocumentStore {
       o.work = { path: 'not read (binary or over the size limit)', ms: performance.now() - t0 };
       return (o.analysis = { uri, version: o.version, text, ...big, findings: settings.ignored ? [] : big.findings });
     }
-    o.doc = null;
+    // The document stays readable (`text`) while its session is made: a cross-report rule may read it.
     o.session = new ReportSession(text, sessionOptions(settings, this.workspace, uri));
+    o.doc = null;
     o.work = { path: 'whole text', ms: performance.now() - t0 };
     return (o.analysis = fromSession(uri, o.version, o.session));
   }
