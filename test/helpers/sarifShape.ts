@@ -1,6 +1,9 @@
-// The SARIF 2.1.0 JSON schema cannot be downloaded here (only the npm registry is reachable) and no copy is
-// installed: this checks what the schema requires of what nianbao writes — required properties, enums,
-// 1-based regions, URI references — and returns every problem found (empty: valid).
+// What SARIF 2.1.0 requires of what nianbao writes — required properties, enums, 1-based regions, URI
+// references, and what the schema cannot say (an end not before its start) — every problem found (empty:
+// valid); `sarifSchemaProblems` below validates against the schema itself.
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv';
 const LEVELS = ['none', 'note', 'warning', 'error'];
 
 export function sarifProblems(log: unknown): string[] {
@@ -77,4 +80,21 @@ export function sarifProblems(log: unknown): string[] {
     }
   });
   return problems;
+}
+
+/**
+ * The log against the SARIF 2.1.0 JSON schema itself (the OASIS schema, 2.1.0-rtm.5, as the
+ * @microsoft/jest-sarif package carries it; draft-04, hence ajv-draft-04): every problem, empty when valid.
+ */
+export function sarifSchemaProblems(log: unknown): string[] {
+  validate ??= compileSchema();
+  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
+
+let validate: ValidateFunction | undefined;
+
+function compileSchema(): ValidateFunction {
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  // The schema's language-tag pattern is not a valid regular expression with the u flag: compiled without it.
+  return new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
 }

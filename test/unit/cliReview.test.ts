@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { corpusFiles, seedPath } from '../helpers/fixtures';
-import { sarifProblems } from '../helpers/sarifShape';
+import { sarifProblems, sarifSchemaProblems } from '../helpers/sarifShape';
 
 let dir: string;
 const REPORTS = () => ['000', '001', '002', '003', '004'].map(seedPath).concat(corpusFiles().filter((_, i) => i % 4 === 0));
@@ -101,6 +101,7 @@ test('--format sarif: a valid SARIF 2.1.0 log with a result per diagnostic of th
   assert.equal(r.code, json.code);
   const log = JSON.parse(r.out);
   assert.deepEqual(sarifProblems(log), []);
+  assert.deepEqual(sarifSchemaProblems(log), []);
   const run = log.runs[0];
   const results = run.results.map((x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }) => {
     const p = x.locations[0].physicalLocation;

@@ -7,7 +7,7 @@ import { reviewEntry, worstFirst, type ReviewEntry, type ReviewFinding } from '.
 import { BOM, csvField, csvHeader, csvRows } from '../../server/src/cli/csv';
 import { reviewWriter, type ReviewFormat } from '../../server/src/cli/review';
 import { artifactUri } from '../../server/src/cli/sarif';
-import { sarifProblems } from '../helpers/sarifShape';
+import { sarifProblems, sarifSchemaProblems } from '../helpers/sarifShape';
 
 const f = (rule: string, severity: 1 | 2 | 3 | 4, message = `${rule} 的消息`, line = 3): ReviewFinding => ({ line, column: 5, endLine: line, endColumn: 9, rule, severity, message });
 const ENTRIES: ReviewEntry[] = [
@@ -135,6 +135,7 @@ async function written(format: ReviewFormat, entries: ReviewEntry[], lang: 'zh-C
 test('SARIF 2.1.0: results with rule, level, message and 1-based regions; rules with help; files not checked as notifications; valid', async () => {
   const log = JSON.parse(await written('sarif', ENTRIES.map((e) => ({ ...e, file: `/work/x/${e.file}` }))));
   assert.deepEqual(sarifProblems(log), []);
+  assert.deepEqual(sarifSchemaProblems(log), []);
   const run = log.runs[0];
   assert.equal(run.results.length, 7);
   assert.deepEqual(run.results[1], {
@@ -151,6 +152,7 @@ test('SARIF 2.1.0: results with rule, level, message and 1-based regions; rules 
   assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, 'file:///work/x/');
   const empty = JSON.parse(await written('sarif', []));
   assert.deepEqual(sarifProblems(empty), []);
+  assert.deepEqual(sarifSchemaProblems(empty), []);
   assert.deepEqual(empty.runs[0].results, []);
 });
 
@@ -160,6 +162,9 @@ test('the SARIF checker finds what a wrong log gets wrong (so the test above can
     'runs[0].invocations[0].executionSuccessful', 'runs[0].results[0].level', 'runs[0].results[0].locations[0].artifactLocation.uri: a URI reference',
     'runs[0].results[0].locations[0].region.startLine ≥ 1', 'runs[0].results[0].message: text or id', 'runs[0].tool.driver.name',
   ].sort());
+  // The schema itself refuses it too: no driver name, no message, a level it does not know, a line 0.
+  const schema = sarifSchemaProblems(bad).join('\n');
+  for (const what of [/driver.*name/, /results\/0.*message/, /level.*allowed values/, /startLine.*>= 1/]) assert.match(schema, what);
 });
 
 test('SARIF URIs: relative to the folder, forward slashes, segments percent-encoded', () => {
