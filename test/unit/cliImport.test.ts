@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -88,8 +88,33 @@ test('nianbao import writes NAME.md beside each file or into --output, reading a
   const wrong = cli('import', join(dir, 'w.md'));
   assert.equal(wrong.status, 2);
   assert.match(wrong.stderr, /只能导入 \.docx、\.pdf、\.html 或 \.htm 文件/);
-  assert.equal(cli('check', '--output', dir, join(dir, 'w.md')).status, 2, '--output is for import only');
+  assert.equal(cli('check', '--output', dir, join(dir, 'w.md')).status, 2, 'check --output: a folder is no output file');
   assert.equal(existsSync(out), false);
+}));
+
+test('nianbao import FOLDER: every .docx, .pdf, .html and .htm under it, kept in its subfolder under --output; .gitignore respected', withDir(async (dir) => {
+  const html = seedHtml(seed004());
+  const received = join(dir, 'received');
+  for (const sub of ['a', 'b']) mkdirSync(join(received, sub), { recursive: true });
+  writeFileSync(join(received, 'a', '报告.docx'), await docxOf(html));
+  writeFileSync(join(received, 'b', '报告.html'), html);
+  writeFileSync(join(received, 'b', 'notes.txt'), 'not received');
+  writeFileSync(join(received, 'b', 'old.docx'), await docxOf(html));
+  writeFileSync(join(received, '.gitignore'), 'old.docx\n');
+  const out = join(dir, 'texts');
+  mkdirSync(out);
+  const r = cli('import', '--output', out, received);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.split(' → ')[1]), [join(out, 'a', '报告.md'), join(out, 'b', '报告.md')]);
+  for (const f of [join(out, 'a', '报告.md'), join(out, 'b', '报告.md')]) assertSameReport(html, readFileSync(f, 'utf8'), f);
+  // Then one command gives the review of the whole folder.
+  const review = cli('check', '--format', 'json', out);
+  assert.deepEqual(JSON.parse(review.stdout).map((x: { file: string }) => x.file), [join(out, 'a', '报告.md'), join(out, 'b', '报告.md')]);
+  const empty = join(dir, 'empty');
+  mkdirSync(empty);
+  assert.match(cli('import', empty).stderr, /没有可导入的/);
+  assert.match(cli('import', '--output', join(dir, 'nowhere'), received).stderr, /输出目录.*不存在/);
+  assert.equal(existsSync(join(dir, 'nowhere')), false);
 }));
 
 test('check with worker threads: .docx files among many text reports are imported in order, as one thread does', withDir(async (dir) => {

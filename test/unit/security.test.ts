@@ -315,9 +315,10 @@ test('shipped code writes only what the user asks: export\'s output, import\'s t
       const opens = [...src.matchAll(/openSync\(([^;]*)\)/g)].map((m) => m[1]);
       assert.deepEqual(opens, ["path, force ? 'w' : 'wx', 0o644"]);
     } else if (f.endsWith(join('cli', 'importCommand.ts'))) {
-      // `nianbao import` writes its outputs: new files only ('wx'), unless --force.
+      // `nianbao import` writes its outputs: new files only ('wx'), unless --force; the folders they go to (a walked folder's subfolders under --output).
       const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim());
-      assert.deepEqual(names, ['writeFileSync']);
+      assert.deepEqual(names, ['mkdirSync', 'writeFileSync']);
+      assert.deepEqual([...src.matchAll(/mkdirSync\(([^;]*)\);/g)].map((m) => m[1]), ['dirname(path), { recursive: true }']);
       const writes = [...src.matchAll(/writeFileSync\(([^;]*)\);/g)].map((m) => m[1]);
       assert.equal(writes.length, 1, 'one writeFileSync');
       assert.match(writes[0], /flag: force \? 'w' : 'wx'/);

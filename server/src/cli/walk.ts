@@ -14,7 +14,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist']);
 /** Documentation beside the reports in a folder is not a report (a file named on the command line always is). */
 const SKIP_FILES = /^(readme|changelog|license|licence)(\..*)?$/i;
 
-function isReportName(name: string): boolean {
+export function isReportFile(name: string): boolean {
   return EXTENSIONS.test(name) && !SKIP_FILES.test(name);
 }
 
@@ -56,9 +56,10 @@ function gitIgnored(gitignores: GitIgnore[], path: string, isDir: boolean): bool
  * directory, it is walked unless already walked (`walked`, by device and inode, shared by the whole
  * run); a link back to a directory that contains it is a loop, said once and not entered.
  * Special files with a report's name are given too: reading them says what they are. What the
- * .gitignore files of the walked directories ignore is not walked.
+ * .gitignore files of the walked directories ignore is not walked. `isReportName`: the files it gives
+ * (`nianbao import` walks for received Word, PDF and web files).
  */
-export function* walk(root: string, rootKey: string, walked: Set<string>): Generator<WalkItem> {
+export function* walk(root: string, rootKey: string, walked: Set<string>, isReportName: (name: string) => boolean = isReportFile): Generator<WalkItem> {
   const stack: Frame[] = [];
   const open = new Set<string>();
   const enter = (dir: string, key: string, above: GitIgnore[]): WalkItem | null => {
