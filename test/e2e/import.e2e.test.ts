@@ -31,7 +31,7 @@ test('a received .docx: opening it offers the import; the imported report shows 
     await s.type('received/r.docx');
     await waitFor('quick open to list r.docx', () => s.quickInput.locator('.monaco-list-row').allInnerTexts(), (r) => r.some((x) => x.includes('r.docx')), { timeout: 15_000, stableFor: 300 });
     await s.press('Enter');
-    await waitFor('the offer to import r.docx', () => s.notifications(), (n) => n.some((x) => OFFER.test(x.message) && x.buttons.includes('导入')), { timeout: 30_000 })
+    await waitFor('the offer to import r.docx', () => s.notifications(), (n) => n.some((x) => OFFER.test(x.message) && x.buttons.includes('导入')), { timeout: 60_000 })
       .catch((e) => s.fail('offer', e));
     await s.screenshot('offer');
     await s.clickNotificationButton(OFFER, '导入');
