@@ -134,4 +134,18 @@ scenario('p. 年报：生成审查清单 writes the review page of the workspace
     const files = await waitFor('the page in the webview', shown, (f) => f.length === 5, { timeout: 20_000, stableFor: 500 }).catch((e) => s.fail('webview', e));
     assert.deepEqual(files, rows.map((r) => r.file), 'the webview shows the page written');
     await step('webview');
+
+    // A rule's link in the webview opens the rules page at that rule (as the Problems panel's links do).
+    const link = await waitFor('a rule link in the webview', async () => {
+      for (const f of s.page.frames()) if (await f.locator('a.rule').count().catch(() => 0)) return f.locator('a.rule').first();
+      return null;
+    }, (l) => l !== null, { timeout: 10_000, stableFor: 0 }).catch((e) => s.fail('rule-link', e));
+    const rule = (await link!.innerText()).trim();
+    await link!.click();
+    await waitFor('the rules page', () => s.activeTabTitle(), (t) => t !== null && /rules\.md/.test(t), { timeout: 15_000, stableFor: 300 })
+      .catch((e) => s.fail('rules-page', e));
+    // The Markdown preview, rendered: the rule's heading (its anchor is the rule id) is there.
+    const heading = () => Promise.all(s.page.frames().map((f) => f.locator(`[id="${rule}"]`).count().catch(() => 0))).then((n) => n.some((x) => x > 0));
+    await waitFor(`the heading of ${rule}`, heading, (ok) => ok, { timeout: 15_000, stableFor: 300 }).catch((e) => s.fail('rule-heading', e));
+    await step('rule-page');
   });
