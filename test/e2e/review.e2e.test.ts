@@ -65,11 +65,26 @@ scenario('o. 标记为已核实 on a wrong total writes the baseline file; the f
     await step('verified');
     assert.equal(s.readWorkspaceFile(REPORT), SEED('004'), 'the report itself is not changed');
 
+    await waitFor('the status item', () => s.statusItem('nianbao.status').innerText(), (t) => /年报：5个问题/.test(t), { timeout: 10_000, stableFor: 300 })
+      .catch((e) => s.fail('status', e));
+
     // nianbao check in the folder reads the same file: five shown, one verified.
     const r = cli(s, [REPORT]);
     assert.equal(r.status, 1, r.stderr);
     assert.equal(r.stdout.split('\n').filter((l) => l.startsWith(`${REPORT}:`)).length, 5, r.stdout);
     assert.match(r.stdout, /，另有1处已核实（见基线文件）。\n$/);
+
+    // The verified cell written otherwise (5): the finding says something new and is shown again; written back, it goes.
+    await s.waitForActiveEditor(REPORT);
+    await s.press('Control+G');
+    await s.type(String(line));
+    await s.press('Enter', 'End', 'Backspace');
+    await s.type('5');
+    await s.waitForProblems('the changed cell shown again', (rs) => rs.some((p) => isRowTotal(p) && p.line === line && p.message.endsWith('表中填写的是5。')));
+    await step('changed');
+    await s.press('Backspace');
+    await s.type('0');
+    await s.waitForProblems('written back, verified again', (rs) => rs.length === 5 && !rs.some((p) => isRowTotal(p) && p.line === line));
   });
 
 const REVIEW_FILE = '审查清单.html';
