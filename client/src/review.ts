@@ -6,6 +6,7 @@ import { reviewDate, reviewPage } from '../../server/src/core/review/page';
 import { readReviewHeader, reviewEntry, type ReviewEntry } from '../../server/src/core/review/summary';
 import { looksLikeReport } from '../../server/src/core/service/detect';
 import { decodeText } from '../../server/src/core/text/decode';
+import { RULE_PAGES, SHOW_RULE } from './rulePages';
 import { CLIENT_TEXT, noLinks } from './text';
 import { MAX_FILES, REPORT_GLOB } from './workspace';
 import { isCandidate, isSkippedPath } from './workspaceScope';
@@ -30,7 +31,10 @@ export async function reviewWorkspace(client: LanguageClient, lang: Lang, langua
     }
     const rules = vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md').toString();
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.name);
-    const html = reviewPage({ entries, folders, date: reviewDate(new Date()), lang, ruleHref: (id) => `${rules}#${encodeURIComponent(id)}` });
+    const page = (ruleHref: (id: string) => string) => reviewPage({ entries, folders, date: reviewDate(new Date()), lang, ruleHref });
+    // On disk the rules link to the shipped page (a browser opens it); in the webview, where a file: link
+    // goes nowhere, to the rendered page at the rule, as the Problems panel's links do.
+    const html = page((id) => `${rules}#${encodeURIComponent(id)}`);
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       title: t(CLIENT_TEXT.reviewSaveTitle),
@@ -44,7 +48,7 @@ export async function reviewWorkspace(client: LanguageClient, lang: Lang, langua
     const show = t(CLIENT_TEXT.reviewShow);
     const file = noLinks(target.path.split('/').pop() ?? '');
     const choice = await vscode.window.showInformationMessage(t(CLIENT_TEXT.reviewDone, { file, reports: checked, returned }), show);
-    if (choice === show) showPage(html, t(CLIENT_TEXT.reviewPanelTitle));
+    if (choice === show) showPage(page((id) => RULE_PAGES.split('{rule}').join(encodeURIComponent(id))), t(CLIENT_TEXT.reviewPanelTitle));
   } catch (e) {
     void vscode.window.showErrorMessage(t(CLIENT_TEXT.reviewFailed, { reason: noLinks(e instanceof Error ? e.message : String(e)) }));
   }
@@ -79,8 +83,13 @@ function asCoreDiagnostic(d: LspDiagnostic): Diagnostic {
   return { range: d.range, severity: (d.severity ?? 1) as Diagnostic['severity'], code: String(d.code ?? ''), source: d.source ?? '', message };
 }
 
-/** The page in a webview: no script runs (the page has none), nothing is loaded (its own CSP says so too). */
+/**
+ * The page in a webview: no script runs (the page has none), nothing is loaded (its own CSP says so too);
+ * its rule links run only the command that shows a rule.
+ */
 function showPage(html: string, title: string): void {
-  const panel = vscode.window.createWebviewPanel('nianbao.review', title, vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [], enableFindWidget: true });
+  const panel = vscode.window.createWebviewPanel('nianbao.review', title, vscode.ViewColumn.Active, {
+    enableScripts: false, enableCommandUris: [SHOW_RULE], localResourceRoots: [], enableFindWidget: true,
+  });
   panel.webview.html = html;
 }

@@ -605,6 +605,15 @@ export class Session {
     return prompt ?? '';
   }
 
+  /** The save dialog (code-server's simple file dialog: a quick input holding the path): takes the proposed path ending in `name`. */
+  async acceptSaveDialog(name: string): Promise<void> {
+    const input = this.quickInput.locator('input').first();
+    await waitFor(`the save dialog proposing ${name}`, async () => ((await input.isVisible()) ? await input.inputValue() : ''), (v) => v.endsWith(name), {
+      timeout: 15_000, stableFor: 300,
+    }).catch((e) => this.fail('save-dialog', e));
+    await this.press('Enter');
+  }
+
   // -------------------------------------------------------------------------------------------------------
   // The Problems panel
 
@@ -647,6 +656,27 @@ export class Session {
         })
         .filter((r) => r !== null),
     );
+  }
+
+  /**
+   * The related-information rows of the Problems panel (aria-level 3, shown under their problem): the
+   * problem's aria-label (`problem`, as in ProblemRow.label), the other file's name, position and message.
+   */
+  async relatedInformation(): Promise<{ problem: string; file: string; line?: number; column?: number; message: string }[]> {
+    await this.openProblems();
+    return this.page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => {
+      let problem = '';
+      const out: { problem: string; file: string; line?: number; column?: number; message: string }[] = [];
+      for (const e of els as unknown as Dom[]) {
+        const level = e.getAttribute('aria-level');
+        if (level === '2') problem = e.getAttribute('aria-label') ?? '';
+        if (level !== '3') continue;
+        const text = (sel: string) => (e.querySelector(sel) as Dom | null)?.innerText.trim() ?? '';
+        const pos = /(\d+)\D+(\d+)/.exec(text('.marker-line'));
+        out.push({ problem, file: text('.related-info-resource'), message: text('.marker-description'), ...(pos ? { line: Number(pos[1]), column: Number(pos[2]) } : {}) });
+      }
+      return out;
+    });
   }
 
   /** Only the problem rows (not the file rows). */

@@ -19,6 +19,7 @@ import { reviewEntry } from '../../server/src/core/review/summary';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { printable } from '../../server/src/cli/main';
 import { noLinks } from '../../client/src/text';
+import { SHOW_RULE } from '../../client/src/rulePages';
 import { seed } from '../helpers/fixtures';
 import { TestClient } from '../helpers/lspClient';
 
@@ -403,8 +404,9 @@ test('webviews: the table preview and the review page only, each page with a str
   const uses = SHIPPED.filter((f) => /createWebviewPanel|registerWebviewViewProvider|registerCustomEditorProvider|registerCustomTextEditorProvider|\.webview\b/.test(readFileSync(f, 'utf8')));
   assert.deepEqual(uses.map((f) => relative(ROOT, f)), [join('client', 'src', 'preview.ts'), join('client', 'src', 'review.ts')], 'A webview was added: render its HTML here and check it with assertStrictCsp (SECURITY.md).');
   const review = readFileSync(join(ROOT, 'client', 'src', 'review.ts'), 'utf8');
-  assert.match(review, /enableScripts: false, localResourceRoots: \[\]/, 'the review page runs no script and loads no local resource');
-  assert.doesNotMatch(review, /enableCommandUris/);
+  assert.match(review, /enableScripts: false, enableCommandUris: \[SHOW_RULE\], localResourceRoots: \[\]/, 'the review page runs no script, loads no local resource, and its links run only nianbao.showRule');
+  assert.equal(SHOW_RULE, 'nianbao.showRule');
+  assert.equal((review.match(/enableCommandUris/g) ?? []).length, 1);
   const entries = ['003', '004'].map((name) => reviewEntry(name, check(seed(name)).report, check(seed(name)).findings.map((f) => toDiagnostic(f))));
   assertStrictCsp(reviewPage({ entries: [...entries, { file: '<script>alert(1)</script>', body: '<script>', findings: [] }], folders: ['<b>'], date: '2025-01-01', lang: 'zh-CN' }));
   const preview = readFileSync(join(ROOT, 'client', 'src', 'preview.ts'), 'utf8');
