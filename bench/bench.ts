@@ -137,13 +137,20 @@ function runCli(args: string[]) {
   return { seconds: ms(seconds), peakRssMiB: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) };
 }
 
-/** markdownlint-cli2 on the same folder, when installed (`npx --no-install`: never fetched by the bench). */
-function markdownlintCli2(dir: string): { seconds: number } | null {
+/**
+ * markdownlint-cli2 on the same folder, when installed (`npx --no-install`: never fetched by the bench),
+ * on every file in it (whatever the extension, as `nianbao check DIR` reads them);
+ * what it says it linted is checked, so that a run that linted nothing is no figure.
+ */
+function markdownlintCli2(dir: string, files: number): { seconds: number; files: number } | null {
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
   if (!existsSyncBin('markdownlint-cli2')) return null;
   const t0 = performance.now();
-  spawnSync(npx, ['--no-install', 'markdownlint-cli2', `${dir}/**/*`], { cwd: ROOT, stdio: 'ignore' });
-  return { seconds: ms((performance.now() - t0) / 1000) };
+  const r = spawnSync(npx, ['--no-install', 'markdownlint-cli2', `${dir}/**/*`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = ms((performance.now() - t0) / 1000);
+  const linted = Number(/Linting: (\d+) file/.exec(`${r.stdout}${r.stderr}`)?.[1] ?? NaN);
+  if (linted !== files) throw new Error(`markdownlint-cli2 linted ${linted} file(s) of ${files}: ${(r.stderr || r.stdout).slice(0, 500)}`);
+  return { seconds, files: linted };
 }
 
 function existsSyncBin(name: string): boolean {
@@ -212,7 +219,7 @@ rows.push(['vs markdownlint library, same texts', `ours ${oursSame.toFixed(2)} s
 // thread), markdownlint-cli2 on the same folder when installed, and peak memory on 10,000 files.
 const cliDefault = runCli(['check', folder]);
 const cliOne = runCli(['check', '--jobs', '1', folder]);
-const cli2 = markdownlintCli2(folder);
+const cli2 = markdownlintCli2(folder, N);
 const big10k = writeFolder('whole-10000', whole, quick ? 4000 : 10000);
 const cli10k = runCli(['check', big10k]);
 results.wholeProcess = {

@@ -86,3 +86,29 @@ test('--jobs takes a whole number from 1 to 256', () => {
   assert.equal(r.code, 2);
   assert.match(r.err, /选项“--jobs”的值“0”无效/);
 });
+
+/** Seed 003 (临沂市国防动员办公室, 2023) as a reviewer's folder meets it: last year's, this year's, another body's copy, a draft. */
+function acrossFolder(t: { after: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-jobs-across-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const mine = readFileSync(seedPath('003'), 'utf8');
+  const body = '临沂市国防动员办公室';
+  mkdirSync(join(dir, 'archive'));
+  writeFileSync(join(dir, 'archive', '2022.txt'), mine.replace(/20[0-9]{2}(?=年)/g, (y) => String(Number(y) - 1)));
+  writeFileSync(join(dir, '2023.txt'), mine.replace('2023年本机关共收到', '2022年本机关共收到'));
+  writeFileSync(join(dir, 'tongji-2023.txt'), mine.replaceAll(body, '临沂市统计局'));
+  writeFileSync(join(dir, 'draft.txt'), mine.replace(`《${body}2023年`, '《2023年'));
+  for (const s of ['000', '001', '002', '004']) writeFileSync(join(dir, `seed-${s}.txt`), readFileSync(seedPath(s)));
+  return dir;
+}
+
+test('cross-report rules in worker threads: the workers survey the folder and check with the same index as one thread', (t) => {
+  const dir = acrossFolder(t);
+  for (const args of [['check', '--format', 'json', dir], ['check', '--format', 'json', '--with', join(dir, 'archive'), join(dir, '2023.txt'), join(dir, 'tongji-2023.txt'), join(dir, 'draft.txt')]]) {
+    const one = cli([...args, '--jobs', '1']);
+    const two = cli([...args, '--jobs', '2']);
+    const codes = new Set((JSON.parse(one.out) as { diagnostics: { code: string }[] }[]).flatMap((f) => f.diagnostics.map((d) => d.code)));
+    for (const code of ['year-left-behind', 'report-identity', 'copied-across-bodies']) assert.ok(codes.has(code), code);
+    assert.deepEqual(two, one);
+  }
+});

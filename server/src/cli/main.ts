@@ -4,7 +4,7 @@
  * Its text and JSON output and its exit codes are public interfaces (README, "The command-line checker").
  */
 import { availableParallelism } from 'node:os';
-import type { CheckOptions } from '../core';
+import type { CheckOptions, ReportIndex, Survey } from '../core';
 import { msg, render, type Message } from '../core/l10n/text';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
 import { guessLang, parseArgs, type Options } from './args';
@@ -21,7 +21,7 @@ import { CLI_TEXT, t } from './messages';
 import { diffWriter } from './fix';
 import { BaselineFile } from './baselineFile';
 import { runExport } from './export';
-import { batchReports } from './workspace';
+import { batchReports, surveyed, surveyFile, type BatchFiles } from './workspace';
 import { runImport } from './importCommand';
 import { isReviewFormat, reviewWriter } from './review';
 import { openCheckTarget, type CheckTarget } from './outputFile';
@@ -146,7 +146,7 @@ class Batch {
       if (this.o.updateBaseline) return EXIT.unchecked;
     }
     const across = batchReports(this.o);
-    this.workspace = across.workspace;
+    if (across.files) this.workspace = await this.acrossWorkspace(across.files);
     try {
       for (const { path, problem } of across.problems) await this.problem(path, problem);
       for (const path of this.o.paths) {
@@ -203,8 +203,8 @@ class Batch {
       this.inOrder.later(importAndCheck(task).then((o) => () => this.outcome(path, o)));
       return this.inOrder.run(this.keep());
     }
-    // Cross-report rules read the other reports through this thread's workspace: with one, no workers.
-    const pool = this.workspace ? null : this.workers();
+    // With a workspace, the workers were started (or not) with it: each holds an index of the same surveys.
+    const pool = this.workers();
     if (pool) {
       // A worker that fails leaves its file to this thread, as a run without workers would check it.
       const outcome = pool.run(task).catch(() => readAndCheck(task));
@@ -217,14 +217,34 @@ class Batch {
   }
 
   /** The worker threads, started once the run proves large enough (or `--jobs` asks for them). */
-  private workers(): CheckerPool | null {
-    this.found++;
+  private workers(found = ++this.found): CheckerPool | null {
     if (this.pool || this.poolTried) return this.pool;
     const jobs = this.o.jobs ?? availableParallelism();
-    if (jobs < 2 || (this.o.jobs === undefined && this.found <= WORKERS_AFTER)) return null;
+    if (jobs < 2 || (this.o.jobs === undefined && found <= WORKERS_AFTER)) return null;
     this.poolTried = true;
     this.pool = CheckerPool.start(jobs);
     return this.pool;
+  }
+
+  /**
+   * The batch's workspace, filed before the first check. A batch large enough for workers has its files
+   * surveyed by them (each read once, in parallel) and shares the surveys with each: a worker then checks
+   * with an index equal to this thread's. A smaller one is read here, and checked here too.
+   */
+  private async acrossWorkspace(at: BatchFiles): Promise<ReportIndex> {
+    const pool = this.workers(at.files.length);
+    this.poolTried = true;
+    if (!pool) return surveyed(at);
+    // A few files in flight per worker, each to the least busy one: handed out all at once, they would be
+    // dealt in turn whatever their size. A worker that fails leaves its file to this thread.
+    const surveys = new Array<Survey>(at.files.length);
+    let next = 0;
+    const survey = async (): Promise<void> => {
+      for (let i = next++; i < at.files.length; i = next++) surveys[i] = await pool.survey(at.files[i], at).catch(() => surveyFile(at, at.files[i]));
+    };
+    await Promise.all(Array.from({ length: this.keep() }, survey));
+    pool.share(at, surveys);
+    return surveyed(at, surveys);
   }
 
   private keep(): number {

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Outcome, ReportTask } from './checkReport';
+import type { Survey } from '../core';
+import type { BatchFiles } from './workspace';
 
 /** The worker's script: beside the bundle (dist/cli-worker.js), or the TypeScript source under tsx (tests). */
 const WORKER_SCRIPT = __filename.endsWith('.ts') ? join(__dirname, 'worker.ts') : join(__dirname, 'cli-worker.js');
@@ -14,14 +16,17 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 
 
 interface Thread {
   worker: Worker;
-  inFlight: Map<number, { resolve: (o: Outcome) => void; reject: (e: unknown) => void }>;
+  inFlight: Map<number, { resolve: (a: WorkerAnswer) => void; reject: (e: unknown) => void }>;
 }
 
-/** A message from a worker: a task's outcome. */
-export interface WorkerAnswer {
-  id: number;
-  outcome: Outcome;
-}
+/** What a worker is asked: check a file, survey a file of the batch's workspace, or take the batch's workspace (no answer). */
+export type WorkerRequest =
+  | { kind: 'check'; id: number; task: ReportTask }
+  | { kind: 'survey'; id: number; path: string; at: Omit<BatchFiles, 'files'> }
+  | { kind: 'workspace'; at: BatchFiles; surveys: readonly Survey[] };
+
+/** A message from a worker: a task's outcome, or a file's survey. */
+export type WorkerAnswer = { id: number; outcome: Outcome } | { id: number; survey: Survey };
 
 /**
  * Worker threads that read and check report files (worker.ts), each task to the least busy thread.
@@ -33,6 +38,8 @@ export class CheckerPool {
   private nextId = 0;
   /** Workers that may still replace failed ones (each failure costs a start-up). */
   private spares = 0;
+  /** The batch's workspace, which every worker (a replacement too) gets before its first check. */
+  private shared: WorkerRequest | null = null;
 
   /** `null` when no worker can be started (Node's permission model without --allow-worker, say). */
   static start(size: number): CheckerPool | null {
@@ -51,9 +58,10 @@ export class CheckerPool {
     const worker = new Worker(WORKER_SCRIPT, { resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
     const thread: Thread = { worker, inFlight: new Map() };
     worker.on('message', (a: WorkerAnswer) => {
-      thread.inFlight.get(a.id)?.resolve(a.outcome);
+      thread.inFlight.get(a.id)?.resolve(a);
       thread.inFlight.delete(a.id);
     });
+    if (this.shared) worker.postMessage(this.shared);
     const fail = (e: unknown) => {
       const i = this.threads.indexOf(thread);
       if (i < 0) return;
@@ -71,13 +79,34 @@ export class CheckerPool {
     this.threads.push(thread);
   }
 
-  run(task: ReportTask): Promise<Outcome> {
+  /** Checks a file; the batch's workspace is the worker's own (`share`), not the task's, which no message can carry. */
+  async run(task: ReportTask): Promise<Outcome> {
+    const { workspace: _, ...options } = task.options;
+    const a = await this.ask((id) => ({ kind: 'check', id, task: { ...task, options } }));
+    if (!('outcome' in a)) throw new Error('no outcome');
+    return a.outcome;
+  }
+
+  /** What the batch's index needs of one of its files (workspace.ts, `surveyFile`). */
+  async survey(path: string, at: Omit<BatchFiles, 'files'>): Promise<Survey> {
+    const a = await this.ask((id) => ({ kind: 'survey', id, path, at: { maxFileSize: at.maxFileSize, formatVersion: at.formatVersion } }));
+    if (!('survey' in a)) throw new Error('no survey');
+    return a.survey;
+  }
+
+  /** Gives every worker the batch's workspace, from the surveys: each makes its own index of it, reading nothing. */
+  share(at: BatchFiles, surveys: readonly Survey[]): void {
+    this.shared = { kind: 'workspace', at, surveys };
+    for (const t of this.threads) t.worker.postMessage(this.shared);
+  }
+
+  private ask(request: (id: number) => WorkerRequest): Promise<WorkerAnswer> {
     if (this.threads.length === 0) return Promise.reject(new Error('no worker'));
     const thread = this.threads.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
     const id = this.nextId++;
-    return new Promise<Outcome>((resolve, reject) => {
+    return new Promise<WorkerAnswer>((resolve, reject) => {
       thread.inFlight.set(id, { resolve, reject });
-      thread.worker.postMessage({ id, task });
+      thread.worker.postMessage(request(id));
     });
   }
 

@@ -1,9 +1,17 @@
-// A worker thread of the batch checker (pool.ts): reads and checks the files it is sent, one at a time.
+// A worker thread of the batch checker (pool.ts): reads and checks (or surveys) the files it is sent, one at a time.
 import { parentPort } from 'node:worker_threads';
-import { readAndCheck, type ReportTask } from './checkReport';
-import type { WorkerAnswer } from './pool';
+import type { ReportIndex } from '../core';
+import { readAndCheck } from './checkReport';
+import type { WorkerAnswer, WorkerRequest } from './pool';
+import { surveyed, surveyFile } from './workspace';
 
-parentPort?.on('message', ({ id, task }: { id: number; task: ReportTask }) => {
-  const answer: WorkerAnswer = { id, outcome: readAndCheck(task) };
+/** The batch's workspace, made from the surveys the main thread shares (the same index as its own). */
+let workspace: ReportIndex | undefined;
+
+parentPort?.on('message', (r: WorkerRequest) => {
+  if (r.kind === 'workspace') return void (workspace = surveyed(r.at, r.surveys));
+  const answer: WorkerAnswer = r.kind === 'survey'
+    ? { id: r.id, survey: surveyFile(r.at, r.path) }
+    : { id: r.id, outcome: readAndCheck(workspace ? { ...r.task, options: { ...r.task.options, workspace } } : r.task) };
   parentPort!.postMessage(answer);
 });

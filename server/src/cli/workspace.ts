@@ -1,20 +1,22 @@
-import { ReportIndex, type CrossReports, type ReportWorkspace } from '../core';
+import { ReportIndex, surveyReport, type ReportWorkspace, type Survey } from '../core';
 import type { Message } from '../core/l10n/text';
 import type { Options } from './args';
 import { decodeReport, probe, readBounded } from './files';
 import { walk } from './walk';
 
-/** The other reports of a batch: what the cross-report rules compare with, and the `--with` paths that could not be read. */
+/** The other reports of a batch (what the cross-report rules compare with), and the `--with` paths that could not be read. */
 export interface BatchReports {
-  workspace?: CrossReports;
+  /** The files of the workspace (none below two): `surveyed` makes its index. */
+  files?: BatchFiles;
   problems: { path: string; problem: Message }[];
 }
 
 /**
  * The workspace of a batch: every report its paths name or walk to, and those under each `--with` path
- * (context only: read, never reported), filed by body and year before the first file is checked. Each
- * file is read through the same bounds as a checked one (regular files, the size limit); a text is read
- * again only when a rule asks for it. Fewer than two reports: no workspace.
+ * (context only: read, never reported), filed by body and year before the first file is checked (by
+ * `surveyed`, in this thread or from worker threads' surveys). Each file is read through the same bounds
+ * as a checked one (regular files, the size limit); a text is read again only when a rule asks for it.
+ * Fewer than two reports: no workspace.
  */
 export function batchReports(o: Options): BatchReports {
   const files = new Set<string>();
@@ -35,14 +37,34 @@ export function batchReports(o: Options): BatchReports {
   for (const path of o.paths) if (path !== '-') add(path, false);
   for (const path of o.with) add(path, true);
   if (files.size < 2) return { problems };
-  const workspace: ReportWorkspace = {
-    reports: () => files,
-    read(path) {
-      const read = readBounded(path, o.maxFileSize);
-      const decoded = read.ok ? decodeReport(read.bytes, path) : null;
-      return decoded?.ok ? decoded.text : null;
-    },
-  };
-  const formatVersion = o.formatVersion === '2019' || o.formatVersion === '2021' ? o.formatVersion : 'auto';
-  return { workspace: new ReportIndex(workspace, { formatVersion }), problems };
+  return { files: { files: [...files], maxFileSize: o.maxFileSize, formatVersion: batchVersion(o) }, problems };
+}
+
+/** The files of a batch's workspace and how to read them: what a worker thread needs to make its own index. */
+export interface BatchFiles {
+  files: string[];
+  maxFileSize: number;
+  formatVersion: 'auto' | '2019' | '2021';
+}
+
+const batchVersion = (o: Options) => (o.formatVersion === '2019' || o.formatVersion === '2021' ? o.formatVersion : 'auto');
+
+/** A batch's index, each file read here, or from the surveys worker threads made (`surveyFile`). */
+export function surveyed(at: BatchFiles, surveys?: readonly Survey[]): ReportIndex {
+  return new ReportIndex(filesWorkspace(at), { formatVersion: at.formatVersion }, surveys);
+}
+
+/** What the index needs of one file of the batch, read and decoded through the same bounds as a checked file. */
+export function surveyFile(at: Omit<BatchFiles, 'files'>, path: string): Survey {
+  return surveyReport(path, readText(path, at.maxFileSize), { formatVersion: at.formatVersion });
+}
+
+function filesWorkspace(at: BatchFiles): ReportWorkspace {
+  return { reports: () => at.files, read: (path) => readText(path, at.maxFileSize) };
+}
+
+function readText(path: string, maxFileSize: number): string | null {
+  const read = readBounded(path, maxFileSize);
+  const decoded = read.ok ? decodeReport(read.bytes, path) : null;
+  return decoded?.ok ? decoded.text : null;
 }

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 
 /**
  * Normalisation for matching labels and headings: NFKC folds full-width digits,
@@ -6,10 +6,43 @@ import { Converter } from 'opencc-js/t2cn';
  * Simplified Chinese. Values are never compared after this, only labels.
  */
 let converter: ((s: string) => string) | null = null;
+let converts: Uint8Array | null = null;
 /** Built on first use: a thread that never folds a label (the CLI's main one, with workers) never holds the dictionaries. */
 function toSimplifiedScript(s: string): string {
+  converts ??= convertingUnits();
+  if (!mayConvert(s, converts)) return s;
   converter ??= Converter({ from: 't', to: 'cn' });
   return converter(s);
+}
+
+type DictLike = string | readonly (readonly [string, string])[];
+const entries = (d: DictLike): readonly (readonly string[])[] => (typeof d === 'string' ? d.split('|').map((e) => e.split(' ')) : d);
+
+/**
+ * The UTF-16 units without which OpenCC's t → cn (its 't2s' dictionaries, which `Converter` uses) leaves
+ * a text as it is: every unit of each character that converts, and for each phrase that converts
+ * although none of its characters does ('反覆' → '反复', '一坏' → '一坯'), the units of one of them. A
+ * text that holds none of them matches no entry that changes it, so most Simplified text skips the
+ * conversion (its cost is a dictionary look-up per character).
+ */
+function convertingUnits(): Uint8Array {
+  const t2s = (Locale.configs as unknown as Record<string, { normalizationChain?: DictLike[][]; conversionChain: DictLike[][] }>).t2s;
+  const all = [...(t2s.normalizationChain ?? []), ...t2s.conversionChain].flat().flatMap(entries);
+  const chars = new Set<string>();
+  for (const [from, to] of all) if (from !== to && [...from].length === 1) chars.add(from);
+  const phrases = all.filter(([from, to]) => from !== to && ![...from].some((c) => chars.has(c)));
+  // One character a phrase: the one most such phrases share (坏, 覆, 沈, 藉), so that few are marked.
+  const shared = new Map<string, number>();
+  for (const [from] of phrases) for (const c of new Set(from)) shared.set(c, (shared.get(c) ?? 0) + 1);
+  for (const [from] of phrases) chars.add([...from].reduce((a, b) => (shared.get(b)! > shared.get(a)! ? b : a)));
+  const units = new Uint8Array(0x10000);
+  for (const c of chars) for (let i = 0; i < c.length; i++) units[c.charCodeAt(i)] = 1;
+  return units;
+}
+
+function mayConvert(s: string, units: Uint8Array): boolean {
+  for (let i = 0; i < s.length; i++) if (units[s.charCodeAt(i)]) return true;
+  return false;
 }
 
 /** Traditional → Simplified Chinese (OpenCC t → cn), nothing else: no NFKC, no cache. */

@@ -95,6 +95,7 @@ export class YearPrints {
   /** Part and hash (`hash × 8 + the part's ordinal`) → the reports holding it: one index, or a list when several (most hashes have one). */
   private readonly postings = new Map<number, number | number[]>();
   private readonly filed: { uri: string; body: string }[] = [];
+  private counts = new Uint16Array(0);
 
   add(uri: string, body: string, prints: readonly PartPrint[]): void {
     const at = this.filed.push({ uri, body }) - 1;
@@ -112,8 +113,11 @@ export class YearPrints {
 
   /** Other bodies' parts sharing at least CANDIDATE_SHARE of a part's sketch, best first, at most `limit`. */
   near(body: string, print: PartPrint, limit: number): NearPart[] {
-    const counts = new Map<number, number>();
-    const count = (at: number) => counts.set(at, (counts.get(at) ?? 0) + 1);
+    // Counted in an array by report (zeroed again below), not a map: a boilerplate hash lists hundreds.
+    if (this.counts.length < this.filed.length) this.counts = new Uint16Array(this.filed.length * 2);
+    const counts = this.counts;
+    const touched: number[] = [];
+    const count = (at: number) => void (counts[at]++ === 0 && touched.push(at));
     const part = ORDINAL[print.key];
     for (const h of print.sketch) {
       const list = this.postings.get(h * 8 + part);
@@ -122,7 +126,9 @@ export class YearPrints {
     }
     const need = Math.max(2, Math.ceil(print.sketch.length * CANDIDATE_SHARE));
     const out: NearPart[] = [];
-    for (const [at, n] of counts) {
+    for (const at of touched) {
+      const n = counts[at];
+      counts[at] = 0;
       const other = this.filed[at];
       if (n >= need && other.body !== body) out.push({ uri: other.uri, key: print.key, estimate: n / print.sketch.length });
     }

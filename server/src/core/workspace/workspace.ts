@@ -1,7 +1,7 @@
 import type { Report } from '../model';
 import { readReport, type ReadOptions } from '../reader/read';
 import { identityOf, readIdentity, type ReportIdentity } from './identity';
-import { ownNames, printsOf, YearPrints, type NearPart } from './prints';
+import { ownNames, printsOf, YearPrints, type NearPart, type PartPrint } from './prints';
 
 /**
  * The other reports a check may look at, read-only (in the style of vscode-markdown-languageservice's
@@ -59,7 +59,21 @@ export class ReportIndex implements CrossReports {
   private readonly models = new Map<string, OtherReport | null>();
   private readonly prints = new Map<number, YearPrints>();
 
-  constructor(private readonly workspace: ReportWorkspace, private readonly options: ReadOptions = {}) {
+  /** Part prints made beforehand (`surveyReport`, by whichever thread read the report), by URI. */
+  private readonly surveyed = new Map<string, SurveyedPrints | null>();
+
+  /**
+   * Reads each report of the workspace to file it, or takes the surveys made of them beforehand
+   * (`surveyReport`, in worker threads): then nothing is read here, not even for the prints.
+   */
+  constructor(private readonly workspace: ReportWorkspace, private readonly options: ReadOptions = {}, surveys?: Iterable<Survey>) {
+    if (surveys) {
+      for (const s of surveys) {
+        this.file(s.uri, s.filedAs);
+        if (s.prints !== undefined) this.surveyed.set(s.uri, s.prints);
+      }
+      return;
+    }
     for (const uri of workspace.reports()) {
       const text = workspace.read(uri);
       this.file(uri, text === null ? null : readIdentity(text));
@@ -73,6 +87,7 @@ export class ReportIndex implements CrossReports {
    */
   file(uri: string, id: ReportIdentity | null): void {
     this.models.delete(uri);
+    this.surveyed.delete(uri);
     const before = this.filedAs.get(uri);
     if (before) this.prints.delete(before.identity.year);
     if (id) this.prints.delete(id.year);
@@ -109,6 +124,11 @@ export class ReportIndex implements CrossReports {
     if (prints) return prints;
     prints = new YearPrints();
     for (const { uri } of this.filed({ year })) {
+      const made = this.surveyed.get(uri);
+      if (made !== undefined) {
+        if (made) prints.add(uri, made.body, made.prints);
+        continue;
+      }
       const other = this.read(uri);
       if (other) prints.add(uri, other.identity.body, printsOf(other.report, ownNames(other.report)));
     }
@@ -148,6 +168,30 @@ export class ReportIndex implements CrossReports {
     const identity = report && identityOf(report);
     return report && identity ? { uri, report, identity } : null;
   }
+}
+
+/** A report's part prints and the body its model names (which its header alone may not). */
+export interface SurveyedPrints {
+  body: string;
+  prints: PartPrint[];
+}
+
+/** What the index needs of one report, made from its text where it was read (a worker thread of the CLI). */
+export interface Survey {
+  uri: string;
+  /** Its identity by its header: what it is filed under. */
+  filedAs: ReportIdentity | null;
+  /** Its part prints, read in full (null: its model has no identity); absent when not filed. */
+  prints?: SurveyedPrints | null;
+}
+
+/** Reads one report as `ReportIndex` would (its header to file it, its model for the prints of its year). */
+export function surveyReport(uri: string, text: string | null, options: ReadOptions = {}): Survey {
+  const filedAs = text === null ? null : readIdentity(text);
+  if (!filedAs || text === null) return { uri, filedAs };
+  const report = readReport(text, options);
+  const identity = identityOf(report);
+  return { uri, filedAs, prints: identity ? { body: identity.body, prints: printsOf(report, ownNames(report)) } : null };
 }
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
