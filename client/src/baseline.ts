@@ -3,6 +3,7 @@ import { render, type Lang, type Text } from '../../server/src/core';
 import { BASELINE_FILE, parseBaseline, serializeBaseline, withAccepted, type BaselineEntry } from '../../server/src/core/baseline';
 import { decodeText } from '../../server/src/core/text/decode';
 import { CLIENT_TEXT, noLinks } from './text';
+import { watchFile } from './watchFile';
 
 /** What the server gets with a document's settings: its workspace folder's baseline file and its text. */
 export interface BaselineText {
@@ -20,17 +21,14 @@ const MAX_BYTES = 32 * 1024 * 1024;
  */
 export class Baselines implements vscode.Disposable {
   private readonly byFolder = new Map<string, Promise<BaselineText | null>>();
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${BASELINE_FILE}`);
+  private readonly watcher: vscode.Disposable;
   private readonly warned = new Set<string>();
 
   constructor(private readonly lang: Lang, onChange: () => void) {
-    const changed = () => {
+    this.watcher = watchFile(BASELINE_FILE, () => {
       this.byFolder.clear();
       onChange();
-    };
-    this.watcher.onDidCreate(changed);
-    this.watcher.onDidChange(changed);
-    this.watcher.onDidDelete(changed);
+    });
   }
 
   private t(text: Text, args: Record<string, string | number> = {}): string {

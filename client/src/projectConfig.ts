@@ -4,6 +4,7 @@ import { parseProjectConfig, PROJECT_CONFIG_FILE } from '../../server/src/core/c
 import { LineIndex } from '../../server/src/core/text/positions';
 import { decodeText } from '../../server/src/core/text/decode';
 import { CLIENT_TEXT, noLinks } from './text';
+import { watchFile } from './watchFile';
 
 /** What the server gets with a document's settings: the nearest configuration file and its text. */
 export interface ProjectFile {
@@ -24,16 +25,13 @@ export class ProjectConfigs implements vscode.Disposable {
   private readonly byFolder = new Map<string, Promise<ProjectFile | null>>();
   /** The text each file's problems were last shown for. */
   private readonly shown = new Map<string, string>();
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
+  private readonly watcher: vscode.Disposable;
 
   constructor(private readonly lang: Lang, onChange: () => void) {
-    const changed = () => {
+    this.watcher = watchFile(PROJECT_CONFIG_FILE, () => {
       this.byFolder.clear();
       onChange();
-    };
-    this.watcher.onDidCreate(changed);
-    this.watcher.onDidChange(changed);
-    this.watcher.onDidDelete(changed);
+    });
   }
 
   private t(text: Text, args: Record<string, string | number> = {}): string {
