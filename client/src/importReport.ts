@@ -20,11 +20,16 @@ export class ReportImporter implements vscode.Disposable {
 
   constructor(private readonly lang: Lang) {
     this.subscriptions.push(vscode.window.tabGroups.onDidChangeTabs((e) => {
-      for (const tab of e.opened) {
-        const uri = tabUri(tab);
-        if (uri) void this.offer(uri);
-      }
+      for (const tab of e.opened) this.offerFor(tab);
     }));
+    // The extension may be activated after the file was opened (activation on a workspace holding a .docx
+    // starts while the window restores its tabs): the files shown at that moment are offered too.
+    for (const group of vscode.window.tabGroups.all) if (group.activeTab) this.offerFor(group.activeTab);
+  }
+
+  private offerFor(tab: vscode.Tab): void {
+    const uri = tabUri(tab);
+    if (uri) void this.offer(uri);
   }
 
   dispose(): void {
