@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { render, type Lang, type Text } from '../../server/src/core';
 import { looksLikeReport } from '../../server/src/core/service/detect';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../../server/src/core/limits';
-import { importKind, importReport } from '../../server/src/cli/importers';
+import { importKind } from '../../server/src/cli/importKind';
+import { loadImporters } from '../../server/src/cli/loadImporters';
 import { CLIENT_TEXT, noLinks } from './text';
 
 const LANGUAGE_ID = 'nianbao';
@@ -73,7 +74,7 @@ export class ReportImporter implements vscode.Disposable {
       const bytes = await vscode.workspace.fs.readFile(uri);
       const kind = importKind(name, bytes);
       if (!kind) return fail(this.t(CLIENT_TEXT.importKind, { file: name }));
-      const result = await importReport(name, bytes, kind, limit);
+      const result = await (await loadImporters()).importReport(name, bytes, kind, limit);
       return result.ok ? result.text : fail(render(result.problem, this.lang));
     } catch (e) {
       return fail(this.t(CLIENT_TEXT.unreadable, { file: name, reason: e instanceof Error ? e.message : String(e) }));

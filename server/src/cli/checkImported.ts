@@ -1,4 +1,5 @@
-import { importKind, importReport } from './importers';
+import { importKind } from './importKind';
+import { loadImporters } from './loadImporters';
 import { checkReportBytes, checkReportText, type Outcome, type ReportTask } from './checkReport';
 import { readBounded } from './files';
 
@@ -13,7 +14,7 @@ export async function importAndCheck(task: ReportTask): Promise<Outcome> {
   if (!read.ok) return { checked: false, problem: read.problem };
   const kind = importKind(task.file, read.bytes);
   if (kind !== 'docx' && kind !== 'pdf') return checkReportBytes(task, read.bytes);
-  const imported = await importReport(task.file, read.bytes, kind, task.maxFileSize);
+  const imported = await (await loadImporters()).importReport(task.file, read.bytes, kind, task.maxFileSize);
   if (!imported.ok) return { checked: false, problem: imported.problem };
   return checkReportText(task, imported.text);
 }

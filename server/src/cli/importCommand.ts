@@ -4,7 +4,8 @@ import { msg, render, type Message } from '../core/l10n/text';
 import type { Options } from './args';
 import { probe, readBounded } from './files';
 import { walk } from './walk';
-import { importKind, importReport } from './importers';
+import { importKind } from './importKind';
+import { loadImporters } from './loadImporters';
 import { CLI_TEXT, t } from './messages';
 
 export interface ImportIO {
@@ -43,7 +44,7 @@ export async function runImport(o: Options, io: ImportIO): Promise<number> {
       fail(msg(CLI_TEXT.importKind, { path }));
       continue;
     }
-    const imported = await importReport(path, read.bytes, kind, o.maxFileSize);
+    const imported = await (await loadImporters()).importReport(path, read.bytes, kind, o.maxFileSize);
     if (!imported.ok) {
       fail(imported.problem);
       continue;

@@ -6,22 +6,14 @@ import { msg, type Message } from '../core/l10n/text';
 import { decodeText } from '../core/text/decode';
 import { CLI_TEXT } from './messages';
 import { zipWithin } from './zipBound';
+import type { ImportKind } from './importKind';
 
 // Reading received .docx, .pdf and saved web pages into the canonical layout (core/import). No file
-// access here: bytes in, text out, so that the CLI and the VS Code client share it.
-
-export type ImportKind = 'docx' | 'pdf' | 'html';
+// access here: bytes in, text out, so that the CLI and the VS Code client share it. Loaded on first use
+// only, through loadImporters.ts.
 
 /** How much a Word file may unpack to, and how much text an import may make, per MB of the file's size limit. */
 export const IMPORT_LIMITS = { unpackedPerMb: 8, textPerMb: 4, maxPages: 2000 };
-
-/** What a file is, by its name (.docx, .pdf, .html, .htm) and, for Word and PDF, its first bytes (a zip, `%PDF`). */
-export function importKind(path: string, bytes: Uint8Array): ImportKind | null {
-  if (/\.pdf$/i.test(path)) return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 ? 'pdf' : null;
-  if (/\.docx$/i.test(path)) return bytes[0] === 0x50 && bytes[1] === 0x4b ? 'docx' : null;
-  if (/\.html?$/i.test(path)) return 'html';
-  return null;
-}
 
 export type Imported = { ok: true; text: string } | { ok: false; problem: Message };
 
