@@ -5,7 +5,7 @@ import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
 import { isCutHeading, readHeading } from '../reader/headings';
 import { readHeader } from '../reader/header';
-import { compose, readState, type Kept, type ReadState } from '../reader/read';
+import { compose, extentsOf, proseIfRead, readState, type Kept, type ReadState } from '../reader/read';
 import { mayBreakInside } from '../reader/pieces';
 import { anchorKind } from '../reader/regions';
 import { looksLikeHtml } from '../text/html';
@@ -219,6 +219,8 @@ export class ReportSession {
       })),
       tables,
       year: old.report.year?.value ?? null,
+      // One line edited in place: the prose is kept but for it, if the tables still span the same lines.
+      prose: dLines === 0 && oa === ob ? keptProse(old.report, oa) : undefined,
     }, this.options);
     return { state, dirty: new Set<RuleInput>(['sections', ...reread]), shift, afterOffset: src.index.lineStarts[ob + 1] ?? src.index.length, path: touched.size ? 'table' : 'prose' };
   }
@@ -259,6 +261,7 @@ export class ReportSession {
     }
     const { state, reread } = compose(next, {
       headings: old.headings.map((h) => ({ ...h })), regions: old.regions, tables: old.report.tables, year: old.report.year?.value ?? null,
+      prose: keptProse(old.report, lineNo),
     }, this.options);
     return { state, dirty: new Set<RuleInput>(['sections', ...reread]), shift: { afterLine: lineNo, dLines: 0, delta }, afterOffset, path: 'prose' };
   }
@@ -338,8 +341,10 @@ export class ReportSession {
       t.range = onLine(t.range);
     }
     // The header lies at least 40 lines above (see above): it is kept, and so is every table.
+    // The prose is that of before (the rules that read it test only what changed: text/spliced.ts).
     const { state } = compose(next, {
       headings: old.headings.map((h) => ({ ...h })), regions: old.regions, tables: old.report.tables, header: old.header, year: old.report.year?.value ?? null,
+      prose: keptProse(old.report, null),
     }, this.options);
     return { state, dirty: new Set<RuleInput>(['sections', kind]), shift: { afterLine: lineNo, dLines: 0, delta }, afterOffset, path: 'cell' };
   }
@@ -380,6 +385,12 @@ export class ReportSession {
     });
     this.merged = null;
   }
+}
+
+/** The previous prose to keep (no line moved), if it was read. */
+function keptProse(report: Report, changedLine: number | null): Kept['prose'] {
+  const lines = proseIfRead(report);
+  return lines && { lines, changedLine, extents: extentsOf(report.tables) };
 }
 
 /** Splits an edited block into lines (numbered from `first`, offsets from `offset`); the last keeps `lastEol`. */

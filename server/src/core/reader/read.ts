@@ -1,6 +1,7 @@
 import type { FormatVersion, ProseLine, Report, SectionHeading, Table, TableKind } from '../model';
 import { contentBounds, isTraditional } from '../text/normalize';
 import { headText, readSource, spanRange, type SourceText } from '../text/source';
+import { spliced } from '../text/spliced';
 import { readHeader } from './header';
 import { finishHeadings, findHeadings } from './headings';
 import { splitAtParts } from './pieces';
@@ -61,6 +62,12 @@ export interface Kept {
   header?: Header;
   /** The year read before: when it changes, tables 二 and 三 are read again (the year decides their format). */
   year: number | null;
+  /**
+   * The previous version's prose, when it was read and no line moved: kept as it is (`changedLine` null: the
+   * edit was inside a table) or with the one edited line read again. Used only when the tables span the
+   * same lines as before (`extents`: the previous tables' first and end lines).
+   */
+  prose?: { lines: ProseLine[]; changedLine: number | null; extents: string };
 }
 
 /**
@@ -84,8 +91,14 @@ export function compose(src: SourceText, kept: Kept, options: ReadOptions): { st
   }
   // `assemble` sets each table's section: a kept table is copied, never the previous version's object.
   const tables = { active: copy(active), applications: copy(applications), reviewLitigation: copy(reviewLitigation) };
-  const report = assemble(src, headings, header, tables, options);
+  const prose = kept.prose?.extents === extentsOf(tables) ? kept.prose : undefined;
+  const report = assemble(src, headings, header, tables, options, prose);
   return { state: { src, headings, regions: kept.regions, header, report }, reread };
+}
+
+/** The lines the tables span: with the headings and the lines, what the prose depends on. */
+export function extentsOf(tables: Report['tables']): string {
+  return [tables.active, tables.applications, tables.reviewLitigation].map((t) => (t ? `${t.firstLine}-${t.endLine}` : '')).join('|');
 }
 
 function copy(t: Table | null): Table | null {
@@ -123,6 +136,7 @@ export function readReviewTable(src: SourceText, regions: TableRegion[]): Table 
 /** The model from its parts; the prose is computed when first asked for. */
 export function assemble(
   src: SourceText, headings: SectionHeading[], header: ReturnType<typeof readHeader>, tables: Report['tables'], options: ReadOptions,
+  keptProse?: Kept['prose'],
 ): Report {
   const { active, applications, reviewLitigation } = tables;
   for (const t of [active, applications, reviewLitigation]) if (t) t.section = sectionAt(headings, t.firstLine);
@@ -143,7 +157,7 @@ export function assemble(
     sections: headings,
     tables,
     get prose() {
-      return (prose ??= proseLines(src, headings, [active, applications, reviewLitigation]));
+      return (prose ??= keptProse ? proseAgain(src, headings, [active, applications, reviewLitigation], keptProse) : proseLines(src, headings, [active, applications, reviewLitigation]));
     },
     get opening() {
       const end = headings.find((h) => h.key !== 'overview')?.line ?? src.lines.length;
@@ -153,7 +167,39 @@ export function assemble(
     proseIn: (from, to, keep) => proseSpan(src, headings, [active, applications, reviewLitigation], from, to, keep),
     lineCount: src.index.lineCount,
   };
+  proseRead.set(report, () => prose);
   return report;
+}
+
+const proseRead = new WeakMap<Report, () => ProseLine[] | undefined>();
+
+/** The report's prose if something has read it (an incremental step keeps it), else undefined. */
+export function proseIfRead(report: Report): ProseLine[] | undefined {
+  return proseRead.get(report)?.();
+}
+
+/**
+ * The previous prose with the one edited line read again (it lies outside every table and is no heading:
+ * the incremental step made sure), spliced in so that the rules test the new line only (text/spliced.ts).
+ */
+function proseAgain(src: SourceText, headings: SectionHeading[], tables: (Table | null)[], kept: NonNullable<Kept['prose']>): ProseLine[] {
+  const { lines, changedLine } = kept;
+  if (changedLine === null) return lines;
+  // A line inside a table was none of the prose, nor is it now (the tables span the same lines).
+  if (tables.some((t) => t && t.firstLine <= changedLine && changedLine < t.endLine)) return lines;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].range.start.line < changedLine) lo = mid + 1;
+    else hi = mid;
+  }
+  const removed = lo < lines.length && lines[lo].range.start.line === changedLine ? 1 : 0;
+  const l = src.lines[changedLine];
+  const [a, b] = contentBounds(l.text);
+  const section = sectionAt(headings, changedLine);
+  const insert: ProseLine[] = a === b ? [] : [{ text: l.text.slice(a, b), range: spanRange(src, l, a, b), section, rangeOf: (from, to) => spanRange(src, l, a + from, a + to) }];
+  return removed === 0 && insert.length === 0 ? lines : spliced(lines, lo, removed, insert);
 }
 
 function sectionAt(headings: SectionHeading[], line: number): SectionHeading['key'] | null {

@@ -1,5 +1,6 @@
 import { msg } from '../l10n/text';
 import { paragraphs, type Paragraph } from '../text/paragraphs';
+import { selectIndices } from '../text/spliced';
 import { subject, type Finding, type Rule } from './types';
 
 const MESSAGE = {
@@ -22,8 +23,9 @@ export const prosePercentage: Rule = {
   description: { zh: '正文中的百分比与其所述数字相符', en: 'Percentages in the text agree with the counts they are computed from' },
   check(ctx) {
     const out: Finding[] = [];
-    for (const p of paragraphs(ctx.report)) {
-      if (!/[%％]/.test(p.raw) || !p.raw.includes('其中')) continue;
+    const list = paragraphs(ctx.report);
+    for (const i of selectIndices(list, 'prose-percentage', mayShare)) {
+      const p = list[i];
       for (const m of p.text.matchAll(SHARE)) {
         const f = share(p, m);
         if (f) out.push(f);
@@ -32,6 +34,11 @@ export const prosePercentage: Rule = {
     return out;
   },
 };
+
+/** A share may be stated: a percentage and a '其中'. (Asked of each paragraph once: text/spliced.ts.) */
+function mayShare(p: Paragraph): boolean {
+  return /[%％]/.test(p.raw) && p.raw.includes('其中');
+}
 
 function share(p: Paragraph, m: RegExpMatchArray): Finding | null {
   const t = p.text;

@@ -1,9 +1,10 @@
 import type { Cell, FormatVersion, Report, SectionKey, Table } from '../model';
-import { OUTCOME_CLAIMS, PARTIAL_COUNT, PROSE_COUNTS, REFERS_BACK, WIDER_AREA, type ProseCount, type ProseTable } from '../formats/prosePatterns';
+import { OUTCOME_CLAIMS, PARTIAL_COUNT, type OutcomeClaim, PROSE_COUNTS, REFERS_BACK, WIDER_AREA, type ProseCount, type ProseTable } from '../formats/prosePatterns';
 import { applicationsNumberRows } from '../formats/relations';
 import { msg, type Message } from '../l10n/text';
 import { cell, columnName, rowDef, rowName, tableName } from './names';
 import { paragraphs, type Paragraph } from '../text/paragraphs';
+import { selectIndices } from '../text/spliced';
 import { subject, type Finding, type Rule, type RuleContext } from './types';
 
 const MESSAGE = {
@@ -42,14 +43,21 @@ export const proseTableMismatch: Rule = {
     const { report } = ctx;
     if (!readable(report.tables.active) && !readable(report.tables.applications) && !readable(report.tables.reviewLitigation)) return [];
     const out: Finding[] = [];
-    for (const p of paragraphs(report)) {
-      if (!SECTIONS.has(p.section)) continue;
+    const list = paragraphs(report);
+    // Asked of each paragraph once (text/spliced.ts): which state a count or claim, under this year and script.
+    const stating = (p: Paragraph) => {
+      if (!SECTIONS.has(p.section)) return false;
+      const read = readOnce(p, report);
+      return read.counts.length > 0 || read.claims.length > 0;
+    };
+    for (const i of selectIndices(list, `prose-table-mismatch|${report.year?.value ?? ''}|${report.script}`, stating)) {
+      const p = list[i];
       const read = readOnce(p, report);
       for (const stated of read.counts) {
         const f = compare(ctx, p, stated);
         if (f) out.push(f);
       }
-      if (read.claims) out.push(...claims(p, report.tables.reviewLitigation));
+      if (read.claims.length) out.push(...claims(p, read.claims, report.tables.reviewLitigation));
     }
     return out;
   },
@@ -80,23 +88,37 @@ const found = new Map<string, Map<string, Read>>();
 let foundChars = 0;
 const FOUND_CHARS = 1 << 21;
 
-/** A paragraph's counts, and whether it may claim an outcome of table 四 ('均获维持', '未被纠错'). */
+/** A paragraph's counts, and its claims of an outcome of table 四 ('均获维持', '未被纠错'). */
 interface Read {
   counts: Stated[];
-  claims: boolean;
+  claims: Claim[];
 }
+
+/** A claim as written, and the rows of table 四 its sentence is about. */
+interface Claim {
+  claim: OutcomeClaim;
+  start: number;
+  written: string;
+  rows: string[];
+}
+
+/** The last read of each paragraph object, under its scope: a paragraph kept across keystrokes is not looked up by its text. */
+const byParagraph = new WeakMap<Paragraph, { scope: string; read: Read }>();
 
 function readOnce(p: Paragraph, report: Report): Read {
   const scope = `${report.year?.value ?? ''}|${p.section}|${report.script}`;
+  const last = byParagraph.get(p);
+  if (last?.scope === scope) return last.read;
   let byText = found.get(scope);
   if (!byText) found.set(scope, (byText = new Map()));
   let out = byText.get(p.raw);
   if (!out) {
-    out = { counts: UNIT_WRITTEN.test(p.raw) ? readCounts(p, report) : [], claims: /持|纠|糾/.test(p.raw) };
+    out = { counts: UNIT_WRITTEN.test(p.raw) ? readCounts(p, report) : [], claims: /持|纠|糾/.test(p.raw) ? readClaims(p) : [] };
     if (foundChars + p.raw.length > FOUND_CHARS) (found.clear(), found.set(scope, byText), byText.clear(), (foundChars = 0));
     byText.set(p.raw, out);
     foundChars += p.raw.length;
   }
+  byParagraph.set(p, { scope, read: out });
   return out;
 }
 
@@ -179,7 +201,15 @@ function nextIndex(t: string, from: number, re: RegExp): number {
 }
 
 /** The rows whose 总计 cells make the count: a group of table 三 is its rows in the table's format version. */
+const leaves = new Map<ProseCount, Partial<Record<FormatVersion, string[]>>>();
+
 function leafRows(c: ProseCount, version: FormatVersion): string[] {
+  let byVersion = leaves.get(c);
+  if (!byVersion) leaves.set(c, (byVersion = {}));
+  return (byVersion[version] ??= leafRowsOf(c, version));
+}
+
+function leafRowsOf(c: ProseCount, version: FormatVersion): string[] {
   if (c.table !== 'applications') return [...c.rows];
   const numbered = applicationsNumberRows(version);
   return c.rows.flatMap((key) => {
@@ -232,11 +262,10 @@ function cellsName(table: Table, c: ProseCount, column: { zh: string; en: string
   return { zh: `${zh}的“${column.zh}”`, en: c.column ? `“${column.en}” of ${en}` : `the total of ${en}` };
 }
 
-/** '均获维持', '未被纠错': the outcomes of table 四 the sentence's nearest 行政复议 or 行政诉讼 had. */
-function claims(p: Paragraph, table: Table | null): Finding[] {
-  if (!readable(table)) return [];
+/** '均获维持', '未被纠错' in a sentence about 行政复议 or 行政诉讼 of government information: the rows of table 四 it speaks for. */
+function readClaims(p: Paragraph): Claim[] {
   const t = p.text;
-  const out: Finding[] = [];
+  const out: Claim[] = [];
   for (const claim of OUTCOME_CLAIMS) {
     for (const m of t.matchAll(claim.words)) {
       const start = lastIndex(t, m.index, SENTENCE_END);
@@ -247,34 +276,42 @@ function claims(p: Paragraph, table: Table | null): Finding[] {
       const sentence = t.slice(start, nextIndex(t, m.index, SENTENCE_END));
       const refersBack = REFERS_BACK.test(sentence) && /信息公开/.test(previousSentence(t, start));
       if (p.section !== 'reviewLitigation' && !/信息公开/.test(sentence) && !refersBack) continue;
-      const rows = litigation > review ? ['litigationDirect', 'litigationAfterReview'] : ['review'];
-      const found: { row: string; column: string; c: Cell }[] = [];
-      for (const row of rows) {
-        for (const column of claim.contradictedBy) {
-          const c = cell(table, row, column);
-          if (c?.value) found.push({ row, column, c });
-        }
-      }
-      if (!found.length) continue;
-      const parts = found.map(({ row, column, c }) => {
-        const r = rowName(table.kind, row);
-        const col = columnName(table.kind, row, column, null);
-        return { zh: msgText(OUTCOME.zh, r.zh, col.zh, c.value!), en: msgText(OUTCOME.en, r.en, col.en, c.value!) };
-      });
-      const name = tableName(table.kind);
-      const written = m[0];
-      out.push({
-        ruleId: proseTableMismatch.id,
-        subject: subject.cell(table.kind, found[0].row, found[0].column),
-        severity: proseTableMismatch.severity,
-        range: p.rangeOf(m.index, m.index + written.length),
-        message: msg(CLAIM, {
-          claim: written, table: name.zh, tableEn: name.en,
-          cells: parts.map((x) => x.zh).join('，'), cellsEn: parts.map((x) => x.en).join(', '),
-        }),
-        related: found.map(({ row, column, c }, i) => ({ range: c.range, message: msg({ zh: parts[i].zh, en: parts[i].en }) })),
-      });
+      out.push({ claim, start: m.index, written: m[0], rows: litigation > review ? ['litigationDirect', 'litigationAfterReview'] : ['review'] });
     }
+  }
+  return out;
+}
+
+/** The claims that table 四 contradicts: the outcomes their sentence's nearest 行政复议 or 行政诉讼 had. */
+function claims(p: Paragraph, read: Claim[], table: Table | null): Finding[] {
+  if (!readable(table)) return [];
+  const out: Finding[] = [];
+  for (const { claim, start, written, rows } of read) {
+    const found: { row: string; column: string; c: Cell }[] = [];
+    for (const row of rows) {
+      for (const column of claim.contradictedBy) {
+        const c = cell(table, row, column);
+        if (c?.value) found.push({ row, column, c });
+      }
+    }
+    if (!found.length) continue;
+    const parts = found.map(({ row, column, c }) => {
+      const r = rowName(table.kind, row);
+      const col = columnName(table.kind, row, column, null);
+      return { zh: msgText(OUTCOME.zh, r.zh, col.zh, c.value!), en: msgText(OUTCOME.en, r.en, col.en, c.value!) };
+    });
+    const name = tableName(table.kind);
+    out.push({
+      ruleId: proseTableMismatch.id,
+      subject: subject.cell(table.kind, found[0].row, found[0].column),
+      severity: proseTableMismatch.severity,
+      range: p.rangeOf(start, start + written.length),
+      message: msg(CLAIM, {
+        claim: written, table: name.zh, tableEn: name.en,
+        cells: parts.map((x) => x.zh).join('，'), cellsEn: parts.map((x) => x.en).join(', '),
+      }),
+      related: found.map(({ c }, i) => ({ range: c.range, message: msg({ zh: parts[i].zh, en: parts[i].en }) })),
+    });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { ProseLine, Report, SectionHeading } from '../model';
 import { labelKey } from '../text/normalize';
 import type { LineIndex } from '../text/positions';
+import { selectIndices } from '../text/spliced';
 
 /** What conversion or a web page left in a report's text that is no part of it. */
 export type ResidueKind = 'bookmark' | 'pinyin' | 'replacement' | 'tag' | 'popup' | 'navigation';
@@ -42,9 +43,8 @@ export function findResidue(report: Report, index: LineIndex): Residue[] {
   if (report.html) return [];
   const out: Residue[] = [];
   const prose = report.prose;
-  for (let i = 0; i < prose.length; i++) {
+  for (const i of selectIndices(prose, 'text-residue', hasResidue)) {
     const p = prose[i];
-    if (!MAYBE.test(p.text)) continue;
     const at = index.offsetAt(p.range.start);
     for (const [kind, re] of [['bookmark', BOOKMARK], ['pinyin', PINYIN], ['replacement', REPLACEMENT], ['tag', TAG]] as const) {
       for (const m of p.text.matchAll(re)) {
@@ -57,6 +57,11 @@ export function findResidue(report: Report, index: LineIndex): Residue[] {
   const nav = navigation(report, index);
   if (nav) out.push(nav);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Does the line hold residue other than navigation? (Asked of each line once: text/spliced.ts.) */
+function hasResidue(p: ProseLine): boolean {
+  return MAYBE.test(p.text) && (POPUP.test(p.text) || [BOOKMARK, PINYIN, REPLACEMENT, TAG].some((re) => p.text.search(re) >= 0));
 }
 
 /** The popup's line and its “是否继续？”: whole lines, deleted with their line breaks. */

@@ -1,6 +1,7 @@
 import type { ProseLine, Report, SectionKey } from '../model';
 import type { Range } from './positions';
 import { fold } from './normalize';
+import { spliceOf, spliced } from './spliced';
 
 /** A paragraph of prose: lines of a PDF or Word export that wrap a sentence are put together. */
 export interface Paragraph {
@@ -19,39 +20,97 @@ const MAX_LINE = 10000;
 
 const SENTENCE_END = new Set(['。', '!', '?', '！', '？']);
 
-/** Each report's paragraphs, read once for all the rules that read the prose. */
-const cache = new WeakMap<Report, Paragraph[]>();
-
-export function paragraphs(report: Report): Paragraph[] {
-  let out = cache.get(report);
-  if (!out) cache.set(report, (out = readParagraphs(report)));
-  return out;
+/** A report's paragraphs, and the index in its prose of each one's first line. */
+interface Built {
+  list: Paragraph[];
+  firsts: number[];
+  traditional: boolean;
+  html: boolean;
 }
 
-function readParagraphs(report: Report): Paragraph[] {
+/** The paragraphs of each version of the prose (a keystroke in a table keeps the prose, so keeps them too). */
+const cache = new WeakMap<readonly ProseLine[], Built>();
+
+/** The report's paragraphs, read once for all the rules that read the prose. */
+export function paragraphs(report: Report): Paragraph[] {
+  const prose = report.prose;
   const traditional = report.script === 'traditional';
-  const out: Paragraph[] = [];
+  let built = cache.get(prose);
+  if (!built || built.traditional !== traditional || built.html !== report.html) {
+    built = again(prose, traditional, report.html) ?? build(prose, traditional, report.html);
+    cache.set(prose, built);
+  }
+  return built.list;
+}
+
+function build(prose: readonly ProseLine[], traditional: boolean, html: boolean): Built {
+  const { list, firsts } = scan(prose, traditional, html, 0, () => false);
+  return { list, firsts, traditional, html };
+}
+
+/**
+ * The paragraphs of prose spliced from the previous version's (one line typed in): read again from the
+ * start of the paragraph before the edit until a paragraph starts where one started before, beyond the
+ * edit (from there on, every decision is the same as before); the rest are the previous objects.
+ */
+function again(prose: readonly ProseLine[], traditional: boolean, html: boolean): Built | null {
+  const s = spliceOf(prose);
+  const before = s && cache.get(s.previous as readonly ProseLine[]);
+  if (!s || !before || before.traditional !== traditional || before.html !== html) return null;
+  const { firsts } = before;
+  const d = s.inserted - s.removed;
+  // The last paragraph starting at or before the line above the edit.
+  let a = 0;
+  while (a + 1 < firsts.length && firsts[a + 1] <= Math.max(0, s.at - 1)) a++;
+  const from = firsts.length ? Math.min(firsts[a], s.at) : 0;
+  let b = a;
+  const startedBefore = (j: number): boolean => {
+    if (j < s.at + s.inserted) return false;
+    while (b < firsts.length && firsts[b] + d < j) b++;
+    return b < firsts.length && firsts[b] + d === j;
+  };
+  const read = scan(prose, traditional, html, from, startedBefore);
+  // Paragraphs a.. (none before `from` is read again) up to b are replaced.
+  const until = read.stoppedAt < 0 ? firsts.length : b;
+  return {
+    list: spliced(before.list, a, until - a, read.list),
+    firsts: firsts.slice(0, a).concat(read.firsts, firsts.slice(until).map((f) => f + d)),
+    traditional,
+    html,
+  };
+}
+
+/** Paragraphs from prose line `from` on, until a paragraph would start at a line where `stop` says so. */
+function scan(prose: readonly ProseLine[], traditional: boolean, html: boolean, from: number, stop: (j: number) => boolean) {
+  const list: Paragraph[] = [];
+  const firsts: number[] = [];
   let lines: ProseLine[] = [];
+  let first = -1;
   let length = 0;
   const flush = () => {
-    if (lines.length) out.push(paragraph(lines, traditional));
+    if (lines.length) (list.push(paragraph(lines, traditional)), firsts.push(first));
     lines = [];
     length = 0;
   };
-  for (const line of report.prose) {
+  for (let i = from; i < prose.length; i++) {
+    const line = prose[i];
     if (line.text.length > MAX_LINE) {
       flush();
       continue;
     }
     const last = lines[lines.length - 1];
-    const wraps = last && !report.html && last.section === line.section && last.range.end.line + 1 === line.range.start.line
+    const wraps = last && !html && last.section === line.section && last.range.end.line + 1 === line.range.start.line
       && !SENTENCE_END.has(last.text[last.text.length - 1]) && length + line.text.length <= MAX_PARAGRAPH;
-    if (!wraps) flush();
+    if (!wraps) {
+      flush();
+      if (i > from && stop(i)) return { list, firsts, stoppedAt: i };
+      first = i;
+    }
     lines.push(line);
     length += line.text.length;
   }
   flush();
-  return out;
+  return { list, firsts, stoppedAt: -1 };
 }
 
 function paragraph(lines: ProseLine[], traditional: boolean): Paragraph {
