@@ -4,6 +4,7 @@ import { bodyKey, check, readIdentity, readReport, render, ReportIndex, toDiagno
 import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { writeCell } from '../../server/src/core/service/cellEdit';
 import { comparable, repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
+import { SKETCH_SIZE, sketchOf, sketchOfText } from '../../server/src/core/workspace/prints';
 import { seed } from '../helpers/fixtures';
 
 /** Pairs of consecutive years built from the seeds: seed 003 is a 2023 report of 临沂市国防动员办公室. */
@@ -193,4 +194,16 @@ test('copied-text: two all-zero tables are no copy', () => {
   const last = zero.replaceAll(String(year), String(year - 1));
   const subjects = findings(zero, workspace({ 'l.txt': last, 't.txt': zero }), 'copied-text').map((f) => f.subject);
   assert.ok(!subjects.includes('table/applications') && !subjects.includes('table/reviewLitigation'), subjects.join());
+});
+
+test('a part\'s sketch made in one pass equals the k smallest remixed hashes of its shingle set', () => {
+  const texts = [...['000', '001', '002', '003', '004'].map((p) => seed(p)), 'ab', '', '一二三四五六七八九十'.repeat(40)];
+  let r = 1;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  // Random texts over a small alphabet repeat shingles often: the de-duplication is exercised.
+  for (let i = 0; i < 200; i++) texts.push(Array.from({ length: next() % 400 }, () => '甲乙丙丁#'[next() % 5]).join(''));
+  for (const t of texts) {
+    const text = comparable(t.split('\n'));
+    for (const k of [1, 4, SKETCH_SIZE]) assert.deepEqual([...sketchOfText(text, k)], [...sketchOf(shingles(text), k)]);
+  }
 });

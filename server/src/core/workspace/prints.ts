@@ -1,7 +1,7 @@
 import type { Report, SectionHeading, SectionKey } from '../model';
 import { SECTIONS } from '../formats/sections';
 import { fold } from '../text/normalize';
-import { comparable, shingles } from './similarity';
+import { comparable, SHINGLE_LENGTH } from './similarity';
 
 /**
  * Fingerprints of a report's parts, so that a folder of one year's reports is compared without comparing
@@ -72,12 +72,36 @@ export function sketchOf(set: ReadonlySet<number>, k = SKETCH_SIZE): Uint32Array
   return all.slice(0, k);
 }
 
+/**
+ * `sketchOf(shingles(text))` without the set and the sort: each shingle's hash remixed and kept only
+ * while it is among the k smallest so far (remixing is one-to-one, so distinct shingles stay distinct).
+ * A report's parts are sketched once per read of it, in every batch: this is most of what filing costs.
+ */
+export function sketchOfText(text: string, k = SKETCH_SIZE): Uint32Array {
+  const best = new Uint32Array(k);
+  let n = 0;
+  for (let i = 0; i + SHINGLE_LENGTH <= text.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + SHINGLE_LENGTH; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    const r = remix(h >>> 0);
+    if (n === k && r >= best[k - 1]) continue;
+    // Where it goes, ascending; a hash already kept is not kept twice.
+    let at = n;
+    while (at > 0 && best[at - 1] > r) at--;
+    if (at > 0 && best[at - 1] === r) continue;
+    if (n < k) n++;
+    best.copyWithin(at + 1, at, n - 1);
+    best[at] = r;
+  }
+  return best.slice(0, n);
+}
+
 /** A report's part prints, each part long enough (MIN_PART_CHARS). */
 export function printsOf(report: Report, names: readonly string[]): PartPrint[] {
   const out: PartPrint[] = [];
   for (const h of partsOf(report)) {
     const text = partText(report, h, names);
-    if (text.length >= MIN_PART_CHARS) out.push({ key: h.key, sketch: sketchOf(shingles(text)) });
+    if (text.length >= MIN_PART_CHARS) out.push({ key: h.key, sketch: sketchOfText(text) });
   }
   return out;
 }
