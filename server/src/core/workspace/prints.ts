@@ -49,7 +49,7 @@ export function partText(report: Report, h: SectionHeading, names: readonly stri
     for (const n of names) if (t.includes(n)) t = t.replaceAll(n, '#');
     lines.push(t);
   }
-  return comparable(lines);
+  return comparable(lines, true);
 }
 
 /** The first heading of each part. */
@@ -79,10 +79,11 @@ export function sketchOf(set: ReadonlySet<number>, k = SKETCH_SIZE): Uint32Array
  */
 export function sketchOfText(text: string, k = SKETCH_SIZE): Uint32Array {
   const best = new Uint32Array(k);
+  const length = SHINGLE_LENGTH;
   let n = 0;
-  for (let i = 0; i + SHINGLE_LENGTH <= text.length; i++) {
+  for (let i = 0; i + length <= text.length; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < i + SHINGLE_LENGTH; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    for (let j = i; j < i + length; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
     const r = remix(h >>> 0);
     if (n === k && r >= best[k - 1]) continue;
     // Where it goes, ascending; a hash already kept is not kept twice.

@@ -14,11 +14,11 @@ export const COMPARED_CHARS = 100_000;
 const NUMBER = /[0-9]+(?:[.,][0-9]+)*|[〇零一二三四五六七八九]{4}(?=年)/g;
 const NOT_KEPT = /[^\p{L}#]+/gu;
 
-/** A text as the comparison sees it. */
-export function comparable(lines: Iterable<string>): string {
+/** A text as the comparison sees it (`folded`: the lines are folded already). */
+export function comparable(lines: Iterable<string>, folded = false): string {
   let out = '';
   for (const line of lines) {
-    out += fold(line).replace(NUMBER, '#').replace(NOT_KEPT, '');
+    out += (folded ? line : fold(line)).replace(NUMBER, '#').replace(NOT_KEPT, '');
     if (out.length >= COMPARED_CHARS) return out.slice(0, COMPARED_CHARS);
   }
   return out;
