@@ -18,8 +18,14 @@ const SKIPPED = ['script', 'style', 'select', 'noscript', 'template', 'textarea'
 const RAW = new Set(['script', 'style', 'textarea']);
 const SKIPPED_END = new Map(SKIPPED.map((n) => [n, new RegExp(`</${n}\\b`, 'gi')]));
 
-export function walkTags(text: string, v: TagVisitor): void {
+/**
+ * `wanted`, when given, says by a tag name's first letter (lower case) whether the visitor cares for it:
+ * other tags are passed over as text without being matched, which a visitor that reads no text may
+ * allow (the skipped elements' names are always wanted, so their content stays skipped).
+ */
+export function walkTags(text: string, v: TagVisitor, wanted?: string): void {
   const unclosed = new Set<string>();
+  const first = wanted && new Set([...wanted, ...SKIPPED.map((n) => n[0])]);
   let i = 0;
   let from = 0;
   while (i < text.length) {
@@ -29,6 +35,10 @@ export function walkTags(text: string, v: TagVisitor): void {
       if (from < lt) v.text(from, lt);
       const e = text.indexOf('-->', lt + 4);
       i = from = e < 0 ? text.length : e + 3;
+      continue;
+    }
+    if (first && !first.has((text[lt + 1] === '/' ? text[lt + 2] : text[lt + 1])?.toLowerCase() ?? '')) {
+      i = lt + 1;
       continue;
     }
     TAG.lastIndex = lt;
@@ -82,6 +92,6 @@ export function layoutCells(text: string): Set<number> {
         open[top] = !closing && name !== 'tr' ? start : -1;
       }
     },
-  });
+  }, 't');
   return found;
 }
