@@ -4,8 +4,12 @@ import { bodyKey, check, readIdentity, readReport, render, ReportIndex, toDiagno
 import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { writeCell } from '../../server/src/core/service/cellEdit';
 import { comparable, repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
-import { SKETCH_SIZE, sketchOf, sketchOfText } from '../../server/src/core/workspace/prints';
-import { seed } from '../helpers/fixtures';
+import { ownNames, printsOf, SKETCH_SIZE, sketchOf, sketchOfText } from '../../server/src/core/workspace/prints';
+import { identityOf } from '../../server/src/core/workspace/identity';
+import { readSkeleton } from '../../server/src/core/reader/read';
+import { readSource } from '../../server/src/core/text/source';
+import { readFileSync } from 'node:fs';
+import { corpusFiles, seed } from '../helpers/fixtures';
 
 /** Pairs of consecutive years built from the seeds: seed 003 is a 2023 report of 临沂市国防动员办公室. */
 const THIS_YEAR = seed('003');
@@ -206,4 +210,21 @@ test('a part\'s sketch made in one pass equals the k smallest remixed hashes of 
     const text = comparable(t.split('\n'));
     for (const k of [1, 4, SKETCH_SIZE]) assert.deepEqual([...sketchOfText(text, k)], [...sketchOf(shingles(text), k)]);
   }
+});
+
+test('a skeleton (no table read) gives every seed and corpus report the prints and identity of its model', () => {
+  const texts = [...['000', '001', '002', '003', '004'].map((p) => seed(p)), ...corpusFiles().map((f) => readFileSync(f, 'utf8'))];
+  let printed = 0;
+  for (const text of texts) {
+    const report = readReport(text);
+    const skeleton = readSkeleton(readSource(text));
+    // Each table lies within its region: the prose outside the regions holds no line of a table.
+    const tableLines = new Set([...report.proseIn(0, Infinity)].map((l) => JSON.stringify(l.range)));
+    for (const l of report.proseOutsideRegions(0, Infinity)) assert.ok(tableLines.has(JSON.stringify(l.range)), `a line of a table outside its region: ${l.text}`);
+    assert.deepEqual(identityOf(skeleton), identityOf(report));
+    const fromModel = printsOf(report, ownNames(report));
+    assert.deepEqual(printsOf(skeleton, ownNames(skeleton)).map((p) => [p.key, [...p.sketch]]), fromModel.map((p) => [p.key, [...p.sketch]]));
+    printed += fromModel.length;
+  }
+  assert.ok(printed > texts.length, `${printed} parts printed`);
 });

@@ -229,12 +229,13 @@ class Batch {
   /**
    * The batch's workspace, filed before the first check. A batch large enough for workers has its files
    * surveyed by them (each read once, in parallel) and shares the surveys with each: a worker then checks
-   * with an index equal to this thread's. A smaller one is read here, and checked here too.
+   * with an index equal to this thread's. A smaller one is surveyed here (each file's skeleton read once,
+   * no table), and checked here too.
    */
   private async acrossWorkspace(at: BatchFiles): Promise<ReportIndex> {
     const pool = this.workers(at.files.length);
     this.poolTried = true;
-    if (!pool) return surveyed(at);
+    if (!pool) return surveyed(at, at.files.map((f) => surveyFile(at, f)));
     // A few files in flight per worker, each to the least busy one: handed out all at once, they would be
     // dealt in turn whatever their size. A worker that fails leaves its file to this thread.
     const surveys = new Array<Survey>(at.files.length);

@@ -56,7 +56,7 @@ export function surveyed(at: BatchFiles, surveys?: readonly Survey[]): ReportInd
 
 /** What the index needs of one file of the batch, read and decoded through the same bounds as a checked file. */
 export function surveyFile(at: Omit<BatchFiles, 'files'>, path: string): Survey {
-  return surveyReport(path, readText(path, at.maxFileSize), { formatVersion: at.formatVersion });
+  return surveyReport(path, readText(path, at.maxFileSize));
 }
 
 function filesWorkspace(at: BatchFiles): ReportWorkspace {

@@ -194,6 +194,6 @@ export function emptyReport(lineCount: number): Report {
     title: null, issuer: null, year: null, period: null, damagedPeriod: null, dates: [], signatory: null,
     format: { version: null, source: null }, script: 'simplified', html: false,
     sections: [], tables: { active: null, applications: null, reviewLitigation: null },
-    prose: [], opening: [], proseIn: () => [], lineCount,
+    prose: [], opening: [], proseIn: () => [], proseOutsideRegions: () => [], lineCount,
   };
 }

@@ -159,5 +159,12 @@ export interface Report {
    * every keystroke. `keep` filters the lines by their text before any position is computed.
    */
   proseIn(from: number, to: number, keep?: (line: string) => boolean): Iterable<ProseLine>;
+  /**
+   * `proseIn` without the lines of each table's region: where the table may be, found from its anchor
+   * before any table is read (from its first line to the next heading or table; each table lies within
+   * it). What a report's parts are compared by across reports (workspace/prints.ts), so that it can be
+   * made without reading a table.
+   */
+  proseOutsideRegions(from: number, to: number): Iterable<ProseLine>;
   lineCount: number;
 }

@@ -41,6 +41,29 @@ export function readState(text: SourceText, options: ReadOptions = {}): ReadStat
   return compose(src, { headings, regions: findTableRegions(src, headings), tables: {}, year: null }, options).state;
 }
 
+/** What a report is filed and compared by across reports: its header, parts, regions and prose, no table read. */
+export type Skeleton = Pick<Report, 'title' | 'issuer' | 'signatory' | 'year' | 'sections' | 'proseOutsideRegions'>;
+
+/**
+ * The read without the tables (most of a read's work): the same lines, headings, header and regions as
+ * `readState`, and the prose of every line outside the headings. A batch files its reports by it.
+ */
+export function readSkeleton(text: SourceText): Skeleton {
+  const src = splitAtParts(withoutDirectiveLines(text));
+  const headings = finishHeadings(src, findHeadings(src));
+  const header = readHeader(src, headings);
+  const regions = findTableRegions(src, headings);
+  return {
+    title: header.title, issuer: header.issuer, signatory: header.signatory, year: header.year, sections: headings,
+    proseOutsideRegions: (from, to) => proseSpan(src, headings, regionSpans(regions), from, to),
+  };
+}
+
+/** Regions as the spans `proseSpan` skips. */
+function regionSpans(regions: readonly TableRegion[]): { firstLine: number; endLine: number }[] {
+  return regions.map((r) => ({ firstLine: r.from, endLine: r.to }));
+}
+
 /**
  * A plain text without its silencing lines (`// nianbao-disable …`, `<!-- nianbao-disable … -->` alone
  * on a line): the reader sees the lines around one as if it were not there, so it is no heading, no
@@ -92,7 +115,7 @@ export function compose(src: SourceText, kept: Kept, options: ReadOptions): { st
   // `assemble` sets each table's section: a kept table is copied, never the previous version's object.
   const tables = { active: copy(active), applications: copy(applications), reviewLitigation: copy(reviewLitigation) };
   const prose = kept.prose?.extents === extentsOf(tables) ? kept.prose : undefined;
-  const report = assemble(src, headings, header, tables, options, prose);
+  const report = assemble(src, headings, header, tables, options, prose, kept.regions);
   return { state: { src, headings, regions: kept.regions, header, report }, reread };
 }
 
@@ -136,7 +159,7 @@ export function readReviewTable(src: SourceText, regions: TableRegion[]): Table 
 /** The model from its parts; the prose is computed when first asked for. */
 export function assemble(
   src: SourceText, headings: SectionHeading[], header: ReturnType<typeof readHeader>, tables: Report['tables'], options: ReadOptions,
-  keptProse?: Kept['prose'],
+  keptProse?: Kept['prose'], regions: readonly TableRegion[] = [],
 ): Report {
   const { active, applications, reviewLitigation } = tables;
   for (const t of [active, applications, reviewLitigation]) if (t) t.section = sectionAt(headings, t.firstLine);
@@ -165,6 +188,7 @@ export function assemble(
         ?? proseLines(src, headings, [active, applications, reviewLitigation], end, OPENING_LINES));
     },
     proseIn: (from, to, keep) => proseSpan(src, headings, [active, applications, reviewLitigation], from, to, keep),
+    proseOutsideRegions: (from, to) => proseSpan(src, headings, regionSpans(regions), from, to),
     lineCount: src.index.lineCount,
   };
   proseRead.set(report, () => prose);
@@ -235,7 +259,7 @@ function proseLines(src: SourceText, headings: SectionHeading[], tables: (Table 
 
 /** `proseLines` of lines [from, to) only, one at a time. */
 function* proseSpan(
-  src: SourceText, headings: SectionHeading[], tables: (Table | null)[], from: number, to: number, keep?: (line: string) => boolean,
+  src: SourceText, headings: SectionHeading[], tables: ({ firstLine: number; endLine: number } | null)[], from: number, to: number, keep?: (line: string) => boolean,
 ): Generator<ProseLine> {
   const end = Math.min(to, src.lines.length);
   let hi = 0;

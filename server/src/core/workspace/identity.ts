@@ -3,7 +3,7 @@ import { readHeader } from '../reader/header';
 import { findHeadings } from '../reader/headings';
 import { splitAtParts } from '../reader/pieces';
 import { fold } from '../text/normalize';
-import { readSource } from '../text/source';
+import { readSource, type SourceText } from '../text/source';
 
 /** Who issued a report and for which year: what the workspace index files it under. */
 export interface ReportIdentity {
@@ -35,7 +35,7 @@ export function identityOf(report: Pick<Report, 'issuer' | 'signatory' | 'year'>
 }
 
 /** A report's identity from its text, reading only its headings and header (no table): how an index files many reports cheaply. */
-export function readIdentity(text: string): ReportIdentity | null {
-  const src = splitAtParts(readSource(text));
+export function readIdentity(text: string | SourceText): ReportIdentity | null {
+  const src = splitAtParts(typeof text === 'string' ? readSource(text) : text);
   return identityOf(readHeader(src, findHeadings(src)));
 }

@@ -41,10 +41,17 @@ export function namePieces(names: readonly string[]): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-/** A part's prose as the comparison across bodies sees it: similarity.ts's folding, the body's own name one placeholder. */
-export function partText(report: Report, h: SectionHeading, names: readonly string[]): string {
+/** What a part's prose is read from: a model, or a skeleton (reader/read.ts), which give the same text. */
+export type PartSource = Pick<Report, 'sections' | 'proseOutsideRegions'>;
+
+/**
+ * A part's prose as the comparison across bodies sees it: similarity.ts's folding, the body's own name
+ * one placeholder. Lines in a table's region are left out (a table lies within its region): so a skeleton,
+ * whose tables are not read, gives the same text as the model.
+ */
+export function partText(report: PartSource, h: SectionHeading, names: readonly string[]): string {
   const lines: string[] = [];
-  for (const line of report.proseIn(h.line, h.endLine)) {
+  for (const line of report.proseOutsideRegions(h.line, h.endLine)) {
     let t = fold(line.text);
     for (const n of names) if (t.includes(n)) t = t.replaceAll(n, '#');
     lines.push(t);
@@ -53,7 +60,7 @@ export function partText(report: Report, h: SectionHeading, names: readonly stri
 }
 
 /** The first heading of each part. */
-export function partsOf(report: Report): SectionHeading[] {
+export function partsOf(report: Pick<Report, 'sections'>): SectionHeading[] {
   return report.sections.filter((h, i) => report.sections.findIndex((x) => x.key === h.key) === i);
 }
 
@@ -98,7 +105,7 @@ export function sketchOfText(text: string, k = SKETCH_SIZE): Uint32Array {
 }
 
 /** A report's part prints, each part long enough (MIN_PART_CHARS). */
-export function printsOf(report: Report, names: readonly string[]): PartPrint[] {
+export function printsOf(report: PartSource, names: readonly string[]): PartPrint[] {
   const out: PartPrint[] = [];
   for (const h of partsOf(report)) {
     const text = partText(report, h, names);

@@ -1,5 +1,6 @@
 import type { Report } from '../model';
-import { readReport, type ReadOptions } from '../reader/read';
+import { readReport, readSkeleton, type ReadOptions, type Skeleton } from '../reader/read';
+import { readSource } from '../text/source';
 import { identityOf, readIdentity, type ReportIdentity } from './identity';
 import { ownNames, printsOf, YearPrints, type NearPart, type PartPrint } from './prints';
 
@@ -129,8 +130,9 @@ export class ReportIndex implements CrossReports {
         if (made) prints.add(uri, made.body, made.prints);
         continue;
       }
-      const other = this.read(uri);
-      if (other) prints.add(uri, other.identity.body, printsOf(other.report, ownNames(other.report)));
+      const text = this.workspace.read(uri);
+      const read = text === null ? null : surveyedPrints(readSkeleton(readSource(text)));
+      if (read) prints.add(uri, read.body, read.prints);
     }
     this.prints.set(year, prints);
     return prints;
@@ -185,13 +187,21 @@ export interface Survey {
   prints?: SurveyedPrints | null;
 }
 
-/** Reads one report as `ReportIndex` would (its header to file it, its model for the prints of its year). */
-export function surveyReport(uri: string, text: string | null, options: ReadOptions = {}): Survey {
-  const filedAs = text === null ? null : readIdentity(text);
-  if (!filedAs || text === null) return { uri, filedAs };
-  const report = readReport(text, options);
-  const identity = identityOf(report);
-  return { uri, filedAs, prints: identity ? { body: identity.body, prints: printsOf(report, ownNames(report)) } : null };
+/**
+ * Reads one report as `ReportIndex` would: its header to file it, its skeleton (no table read) for the
+ * prints of its year; the text is split into lines once for both.
+ */
+export function surveyReport(uri: string, text: string | null): Survey {
+  const src = text === null ? null : readSource(text);
+  const filedAs = src && readIdentity(src);
+  if (!filedAs || !src) return { uri, filedAs };
+  return { uri, filedAs, prints: surveyedPrints(readSkeleton(src)) };
+}
+
+/** A skeleton's part prints and the body it names (null without an identity). */
+function surveyedPrints(skeleton: Skeleton): SurveyedPrints | null {
+  const identity = identityOf(skeleton);
+  return identity ? { body: identity.body, prints: printsOf(skeleton, ownNames(skeleton)) } : null;
 }
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
