@@ -270,6 +270,8 @@ class Batch {
   /** What checking one file takes, in whichever thread checks it. */
   private task(file: string, dir: string): ReportTask {
     const options = this.checkOptions(dir);
+    // The file is the workspace's report of that name: never another report to itself, its survey its own.
+    if (options.workspace) options.self = file;
     if (this.o.updateBaseline) options.accepted = 'all';
     else if (this.baseline) options.accepted = this.baseline.entriesFor(file);
     const task: ReportTask = { file, maxFileSize: this.o.maxFileSize, format: this.o.format, options, fix: this.o.fix };

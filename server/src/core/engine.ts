@@ -129,7 +129,7 @@ export function ruleWorkspace(cross: CrossReports, report: Report, self?: string
   return {
     lastYear: () => (last === undefined ? (last = [cross.lastYear(report)].find((x) => x && other(x)) ?? null) : last),
     filed: (by) => (cross.filed?.(by) ?? []).filter(other),
-    nearParts: () => (near ??= (cross.nearParts?.(report) ?? []).filter(other)),
+    nearParts: () => (near ??= (cross.nearParts?.(report, self) ?? []).filter(other)),
     open: (uri) => cross.open?.(uri) ?? null,
   };
 }

@@ -36,7 +36,8 @@ export interface CrossReports {
   /** The reports filed under a year, or under a body (by `bodyKey`), in URI order. */
   filed?(by: { year: number } | { body: string }): readonly FiledReport[];
   /** Parts of other bodies' reports of this report's year whose fingerprints are near its parts (candidates, to compare in full). */
-  nearParts?(report: Report): NearPart[];
+  /** `self`: the report's URI in the workspace, when its text there is the text checked (its survey's prints are then its own). */
+  nearParts?(report: Report, self?: string): NearPart[];
   /** One report's model. */
   open?(uri: string): OtherReport | null;
 }
@@ -112,11 +113,14 @@ export class ReportIndex implements CrossReports {
     return ('year' in by ? this.byYear.get(by.year) : this.byBody.get(by.body)) ?? [];
   }
 
-  nearParts(report: Report): NearPart[] {
+  nearParts(report: Report, self?: string): NearPart[] {
     const id = identityOf(report);
     if (!id) return [];
     const year = this.yearPrints(id.year);
-    return printsOf(report, ownNames(report)).flatMap((p) => year.near(id.body, p, NEAR_COMPARED));
+    // A batch checks the files it surveyed: the prints are made once a file (the survey's are its model's).
+    const made = self === undefined ? undefined : this.surveyed.get(self);
+    const prints = made && made.body === id.body ? made.prints : printsOf(report, ownNames(report));
+    return prints.flatMap((p) => year.near(id.body, p, NEAR_COMPARED));
   }
 
   /** A year's part fingerprints, made on first ask: each report of the year read once. */
