@@ -6,6 +6,7 @@ import { ReportSession, type TextChange } from '../../server/src/core/incrementa
 import { renderTable } from '../../server/src/core/render/tables';
 import { LineIndex } from '../../server/src/core/text/positions';
 import { corpusFiles, seed } from '../helpers/fixtures';
+import { rng } from '../helpers/rng';
 
 /**
  * In the style of rust-analyzer's reparsing tests: random edit sequences applied incrementally,
@@ -14,17 +15,6 @@ import { corpusFiles, seed } from '../helpers/fixtures';
  */
 const RUNS = Number(process.env.NIANBAO_INCREMENTAL_RUNS ?? 1000);
 const STEPS = 10;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const bases = [
   ...['000', '001', '002', '003', '004'].map((p) => seed(p)),

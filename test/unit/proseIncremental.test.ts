@@ -7,6 +7,7 @@ import { paragraphs } from '../../server/src/core/text/paragraphs';
 import { LineIndex } from '../../server/src/core/text/positions';
 import { selectIndices, spliceOf, spliced } from '../../server/src/core/text/spliced';
 import { seed } from '../helpers/fixtures';
+import { rng } from '../helpers/rng';
 
 /**
  * Typing in prose keeps the prose lines and paragraphs of before but for the line typed in
@@ -14,17 +15,6 @@ import { seed } from '../helpers/fixtures';
  * items (text/spliced.ts). After every keystroke the paragraphs and the prose rules' findings equal
  * those of a fresh read, on reports whose sentences wrap over lines as PDF text does.
  */
-
-function rng(seedValue: number) {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A report's long prose lines cut every `width` characters, as a PDF's text comes out. */
 function wrapped(text: string, width: number): string {
