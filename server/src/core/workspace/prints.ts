@@ -114,6 +114,30 @@ export function printsOf(report: PartSource, names: readonly string[]): PartPrin
   return out;
 }
 
+/**
+ * A report's part prints as an index entry: the hashes of all its parts in one typed array, not an array
+ * per part (a batch of 10,000 reports holds 10,000 entries in every thread that checks).
+ */
+export interface PackedPrints {
+  keys: SectionKey[];
+  /** How many hashes each part has, in `keys`' order. */
+  lengths: number[];
+  hashes: Uint32Array;
+}
+
+export function packPrints(prints: readonly PartPrint[]): PackedPrints {
+  const hashes = new Uint32Array(prints.reduce((n, p) => n + p.sketch.length, 0));
+  let at = 0;
+  for (const p of prints) (hashes.set(p.sketch, at), (at += p.sketch.length));
+  return { keys: prints.map((p) => p.key), lengths: prints.map((p) => p.sketch.length), hashes };
+}
+
+/** The parts' prints again, as views of the packed hashes (nothing copied). */
+export function unpackPrints(packed: PackedPrints): PartPrint[] {
+  let at = 0;
+  return packed.keys.map((key, i) => ({ key, sketch: packed.hashes.subarray(at, (at += packed.lengths[i])) }));
+}
+
 /** A part of another report found near one of this report's. */
 export interface NearPart {
   uri: string;

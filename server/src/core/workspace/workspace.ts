@@ -2,7 +2,7 @@ import type { Report } from '../model';
 import { readReport, readSkeleton, type ReadOptions, type Skeleton } from '../reader/read';
 import { readSource } from '../text/source';
 import { identityOf, readIdentity, type ReportIdentity } from './identity';
-import { ownNames, printsOf, YearPrints, type NearPart, type PartPrint } from './prints';
+import { ownNames, packPrints, printsOf, unpackPrints, YearPrints, type NearPart, type PackedPrints } from './prints';
 
 /**
  * The other reports a check may look at, read-only (in the style of vscode-markdown-languageservice's
@@ -119,7 +119,7 @@ export class ReportIndex implements CrossReports {
     const year = this.yearPrints(id.year);
     // A batch checks the files it surveyed: the prints are made once a file (the survey's are its model's).
     const made = self === undefined ? undefined : this.surveyed.get(self);
-    const prints = made && made.body === id.body ? made.prints : printsOf(report, ownNames(report));
+    const prints = made && made.body === id.body ? unpackPrints(made.prints) : printsOf(report, ownNames(report));
     return prints.flatMap((p) => year.near(id.body, p, NEAR_COMPARED));
   }
 
@@ -131,12 +131,12 @@ export class ReportIndex implements CrossReports {
     for (const { uri } of this.filed({ year })) {
       const made = this.surveyed.get(uri);
       if (made !== undefined) {
-        if (made) prints.add(uri, made.body, made.prints);
+        if (made) prints.add(uri, made.body, unpackPrints(made.prints));
         continue;
       }
       const text = this.workspace.read(uri);
       const read = text === null ? null : surveyedPrints(readSkeleton(readSource(text)));
-      if (read) prints.add(uri, read.body, read.prints);
+      if (read) prints.add(uri, read.body, unpackPrints(read.prints));
     }
     this.prints.set(year, prints);
     return prints;
@@ -179,7 +179,7 @@ export class ReportIndex implements CrossReports {
 /** A report's part prints and the body its model names (which its header alone may not). */
 export interface SurveyedPrints {
   body: string;
-  prints: PartPrint[];
+  prints: PackedPrints;
 }
 
 /** What the index needs of one report, made from its text where it was read (a worker thread of the CLI). */
@@ -205,7 +205,7 @@ export function surveyReport(uri: string, text: string | null): Survey {
 /** A skeleton's part prints and the body it names (null without an identity). */
 function surveyedPrints(skeleton: Skeleton): SurveyedPrints | null {
   const identity = identityOf(skeleton);
-  return identity ? { body: identity.body, prints: printsOf(skeleton, ownNames(skeleton)) } : null;
+  return identity ? { body: identity.body, prints: packPrints(printsOf(skeleton, ownNames(skeleton))) } : null;
 }
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
