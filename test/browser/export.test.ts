@@ -1,25 +1,20 @@
 // The exported web page in headless Chromium (Debian's, through playwright-core as test/e2e does):
 // the tables' cells read back from the page equal the model, the page is self-contained and fits A4.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, REPO } from '../e2e/driver';
 import { planExport } from '../../server/src/core/export/document';
 import { writeHtml } from '../../server/src/core/export/html';
 import { readReport } from '../../server/src/core';
 import { placeCells } from '../../server/src/core/render/layout';
 import { exportSamples, modelCells } from '../helpers/exportSamples';
+import { BROWSER_RESULTS, useChromium } from '../helpers/browser';
 
-const RESULTS = join(REPO, 'test-results', 'browser');
-let browser: Browser;
+const RESULTS = BROWSER_RESULTS;
+const browser = useChromium();
 
-before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  mkdirSync(RESULTS, { recursive: true });
-});
-after(async () => browser?.close());
+before(() => mkdirSync(RESULTS, { recursive: true }));
 
 /** The little of the DOM the page is read through (the tests compile without the DOM library). */
 interface DomCell { rowSpan: number; colSpan: number; textContent: string | null; dataset: Record<string, string | undefined> }
@@ -50,7 +45,7 @@ for (const sample of exportSamples()) {
     const plan = planExport(sample.text);
     const html = writeHtml(plan.document);
     const report = readReport(sample.text);
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    const page = await browser().newPage({ viewport: { width: 1000, height: 1400 } });
     const requests: string[] = [];
     await page.route('**/*', (route) => {
       requests.push(route.request().url());

@@ -2,28 +2,23 @@
 // chromium through playwright-core, as the e2e tier), with a running header and page numbers; extracted
 // with unpdf and imported, each must read as its source does, every number kept. Also `nianbao check x.pdf`
 // and `nianbao import x.pdf x.docx`.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { extractTextItems, getDocumentProxy } from 'unpdf';
 import { importPdf } from '../../server/src/core/import/pdf';
 import { allShapes, fixedModel } from '../helpers/layouts';
 import { docxOf, pdfOf, printableHtml, seedHtml } from '../helpers/documents';
 import { assertSameReport } from '../helpers/importModel';
+import { SEEDS_DIR } from '../helpers/fixtures';
+import { useChromium } from '../helpers/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CLI = resolve(__dirname, '../../dist/cli.js');
-const SEEDS = '/work/shared/seeds';
-let browser: Browser;
-
-before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-});
-after(async () => browser?.close());
+const SEEDS = SEEDS_DIR;
+const browser = useChromium();
 
 const documents = () => [
   ...readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => [f, seedHtml(readFileSync(join(SEEDS, f), 'utf8'))] as const),
@@ -33,7 +28,7 @@ const documents = () => [
 
 test('PDFs printed from the seeds and the HTML shapes import to the same report, every number kept', async () => {
   for (const [name, html] of documents()) {
-    const pdf = await pdfOf(browser, html);
+    const pdf = await pdfOf(browser(), html);
     const { items } = await extractTextItems(await getDocumentProxy(new Uint8Array(pdf)));
     assert.ok(items.length >= 2, `${name}: a report of more than one page, so that headers and page numbers are met`);
     assertSameReport(html, importPdf(items), `${name} (pdf)`);
@@ -45,7 +40,7 @@ test('nianbao check x.pdf and x.docx checks the imported text; nianbao import wr
   try {
     const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('004'))!), 'utf8');
     const html = seedHtml(seed);
-    writeFileSync(join(dir, 'r.pdf'), await pdfOf(browser, html));
+    writeFileSync(join(dir, 'r.pdf'), await pdfOf(browser(), html));
     writeFileSync(join(dir, 'w.docx'), await docxOf(html));
     const checked = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', join(dir, 'r.pdf'), join(dir, 'w.docx')], { encoding: 'utf8' });
     assert.equal(checked.status, 1, checked.stderr);

@@ -1,24 +1,20 @@
 // The table preview's page in headless Chromium (as the webview shows it): the marked cells are exactly
 // those the diagnostics point at, the messages are on them, only the nonce's script runs, nothing is
 // fetched. Screenshots of seed 004's and an HTML report's preview go to test-results/browser/ (README).
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, REPO } from '../e2e/driver';
 import { check, render } from '../../server/src/core';
 import { findingsAt, previewHtml } from '../../server/src/core/preview/tables';
+import { REPO } from '../e2e/driver';
+import { BROWSER_RESULTS, useChromium } from '../helpers/browser';
 
-const RESULTS = join(REPO, 'test-results', 'browser');
+const RESULTS = BROWSER_RESULTS;
 const NONCE = 'Zm9yLXRoZS1wcmV2aWV3LXRlc3Q=';
-let browser: Browser;
+const browser = useChromium();
 
-before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  mkdirSync(RESULTS, { recursive: true });
-});
-after(async () => browser?.close());
+before(() => mkdirSync(RESULTS, { recursive: true }));
 
 const SAMPLES = [
   { name: 'preview-004', text: readFileSync(join(REPO, 'examples/004_bf2c1b340b487aac.txt'), 'utf8') },
@@ -44,7 +40,7 @@ for (const sample of SAMPLES) {
         }
       }
     }
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    const page = await browser().newPage({ viewport: { width: 1100, height: 1400 } });
     const requests: string[] = [];
     const errors: string[] = [];
     await page.route('**/*', (route) => {

@@ -6,21 +6,19 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { extractText } from 'unpdf';
-import { CHROMIUM, CHROMIUM_ARGS, REPO } from '../e2e/driver';
 import { runCli } from '../../server/src/cli/main';
 import { fold } from '../../server/src/core/text/normalize';
 import { corpusFiles, seedPath } from '../helpers/fixtures';
+import { BROWSER_RESULTS, useChromium } from '../helpers/browser';
 
-const RESULTS = join(REPO, 'test-results', 'browser');
-let browser: Browser;
+const RESULTS = BROWSER_RESULTS;
+const browser = useChromium();
 let root: string;
 const DIR = '收到的年报';
 const HOME = process.cwd();
 
 before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(RESULTS, { recursive: true });
   // Checked as a reviewer would: from the folder above, so that the page names the files `收到的年报/…`.
   root = mkdtempSync(join(tmpdir(), 'nianbao-review-page-'));
@@ -29,7 +27,6 @@ before(async () => {
   for (const f of ['000', '001', '002', '003', '004'].map(seedPath).concat(corpusFiles().filter((_, i) => i % 3 === 0))) copyFileSync(f, join(root, DIR, basename(f)));
 });
 after(async () => {
-  await browser?.close();
   process.chdir(HOME);
   rmSync(root, { recursive: true, force: true });
 });
@@ -57,7 +54,7 @@ interface DomWindow {
 test('the review page shows a row per report with the CLI\'s counts and verdicts, asks for nothing, and prints on A4', async () => {
   const json = JSON.parse(await cli('check', '--format', 'json', DIR)) as { file: string; diagnostics: { severity: number }[] }[];
   const html = await cli('check', '--format', 'html', DIR);
-  const page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+  const page = await browser().newPage({ viewport: { width: 1000, height: 1300 } });
   const requests: string[] = [];
   await page.route('**/*', (route) => {
     requests.push(route.request().url());

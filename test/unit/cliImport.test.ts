@@ -10,9 +10,10 @@ import { deflateRawSync } from 'node:zlib';
 import { docxOf, seedHtml } from '../helpers/documents';
 import { assertSameReport } from '../helpers/importModel';
 import { zipWithin } from '../../server/src/cli/zipBound';
+import { SEEDS_DIR } from '../helpers/fixtures';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
-const SEEDS = '/work/shared/seeds';
+const SEEDS = SEEDS_DIR;
 const seed004 = () => readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('004'))!), 'utf8');
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 

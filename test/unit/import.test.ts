@@ -14,9 +14,10 @@ import { looksLikeHtml } from '../../server/src/core/text/html';
 import { allShapes, fixedModel } from '../helpers/layouts';
 import { docxOf, seedHtml } from '../helpers/documents';
 import { assertSameReport } from '../helpers/importModel';
+import { CORPUS_DIR, SEEDS_DIR } from '../helpers/fixtures';
 
-const SEEDS = '/work/shared/seeds';
-const CORPUS = '/work/shared/corpus';
+const SEEDS = SEEDS_DIR;
+const CORPUS = CORPUS_DIR;
 const seeds = () => readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => [f, readFileSync(join(SEEDS, f), 'utf8')] as const);
 const htmlShapes = () => (['2019', '2021'] as const).flatMap((v) => Object.entries(allShapes())
   .map(([name, shape]) => [`${name} ${v}`, shape(fixedModel(v))] as const)
