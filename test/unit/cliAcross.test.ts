@@ -3,12 +3,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import type * as Sarif from 'sarif';
 import { readReport } from '../../server/src/core';
 import { runCli } from '../../server/src/cli/main';
 import { applyEdits } from '../../server/src/core/service/actions';
 import { writeCell } from '../../server/src/core/service/cellEdit';
 import { seed } from '../helpers/fixtures';
+import { sarifProblems, sarifSchemaProblems } from '../helpers/sarifShape';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -92,6 +94,29 @@ test('the built CLI: --with in --help, and the cross-report error in its output'
     const r = spawnSync(process.execPath, [CLI, 'check', '--lang', 'en', '--with', join(dir, 'last'), now], { encoding: 'utf8' });
     assert.equal(r.status, 1);
     assert.match(r.stdout, /error carry-over-across-years “Carried over from last year” \(natural persons\) is 2, but last year's report “2022\.txt” carried 0 forward/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--format sarif: a finding about last year\'s report names its cell there as a related location', async () => {
+  const { dir, last, now } = pairDir();
+  try {
+    const r = await cli(['check', '--format', 'sarif', now, last]);
+    assert.equal(r.code, 1, r.err);
+    const log = JSON.parse(r.out) as Sarif.Log;
+    assert.deepEqual(sarifProblems(log), []);
+    assert.deepEqual(sarifSchemaProblems(log), []);
+    const carry = log.runs[0].results!.find((x) => x.ruleId === 'carry-over-across-years')!;
+    const related = carry.relatedLocations ?? [];
+    assert.equal(related.length, 1);
+    const at = related[0].physicalLocation!;
+    assert.equal(at.artifactLocation!.uri, relative(process.cwd(), last).split(sep).map(encodeURIComponent).join('/'));
+    // The cell of 结转下年度继续办理 in last year's report, as the JSON output's related range names it.
+    const json = JSON.parse((await cli(['check', '--format', 'json', now, last])).out) as Json;
+    const range = across(json, now).find((d) => d.code === 'carry-over-across-years')!.related![0].range as { start: { line: number; character: number } };
+    assert.deepEqual([at.region!.startLine, at.region!.startColumn], [range.start.line + 1, range.start.character + 1]);
+    assert.ok(related[0].message?.text);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -35,20 +35,27 @@ export function artifactUri(file: string, root: string): string {
 
 export function sarifResults(e: ReviewEntry, tool: SarifTool): Sarif.Result[] {
   const uri = artifactUri(e.file, tool.root);
-  return e.findings.map((f) => sarifResult(f, uri));
+  return e.findings.map((f) => sarifResult(f, uri, tool.root));
 }
 
-function sarifResult(f: ReviewFinding, uri: string): Sarif.Result {
-  return {
+function sarifResult(f: ReviewFinding, uri: string, root: string): Sarif.Result {
+  const result: Sarif.Result = {
     ruleId: f.rule,
     level: sarifLevel(f.severity),
     message: { text: f.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-      },
-    }],
+    locations: [{ physicalLocation: physical(uri, f) }],
+  };
+  // Another report the finding points to (last year's cell, a copied part): a related location with its own message.
+  if (f.related?.length) {
+    result.relatedLocations = f.related.map((r, id) => ({ id, physicalLocation: physical(artifactUri(r.file, root), r), message: { text: r.message } }));
+  }
+  return result;
+}
+
+function physical(uri: string, at: Pick<ReviewFinding, 'line' | 'column' | 'endLine' | 'endColumn'>): Sarif.PhysicalLocation {
+  return {
+    artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+    region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
   };
 }
 

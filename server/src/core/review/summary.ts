@@ -15,6 +15,8 @@ export interface ReviewFinding {
   rule: string;
   severity: Severity;
   message: string;
+  /** Where in another report the finding points (last year's report, a copied part), 1-based as above. */
+  related?: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
 /**
@@ -43,8 +45,13 @@ export function reviewEntry(file: string, report: Pick<Report, 'issuer' | 'signa
 }
 
 function reviewFinding(d: Diagnostic): ReviewFinding {
-  const { start, end } = d.range;
-  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, rule: d.code, severity: d.severity, message: d.message };
+  const f: ReviewFinding = { ...position(d.range), rule: d.code, severity: d.severity, message: d.message };
+  if (d.related?.length) f.related = d.related.map((r) => ({ file: r.uri, ...position(r.range), message: r.message }));
+  return f;
+}
+
+function position({ start, end }: Diagnostic['range']) {
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
 export function countBySeverity(e: ReviewEntry): { errors: number; warnings: number; others: number } {
