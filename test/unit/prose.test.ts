@@ -63,6 +63,20 @@ test('the results the prose names: rows, the sum of (一) and (二), and groups 
   assert.equal(group[0].related!.length, 8);
 });
 
+test('a row of the results named by its reason: the row, not its group; a list of reasons is the group', () => {
+  const rows = (p: string) => placedCounts(readReport(seed003With(40, p))).filter((c) => c.range.start.line === 40).map((c) => [c.id, c.value]);
+  const agree = '本年度办结的申请中，因属于国家秘密不予公开7件，本机关不掌握相关政府信息6件，重复申请0件，申请人逾期不补正0件。';
+  assert.deepEqual(rows(agree), [['denied.stateSecret', 7], ['unable.notHeld', 6], ['notProcessed.duplicate', 0], ['other.noCorrection', 0]]);
+  assert.deepEqual(findings(seed003With(40, agree)), []);
+  // Seed 003's (三)1 is 7 and (四)1 is 6: 5 and 2 are the rows' own cells, not their groups'.
+  const differ = findings(seed003With(40, '本年度办结的申请中，属于国家秘密5件，本局不掌握相关政府信息2件。'));
+  assert.deepEqual(differ.map((f) => f.subject), ['table/applications/denied.stateSecret/total', 'table/applications/unable.notHeld/total']);
+  assert.equal(render(differ[0].message, 'zh-CN'),
+    '正文写明属于国家秘密的申请数量为5，而“收到和处理政府信息公开申请情况”表中“不予公开—属于国家秘密”的“总计”为7，两者不一致。');
+  // Two reasons listed before one number count both: the group (三), whose total is 7.
+  assert.deepEqual(rows('本年度办结的申请中，属于国家秘密、保护第三方合法权益不予公开7件。'), [['denied', 7]]);
+});
+
 test('numbers whose meaning is not certain are left alone', () => {
   for (const p of [
     '本年度通过网络收到政府信息公开申请5件。', // a channel: a part of the count
@@ -173,4 +187,12 @@ test('table 二 in the 2019 format: 印发 is 本年新制作数量', () => {
   const fs = findings(text).filter((f) => f.subject?.startsWith('table/active/'));
   assert.equal(fs.length, 1, JSON.stringify(fs.map((f) => render(f.message, 'zh-CN'))));
   assert.match(render(fs[0].message, 'zh-CN'), /“行政规范性文件”的“本年新制作数量”为0，两者不一致/);
+});
+
+test('a reason the table’s format has no row for (逾期不补正 in a 2019 table) is placed but not compared', () => {
+  const text = corpus('005').replace(/(三、收到和处理政府信息公开申请情况\n)/, '$1本年度办结的申请中，申请人逾期不补正2件。\n');
+  assert.equal(readReport(text).tables.applications?.version, '2019');
+  assert.deepEqual(placedCounts(readReport(text)).filter((c) => c.id === 'other.noCorrection').map((c) => c.value), [2]);
+  const all = check(text).findings;
+  assert.deepEqual(all.filter((f) => f.ruleId === 'internal-error' || (f.ruleId === RULE && f.range.start.line === 27)), []);
 });

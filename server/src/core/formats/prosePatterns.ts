@@ -32,6 +32,8 @@ export interface ProseCount {
   about: RegExp;
   /** Words after the number in its sentence that make it another count ('含上年结转'). */
   notAfter?: RegExp;
+  /** The clause must not continue a list: '属于国家秘密、保护第三方合法权益不予公开7件' counts both rows. */
+  alone?: boolean;
 }
 
 /** Between a phrase and its number: 数量/总数, 共/共计, 为/有/达. */
@@ -62,7 +64,44 @@ const issued = (id: string, kind: string, zh: string, en: string): ProseCount =>
   unit: /^(?:件|个|部|份)/, about: new RegExp(kind),
 });
 
+/** Who may stand before a reason in its clause: '其中', '因', '本机关', '我局'. */
+const REASON_LEAD = '^(?:其中)?(?:因|由于|系)?(?:本[^,;:、]{1,3}?|我[^,;:、]{1,3}?)?(?:属于|涉及)?';
+
+/**
+ * A numbered row of table 三's results named by its own words ('属于国家秘密7件', '本办不掌握相关政府信息2件',
+ * '因重复申请不予处理1件'). The clause is the reason alone, with its result after it at most: listed first, so
+ * '因属于国家秘密不予公开3件' is the row and not the group (三).
+ */
+const reason = (row: string, words: string, result: string, zh: string): ProseCount => ({
+  id: row, table: 'applications', rows: [row],
+  name: { zh: `${zh}的申请数量`, en: `the applications of row “${zh}”` },
+  before: new RegExp(`${REASON_LEAD}${words}(?:的|而|等?原因)?(?:${result})?${ANSWERED}${FILL}$`),
+  unit: /^件/, about: APPLICATIONS_ABOUT, alone: true,
+});
+
+const REASONS: readonly ProseCount[] = [
+  reason('denied.stateSecret', '国家秘密', '不予公开', '属于国家秘密'),
+  reason('denied.prohibitedByLaw', '(?:其他)?法律行政法规禁止公开', '不予公开', '其他法律行政法规禁止公开'),
+  reason('denied.threeSecurities', '危及"?三安全一稳定"?', '不予公开', '危及“三安全一稳定”'),
+  reason('denied.thirdParty', '(?:保护|涉及|侵犯|损害)?第三方合法权益', '不予公开', '保护第三方合法权益'),
+  reason('denied.internalAffairs', '三类内部事务信息', '不予公开', '属于三类内部事务信息'),
+  reason('denied.processInfo', '四类过程性+信息', '不予公开', '属于四类过程性信息'),
+  reason('denied.enforcementFile', '行政执法案卷(?:信息)?', '不予公开', '属于行政执法案卷'),
+  reason('denied.queryMatter', '行政查询事项', '不予公开', '属于行政查询事项'),
+  reason('unable.notHeld', '不掌握(?:该|相关|所申请的?)?(?:政府)?信息', '无法提供', '本机关不掌握相关政府信息'),
+  reason('unable.needsCreation', '(?:没有现成信息)?需要?另行制作', '无法提供', '没有现成信息需要另行制作'),
+  reason('unable.unclear', '补正后(?:申请)?内容仍不明确', '无法提供', '补正后申请内容仍不明确'),
+  reason('notProcessed.petition', '信访举报投诉类?(?:申请)?', '不予处理', '信访举报投诉类申请'),
+  reason('notProcessed.duplicate', '重复申请', '不予处理', '重复申请'),
+  reason('notProcessed.publication', '要求提供公开出版物', '不予处理', '要求提供公开出版物'),
+  reason('notProcessed.excessive', '无正当理由大量反复申请', '不予处理', '无正当理由大量反复申请'),
+  reason('notProcessed.confirmation', '要求行政机关确认或重新出具已获取信息', '不予处理', '要求行政机关确认或重新出具已获取信息'),
+  reason('other.noCorrection', '(?:申请人)?(?:无正当理由)?逾期不补正', '(?:不再处理|其他处理)', '申请人无正当理由逾期不补正'),
+  reason('other.noFee', '(?:申请人)?逾期未按收费通知要求缴纳费用', '(?:不再处理|其他处理)', '申请人逾期未按收费通知要求缴纳费用'),
+];
+
 export const PROSE_COUNTS: readonly ProseCount[] = [
+  ...REASONS,
   decisions('licensing', '行政许可', '本年作出的行政许可决定数量', 'the licensing decisions this year'),
   decisions('penalties', '行政处罚', '本年作出的行政处罚决定数量', 'the penalty decisions this year'),
   decisions('enforcement', '行政强制', '本年作出的行政强制决定数量', 'the enforcement decisions this year'),

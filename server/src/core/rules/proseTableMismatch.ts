@@ -152,7 +152,9 @@ function placed(c: ProseCount, t: string, a: number, u: number, p: Paragraph): b
   if (!SECTIONS_OF[c.table].has(p.section)) return false;
   const unit = c.unit.exec(t.slice(u, u + 2));
   if (!unit) return false;
-  const lead = t.slice(lastIndex(t, a, CLAUSE_END), a).replace(/\s+/g, '');
+  const clause = lastIndex(t, a, CLAUSE_END);
+  if (c.alone && t[clause - 1] === '、') return false;
+  const lead = t.slice(clause, a).replace(/\s+/g, '');
   if (c.before) return c.before.test(lead);
   const rest = u + unit[0].length;
   const tail = t.slice(rest, nextIndex(t, rest, CLAUSE_END)).replace(/\s+/g, '');
@@ -230,6 +232,8 @@ function compare(ctx: RuleContext, p: Paragraph, s: Stated): Finding | null {
     if (!c || c.value === null) return null;
     cells.push([key, c]);
   }
+  // A row the table's format has not (逾期不补正 in a 2019 table): nothing to compare.
+  if (!cells.length) return null;
   const actual = cells.reduce((sum, [, c]) => sum + c.value!, 0);
   if (actual === s.value) return null;
   const name = tableName(table.kind);
