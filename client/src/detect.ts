@@ -221,7 +221,10 @@ export class ReportDetector implements vscode.Disposable {
     await this.state.update(FILES_KEY, undefined);
     await this.state.update(WORKSPACE_KEY, undefined);
     const setting = vscode.workspace.getConfiguration('nianbao').inspect<string>('detectReports')?.globalValue;
-    let message = this.t(CLIENT_TEXT.forgotten, { files, workspace: hadWorkspace ? this.t(CLIENT_TEXT.forgottenWorkspace) : '' });
+    // A window with no folder keeps its answers for itself: it is no workspace to the user.
+    let message = vscode.workspace.workspaceFolders
+      ? this.t(CLIENT_TEXT.forgotten, { files, workspace: hadWorkspace ? this.t(CLIENT_TEXT.forgottenWorkspace) : '' })
+      : this.t(CLIENT_TEXT.forgottenWindow, { files });
     if (setting !== undefined && setting !== 'ask') message += this.t(CLIENT_TEXT.forgottenSetting, { value: setting });
     await this.refresh();
     const open = setting !== undefined && setting !== 'ask' ? [this.t(CLIENT_TEXT.openSettings)] : [];

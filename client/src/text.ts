@@ -40,6 +40,7 @@ export const CLIENT_TEXT = {
   offerEverywhereDetail: { zh: '可随时在设置中更改。', en: 'You can change it in the settings at any time.' },
   offerNone: { zh: '当前编辑器中没有待识别的年度报告。', en: 'The active editor holds no report waiting to be recognised.' },
   forgotten: { zh: '已清除本工作区记住的{files}个文件的选择{workspace}。', en: 'Forgot the answers for {files} file(s) of this workspace{workspace}.' },
+  forgottenWindow: { zh: '已清除本窗口记住的{files}个文件的选择。', en: 'Forgot the answers for {files} file(s) of this window.' },
   forgottenWorkspace: { zh: '和本工作区的选择', en: ' and the workspace’s answer' },
   forgottenSetting: { zh: '用户设置“nianbao.detectReports”为“{value}”，未更改。', en: 'The user setting nianbao.detectReports is “{value}”: not changed.' },
   openSettings: { zh: '打开设置', en: 'Open Settings' },
