@@ -25,34 +25,36 @@ const SKIPPED_END = new Map(SKIPPED.map((n) => [n, new RegExp(`</${n}\\b`, 'gi')
  */
 export function walkTags(text: string, v: TagVisitor, wanted?: string): void {
   const unclosed = new Set<string>();
-  const first = wanted && new Set([...wanted, ...SKIPPED.map((n) => n[0])]);
+  const first = wanted ? wantedFirst(wanted) : null;
   let i = 0;
   let from = 0;
   while (i < text.length) {
     const lt = text.indexOf('<', i);
     if (lt < 0) break;
-    if (text.startsWith('<!--', lt)) {
+    const next = text.charCodeAt(lt + 1);
+    if (next === 33 /* ! */ && text.startsWith('<!--', lt)) {
       if (from < lt) v.text(from, lt);
       const e = text.indexOf('-->', lt + 4);
       i = from = e < 0 ? text.length : e + 3;
       continue;
     }
-    if (first && !first.has((text[lt + 1] === '/' ? text[lt + 2] : text[lt + 1])?.toLowerCase() ?? '')) {
+    const closing = next === 47; /* / */
+    const nameStart = closing ? lt + 2 : lt + 1;
+    if (first && !first[text.charCodeAt(nameStart) | 32]) {
       i = lt + 1;
       continue;
     }
+    // Matched without a capture (no match array); the name is read off the text.
     TAG.lastIndex = lt;
-    const m = TAG.exec(text);
-    if (!m) {
+    if (!TAG.test(text)) {
       i = lt + 1;
       continue;
     }
     if (from < lt) v.text(from, lt);
-    const name = m[1].toLowerCase();
-    const closing = m[0].charCodeAt(1) === 47;
-    const end = lt + m[0].length;
+    const end = TAG.lastIndex;
+    const name = tagName(text, nameStart);
     i = from = end;
-    const skipTo = closing || unclosed.has(name) ? undefined : SKIPPED_END.get(name);
+    const skipTo = closing || !maybeSkipped(name) || unclosed.has(name) ? undefined : SKIPPED_END.get(name);
     if (skipTo) {
       // Searched from the tag on, case-insensitively, without lower-casing the whole text per tag.
       skipTo.lastIndex = end;
@@ -64,9 +66,38 @@ export function walkTags(text: string, v: TagVisitor, wanted?: string): void {
       // A menu never closed hides nothing: the rest is read (and not searched again).
       unclosed.add(name);
     }
-    v.tag(name, closing, lt, end, m[0].charCodeAt(m[0].length - 2) === 47);
+    v.tag(name, closing, lt, end, text.charCodeAt(end - 2) === 47);
   }
   if (from < text.length) v.text(from, text.length);
+}
+
+/** By a character code (letters lower-cased by `| 32`): is it the first letter of a wanted or skipped name? */
+function wantedFirst(wanted: string): boolean[] {
+  const out: boolean[] = new Array(128).fill(false);
+  for (const c of [...wanted, ...SKIPPED.map((n) => n[0])]) out[c.toLowerCase().charCodeAt(0)] = true;
+  return out;
+}
+
+const isNameCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 58;
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * The name TAG matched at `start`, lower-cased: its longest run of name characters that a word
+ * boundary ends (TAG's `([a-zA-Z][a-zA-Z0-9:]*)\b`: a run ending in ':' gives back to a boundary).
+ */
+export function tagName(text: string, start: number): string {
+  let end = start + 1;
+  let upper = text.charCodeAt(start) < 97;
+  for (let c = text.charCodeAt(end); isNameCode(c); c = text.charCodeAt(++end)) if (c >= 65 && c <= 90) upper = true;
+  while (end > start + 1 && isWordCode(text.charCodeAt(end - 1)) === isWordCode(text.charCodeAt(end))) end--;
+  const name = text.slice(start, end);
+  return upper ? name.toLowerCase() : name;
+}
+
+/** Only names of the skipped elements' lengths and first letters are looked up. */
+function maybeSkipped(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return (c === 115 || c === 110 || c === 116) && name.length >= 5 && name.length <= 8;
 }
 
 /**
