@@ -142,10 +142,20 @@ const RUNNING_HEADER = /年度?报告$/;
  * (the report's title), captions ('表三：…'), junk ('????').
  */
 export function isNoise(text: string): boolean {
+  // Asked of every value cell: ASCII digits alone are none of these, and need no folding.
+  if (isAsciiDigits(text)) return false;
   // Footers, captions and headers are short; only junk may be long, and junk needs no folding.
   if (text.length > 200) return JUNK.test(text.trim());
   const t = fold(text).trim();
   return PAGE_FOOTER.test(t) || CAPTION.test(t.replace(/^#+\s*/, '')) || JUNK.test(t) || (t.length <= 60 && RUNNING_HEADER.test(t));
+}
+
+function isAsciiDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
 }
 
 /** Prose, not a cell: a sentence, or text far longer than any label. */
