@@ -135,3 +135,26 @@ test('check with worker threads: .docx files among many text reports are importe
   for (const r of docxResults) assert.ok(r.diagnostics.some((d: { code: string }) => d.code === 'row-total'));
   assert.deepEqual([two.status, two.stdout, two.stderr], [one.status, one.stdout, one.stderr]);
 }));
+
+test('check FOLDER: its .docx files are imported and checked; one with its imported text beside it is said and not imported again', withDir(async (dir) => {
+  const docx = await docxOf(seedHtml(seed004()));
+  writeFileSync(join(dir, 'a.docx'), docx);
+  writeFileSync(join(dir, 'b.docx'), docx);
+  writeFileSync(join(dir, 'b.md'), seed004());
+  writeFileSync(join(dir, 'c.txt'), seed004());
+  writeFileSync(join(dir, 'README.docx'), docx);
+  const r = cli('check', '--format', 'json', dir);
+  assert.equal(r.status, 1, r.stderr);
+  const results = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string }[] }[];
+  assert.deepEqual(results.map((x) => x.file), ['a.docx', 'b.md', 'c.txt'].map((f) => join(dir, f)));
+  for (const x of results) assert.ok(x.diagnostics.some((d) => d.code === 'row-total'), x.file);
+  assert.equal(r.stderr, `未检查“${join(dir, 'b.docx')}”：检查了同名的“${join(dir, 'b.md')}”（它的导入文本）。\n`);
+  // A text beside that the project configuration leaves out is not checked: the Word file is.
+  writeFileSync(join(dir, '.nianbao.jsonc'), '{ "ignore": ["b.md"] }');
+  const ignored = cli('check', '--format', 'json', dir);
+  assert.deepEqual(JSON.parse(ignored.stdout).map((x: { file: string }) => x.file), ['a.docx', 'b.docx', 'c.txt'].map((f) => join(dir, f)));
+  assert.equal(ignored.stderr, '');
+  const empty = join(dir, 'empty');
+  mkdirSync(empty);
+  assert.match(cli('check', empty).stderr, /没有 \.txt、\.md、\.html、\.htm、\.docx 或 \.pdf 文件/);
+}));

@@ -9,7 +9,7 @@ import { msg, render, type Message } from '../core/l10n/text';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
 import { guessLang, parseArgs, type Options } from './args';
 import { probe } from './files';
-import { walk } from './walk';
+import { IMPORTED, isCheckedFile, textBeside, walk } from './walk';
 import { ProjectConfigs } from './config';
 import { dirname, relative, resolve } from 'node:path';
 import { formatResult, jsonWriter, OutputFailure, printable, textWriter, type ResultWriter } from './output';
@@ -85,7 +85,6 @@ function refuseOutput(output: string, why: string, lang: Options['lang'], io: Cl
 /** Files a run checks in one thread before it starts workers (when `--jobs` is not given): a small folder pays no start-up. */
 const WORKERS_AFTER = 48;
 /** Files `check` imports before checking (by name; their signature decides: importers.ts). */
-const IMPORTED = /\.(docx|pdf)$/i;
 /** Files in flight per worker: enough to keep each busy, few enough to keep memory flat. */
 const IN_FLIGHT_PER_WORKER = 8;
 
@@ -180,13 +179,23 @@ class Batch {
     }
     if (this.walkedDirs.has(p.key)) return;
     let found = 0;
-    for (const item of walk(path, p.key, this.walkedDirs)) {
+    // Listed first (paths only), so that a Word or PDF file knows whether its text is walked to as well.
+    const items = [...walk(path, p.key, this.walkedDirs, isCheckedFile)];
+    const checked = new Set(items.flatMap((item) => ('file' in item && !this.configs.ignoring(resolve(item.file)) ? [item.file] : [])));
+    for (const item of items) {
       if ('problem' in item) {
         await this.problem(item.path, item.problem);
         continue;
       }
       found++;
-      if (this.configs.ignoring(resolve(item.file))) continue;
+      if (!checked.has(item.file)) continue;
+      const text = IMPORTED.test(item.file) ? textBeside(item.file, (f) => checked.has(f)) : null;
+      if (text) {
+        // Its imported text is checked in its place (said, so that no file is passed over silently).
+        const line = `${printable(t(CLI_TEXT.importedBeside, this.o.lang, { path: item.file, text }))}\n`;
+        this.inOrder.now(() => this.io.stderr(line));
+        continue;
+      }
       const f = probe(item.file);
       await (f.ok ? this.checkFile(item.file, f.key) : this.problem(item.file, f.problem));
     }

@@ -18,6 +18,26 @@ export function isReportFile(name: string): boolean {
   return EXTENSIONS.test(name) && !SKIP_FILES.test(name);
 }
 
+/** Received Word and PDF files: `check` imports them in memory (checkImported.ts). */
+export const IMPORTED = /\.(docx|pdf)$/i;
+
+/** What `check DIR` walks to: the text reports, and the Word and PDF files it imports. */
+export function isCheckedFile(name: string): boolean {
+  return isReportFile(name) || (IMPORTED.test(name) && !SKIP_FILES.test(name));
+}
+
+/** The text reports `nianbao import` writes, or a reviewer keeps, beside a received file of the same name. */
+const TEXT_BESIDE = ['.md', '.txt', '.html', '.htm', '.nianbao'];
+
+/**
+ * A text report beside a Word or PDF file, named as it is ('r.md' beside 'r.docx': what `nianbao import`
+ * writes): the same report, which a folder's check takes instead of importing the file again.
+ */
+export function textBeside(file: string, exists: (path: string) => boolean): string | null {
+  const stem = file.replace(IMPORTED, '');
+  return TEXT_BESIDE.map((ext) => stem + ext).find(exists) ?? null;
+}
+
 interface Frame {
   dir: string;
   key: string;
