@@ -62,7 +62,7 @@ export class TestClient {
       locale: options.locale ?? 'zh-cn',
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
-        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: true } },
+        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: true }, workspaceFolders: true },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },

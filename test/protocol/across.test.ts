@@ -110,6 +110,29 @@ for (const pull of [false, true]) {
   });
 }
 
+test('a workspace folder added during the session is scanned (last year\'s report there counts), and a removed one no longer counts', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'nianbao-across-'));
+  const [here, archive] = [join(root, 'here'), join(root, 'archive')];
+  for (const d of [here, archive]) mkdirSync(d);
+  writeFileSync(join(archive, '2022.txt'), withCell(LAST_YEAR, 'carriedForward', 'commercial', 2));
+  const c = await TestClient.start({ workspaceFolders: [pathToFileURL(here).href] });
+  try {
+    assert.deepEqual(c.initializeResult.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+    const thisUri = pathToFileURL(join(here, '2023.txt')).href;
+    c.open(thisUri, THIS_YEAR);
+    assert.ok(none(await c.diagnosticsUntil(thisUri, (x) => x.some((d) => d.code === 'preamble-missing'))));
+    const folder = { uri: pathToFileURL(archive).href, name: 'archive' };
+    await c.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+    const [d] = carryOver(await c.diagnosticsUntil(thisUri, (x) => carryOver(x).length === 1));
+    assert.equal(d.relatedInformation?.[0].location.uri, pathToFileURL(join(archive, '2022.txt')).href);
+    await c.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    await c.diagnosticsUntil(thisUri, (x) => none(x) && copied(x).length === 0);
+  } finally {
+    await c.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('a file the project configuration ignores, or a .gitignore, is not last year\'s report', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-across-'));
   writeFileSync(join(dir, '.nianbao.jsonc'), '{ "ignore": ["old/**"] }');

@@ -45,6 +45,27 @@ export class WorkspaceReports {
     log(`workspace scanned: ${r.files} report file(s) in ${Math.round(performance.now() - t0)} ms${r.complete ? '' : ' (stopped at the limit)'}`);
   }
 
+  /**
+   * Folders added to or removed from the workspace during the session (workspace/didChangeWorkspaceFolders):
+   * a removed folder's files leave the index (an open document stays, by its text), an added one is scanned.
+   */
+  async changeFolders(added: readonly string[], removed: readonly string[], log: (line: string) => void): Promise<void> {
+    const gone = removed.map(pathOf).filter((p): p is string => p !== null).map((p) => realPath(p) ?? p);
+    this.folders = this.folders.filter((f) => !gone.includes(f));
+    for (const [path, uri] of [...this.onDisk]) {
+      const real = realPath(path) ?? path;
+      if (!inside(gone, real) || inside(this.folders, real)) continue;
+      this.onDisk.delete(path);
+      if (!this.opened.has(path)) this.index.file(uri, null);
+    }
+    const paths = added.map(pathOf).filter((p): p is string => p !== null);
+    this.folders.push(...paths.map(realPath).filter((p): p is string => p !== null && !this.folders.includes(p)));
+    if (paths.length === 0) return;
+    const t0 = performance.now();
+    const r = await scanFolders(paths, this.maxFileSizeMb(), ({ path, identity }) => this.fileOnDisk(path, identity), () => this.stopped);
+    log(`workspace folder(s) added, scanned: ${r.files} report file(s) in ${Math.round(performance.now() - t0)} ms${r.complete ? '' : ' (stopped at the limit)'}`);
+  }
+
   stop(): void {
     this.stopped = true;
   }

@@ -46,6 +46,12 @@ export class Dependents {
     if (any) this.schedule();
   }
 
+  /** Workspace folders were added or removed: filed (or unfiled) and the open reports checked again. */
+  async foldersChanged(added: readonly string[], removed: readonly string[], log: (line: string) => void): Promise<void> {
+    await this.reports.changeFolders(added, removed, log);
+    this.schedule();
+  }
+
   /** The scan has ended: what it found may be last year's report of an open one. */
   scanned(): void {
     this.schedule();

@@ -50,6 +50,8 @@ export function startServer(connection: Connection): void {
   let pages = shippedRulePages();
   let acceptCommand = false;
   let folders: string[] = [];
+  /** The client sends workspace/didChangeWorkspaceFolders (it declared workspace folders). */
+  let foldersChange = false;
   let refreshSupport = false;
   // The other reports of the workspace (cross-report rules): its folders' report files and the open documents.
   const reports = new WorkspaceReports((uri) => documents.text(uri), () => settings.global.maxFileSize);
@@ -106,6 +108,7 @@ export function startServer(connection: Connection): void {
     settings.supported = !!params.capabilities.workspace?.configuration;
     refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    foldersChange = !!params.capabilities.workspace?.workspaceFolders;
     log.info(`nianbao ${SERVER_VERSION} started (messages in ${lang}, diagnostics ${pull ? 'pulled' : 'pushed'})`);
     return {
       capabilities: {
@@ -118,6 +121,8 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(pull ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        // Folders added during the session are scanned for the cross-report rules, removed ones unfiled.
+        ...(foldersChange ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'nianbao', version: SERVER_VERSION },
     };
@@ -125,6 +130,13 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void reports.scan(folders, (line) => log.debug(line)).then(() => dependents.scanned(), (e) => connection.console.error(`workspace scan: ${String(e)}`));
+    if (foldersChange) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        log.debug(`workspace folders: ${added.length} added, ${removed.length} removed`);
+        void dependents.foldersChanged(added.map((f) => f.uri), removed.map((f) => f.uri), (line) => log.debug(line))
+          .catch((e) => connection.console.error(`workspace folders: ${String(e)}`));
+      });
+    }
   });
   connection.onShutdown(() => reports.stop());
   connection.onDidChangeWatchedFiles((p) => void dependents.filesChanged(p.changes.map((c) => ({ uri: c.uri, type: c.type as 1 | 2 | 3 }))));
