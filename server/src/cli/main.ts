@@ -84,7 +84,6 @@ function refuseOutput(output: string, why: string, lang: Options['lang'], io: Cl
 
 /** Files a run checks in one thread before it starts workers (when `--jobs` is not given): a small folder pays no start-up. */
 const WORKERS_AFTER = 48;
-/** Files `check` imports before checking (by name; their signature decides: importers.ts). */
 /** Files in flight per worker: enough to keep each busy, few enough to keep memory flat. */
 const IN_FLIGHT_PER_WORKER = 8;
 

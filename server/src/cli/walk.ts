@@ -18,7 +18,7 @@ export function isReportFile(name: string): boolean {
   return EXTENSIONS.test(name) && !SKIP_FILES.test(name);
 }
 
-/** Received Word and PDF files: `check` imports them in memory (checkImported.ts). */
+/** Received Word and PDF files: `check` imports them in memory before checking (by name; their signature decides: importers.ts). */
 export const IMPORTED = /\.(docx|pdf)$/i;
 
 /** What `check DIR` walks to: the text reports, and the Word and PDF files it imports. */

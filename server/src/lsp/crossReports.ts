@@ -38,11 +38,15 @@ export class WorkspaceReports {
   async scan(folderUris: readonly string[], log: (line: string) => void): Promise<void> {
     const paths = folderUris.map(pathOf).filter((p): p is string => p !== null);
     this.folders = paths.map(realPath).filter((p): p is string => p !== null);
-    if (paths.length === 0) return void (this.scanned = true);
+    if (paths.length > 0) await this.scanInto(paths, 'workspace scanned', log);
+    this.scanned = true;
+  }
+
+  /** Files the report files of the folders (walked in slices), and logs how many and how long. */
+  private async scanInto(paths: readonly string[], what: string, log: (line: string) => void): Promise<void> {
     const t0 = performance.now();
     const r = await scanFolders(paths, this.maxFileSizeMb(), ({ path, identity }) => this.fileOnDisk(path, identity), () => this.stopped);
-    this.scanned = true;
-    log(`workspace scanned: ${r.files} report file(s) in ${Math.round(performance.now() - t0)} ms${r.complete ? '' : ' (stopped at the limit)'}`);
+    log(`${what}: ${r.files} report file(s) in ${Math.round(performance.now() - t0)} ms${r.complete ? '' : ' (stopped at the limit)'}`);
   }
 
   /**
@@ -60,10 +64,7 @@ export class WorkspaceReports {
     }
     const paths = added.map(pathOf).filter((p): p is string => p !== null);
     this.folders.push(...paths.map(realPath).filter((p): p is string => p !== null && !this.folders.includes(p)));
-    if (paths.length === 0) return;
-    const t0 = performance.now();
-    const r = await scanFolders(paths, this.maxFileSizeMb(), ({ path, identity }) => this.fileOnDisk(path, identity), () => this.stopped);
-    log(`workspace folder(s) added, scanned: ${r.files} report file(s) in ${Math.round(performance.now() - t0)} ms${r.complete ? '' : ' (stopped at the limit)'}`);
+    if (paths.length > 0) await this.scanInto(paths, 'workspace folder(s) added, scanned', log);
   }
 
   stop(): void {
