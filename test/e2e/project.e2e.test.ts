@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderReport } from '../../server/src/core/render/report';
 import { REPO, waitFor, type ProblemRow, type Session } from './driver';
-import { cliCheck, cliResult, f8To, scenarios, waitForSaved } from './scenario';
+import { cliCheck, cliResult, quickFixAt, scenarios, waitForSaved } from './scenario';
 
 const LANGUAGE_NAME = '政府信息公开年报';
 const SEED_004 = readFileSync(join(REPO, 'examples/004_bf2c1b340b487aac.txt'), 'utf8');
@@ -55,17 +55,7 @@ scenario('g. 在此处忽略此规则 from the quick-fix menu writes the comment
     const before = s.readWorkspaceFile(REPORT);
     await openReport(s, REPORT);
     const rows = await s.waitForProblems('the six problems of seed 004', (r) => r.length === 6);
-    const line = await f8To(s, rows.filter(isRowTotal).map((r) => r.line!));
-    await s.press('Escape');
-    await s.press('Control+.');
-    await waitFor('the quick-fix menu', () => s.quickFixMenu(), (m) => m.some((a) => a.focused), { timeout: 10_000, stableFor: 500 })
-      .catch((e) => s.fail('quick-fix-menu', e));
-    for (let i = 0; i < 8; i++) {
-      const focused = (await s.quickFixMenu()).find((a) => a.focused);
-      if (focused && focused.title.startsWith('在此处忽略此规则')) break;
-      await s.press('ArrowDown');
-    }
-    const menu = await s.quickFixMenu();
+    const { line, menu } = await quickFixAt(s, rows.filter(isRowTotal).map((r) => r.line!), '在此处忽略此规则');
     await step('quick-fix-menu');
     assert.match(menu.find((a) => a.focused)?.title ?? '', /^在此处忽略此规则（row-total）$/, JSON.stringify(menu));
     assert.ok(menu.some((a) => a.title === '在本文件中忽略此规则（row-total）'), JSON.stringify(menu));

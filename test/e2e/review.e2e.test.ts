@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, waitFor, type ProblemRow, type Session } from './driver';
-import { f8To, scenarios, type CliDiagnostic } from './scenario';
+import { quickFixAt, scenarios, type CliDiagnostic } from './scenario';
 
 const CLI = join(REPO, 'dist/cli.js');
 const SEEDS = join(REPO, 'examples');
@@ -39,14 +39,8 @@ scenario('o. 标记为已核实 on a wrong total writes the baseline file; the f
   async (s, step) => {
     await s.openFile(REPORT);
     const rows = await s.waitForProblems('the six problems of seed 004', (r) => r.length === 6);
-    const line = await f8To(s, rows.filter(isRowTotal).map((r) => r.line!));
-    await s.press('Escape');
-    await s.press('Control+.');
-    await waitFor('the quick-fix menu', () => s.quickFixMenu(), (m) => m.some((a) => a.focused), { timeout: 10_000, stableFor: 500 })
-      .catch((e) => s.fail('quick-fix-menu', e));
     const title = '标记为已核实（记入基线文件，不再提示）';
-    for (let i = 0; i < 10 && (await s.quickFixMenu()).find((a) => a.focused)?.title !== title; i++) await s.press('ArrowDown');
-    const menu = await s.quickFixMenu();
+    const { line, menu } = await quickFixAt(s, rows.filter(isRowTotal).map((r) => r.line!), title);
     await step('quick-fix-menu');
     assert.equal(menu.find((a) => a.focused)?.title, title, JSON.stringify(menu));
     await s.press('Enter');

@@ -110,3 +110,17 @@ export async function f8To(s: Session, lines: number[]): Promise<number> {
   }
   return s.fail('f8', new Error(`F8 never reached a line in ${lines.join(', ')}`));
 }
+
+/**
+ * F8 to a problem on one of `lines`, the quick-fix menu opened there (Ctrl+.), and its focus moved to the
+ * first action whose title starts with `title`: the line reached and the menu as it then is.
+ */
+export async function quickFixAt(s: Session, lines: number[], title: string): Promise<{ line: number; menu: { title: string; focused: boolean }[] }> {
+  const line = await f8To(s, lines);
+  await s.press('Escape');
+  await s.press('Control+.');
+  await waitFor('the quick-fix menu', () => s.quickFixMenu(), (m) => m.some((a) => a.focused), { timeout: 10_000, stableFor: 500 })
+    .catch((e) => s.fail('quick-fix-menu', e));
+  for (let i = 0; i < 10 && !(await s.quickFixMenu()).find((a) => a.focused)?.title.startsWith(title); i++) await s.press('ArrowDown');
+  return { line, menu: await s.quickFixMenu() };
+}
