@@ -192,14 +192,16 @@ export interface Survey {
 }
 
 /**
- * Reads one report as `ReportIndex` would: its header to file it, its skeleton (no table read) for the
- * prints of its year; the text is split into lines once for both.
+ * Reads one report for `ReportIndex`: its skeleton (no table read), whose header files it (the identity
+ * its model gives: a test holds every seed and corpus report to it) and whose prose gives its year's prints.
+ * Headings and header are read once for both.
  */
 export function surveyReport(uri: string, text: string | null): Survey {
-  const src = text === null ? null : readSource(text);
-  const filedAs = src && readIdentity(src);
-  if (!filedAs || !src) return { uri, filedAs };
-  return { uri, filedAs, prints: surveyedPrints(readSkeleton(src)) };
+  if (text === null) return { uri, filedAs: null };
+  const skeleton = readSkeleton(readSource(text));
+  const filedAs = identityOf(skeleton);
+  if (!filedAs) return { uri, filedAs };
+  return { uri, filedAs, prints: { body: filedAs.body, prints: packPrints(printsOf(skeleton, ownNames(skeleton))) } };
 }
 
 /** A skeleton's part prints and the body it names (null without an identity). */
