@@ -3,11 +3,9 @@ import { basename } from 'node:path';
 import { ReportIndex, type ReportIdentity } from '../core';
 import { ProjectConfigs } from '../cli/config';
 import { decodeReport, readBounded } from '../cli/files';
+import { isReportFile } from '../cli/walk';
 import { identityOfFile, inside, realPath, scanFolders } from './reportFiles';
 
-/** The names the CLI's walk takes for reports (cli/walk.ts), for files the client says changed. */
-const REPORT_NAME = /\.(txt|md|html?|nianbao)$/i;
-const NOT_A_REPORT = /^(readme|changelog|license|licence)(\..*)?$/i;
 
 /** A workspace/didChangeWatchedFiles change type (LSP FileChangeType). */
 export type FileChange = 1 | 2 | 3;
@@ -91,7 +89,7 @@ export class WorkspaceReports {
   /** A report file was created, changed or deleted on disk (workspace/didChangeWatchedFiles). Returns whether it is one of the workspace's. */
   async fileChanged(uri: string, type: FileChange): Promise<boolean> {
     const path = pathOf(uri);
-    if (path === null || !REPORT_NAME.test(path) || NOT_A_REPORT.test(basename(path))) return false;
+    if (path === null || !isReportFile(basename(path))) return false;
     if (type === DELETED) {
       const was = this.onDisk.get(path);
       if (was === undefined) return false;
