@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyKey, check, readIdentity, readReport, render, ReportIndex, toDiagnostic, type CheckOptions } from '../../server/src/core';
+import { bodyKey, check, readIdentity, readReport, render, ReportIndex, surveyOf, surveyReport, toDiagnostic, type CheckOptions, type CrossReports } from '../../server/src/core';
+import { RULES } from '../../server/src/core/rules';
 import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { writeCell } from '../../server/src/core/service/cellEdit';
 import { comparable, repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
@@ -227,4 +228,51 @@ test('a skeleton (no table read) gives every seed and corpus report the prints a
     printed += fromModel.length;
   }
   assert.ok(printed > texts.length, `${printed} parts printed`);
+});
+
+test('a report the index does not concern: every cross-report rule is silent on it, with a workspace that files all other reports', () => {
+  const texts = [...['000', '001', '002', '003', '004'].map((p) => seed(p)), ...corpusFiles().map((f) => readFileSync(f, 'utf8'))];
+  const reports = texts.map((text, i) => ({ uri: `r${i}`, text, report: readReport(text) }));
+  const filed = reports.flatMap((r) => {
+    const identity = identityOf(r.report);
+    return identity ? [{ uri: r.uri, identity, report: r.report }] : [];
+  });
+  const across = new Set(RULES.filter((r) => r.across).map((r) => r.id));
+  assert.ok(across.size >= 6, [...across].join());
+  let checked = 0;
+  for (const { uri, text, report } of reports) {
+    const id = identityOf(report);
+    if (!id) continue;
+    // What `concerns` says no to: no report of the body for the year before, no other body's part near.
+    const others = filed.filter((f) => f.uri !== uri && !(f.identity.body === id.body && f.identity.year === id.year - 1));
+    const workspace: CrossReports = {
+      lastYear: () => null,
+      filed: (by) => others.filter((f) => ('year' in by ? f.identity.year === by.year : f.identity.body === by.body)),
+      nearParts: () => [],
+      open: (u) => others.find((f) => f.uri === u) ?? null,
+    };
+    const found = check(text, { workspace, self: uri }).findings.filter((f) => across.has(f.ruleId));
+    assert.deepEqual(found.map((f) => f.ruleId), [], uri);
+    checked++;
+  }
+  assert.ok(checked > 20, `${checked} reports`);
+});
+
+test('concerns: last year\'s report of the body, another body\'s near copy, or no identity; not a report alone in its body and year', () => {
+  const mine = seed('003');
+  const body = '临沂市国防动员办公室';
+  const texts: Record<string, string> = {
+    last: mine.replace(/20[0-9]{2}(?=年)/g, (y) => String(Number(y) - 1)),
+    now: mine,
+    copy: mine.replaceAll(body, '临沂市统计局'),
+    draft: mine.replace(`《${body}2023年`, '《2023年'),
+    alone: seed('001'),
+  };
+  const surveys = Object.entries(texts).map(([uri, text]) => surveyReport(uri, text));
+  const index = new ReportIndex({ reports: () => Object.keys(texts), read: (u) => texts[u] ?? null }, {}, surveys);
+  const concerned = surveys.filter((s) => index.concerns(s)).map((s) => s.uri);
+  // last: no 2021 report, and no other body's 2022 part; alone: another body, another text.
+  assert.deepEqual(concerned, ['now', 'copy', 'draft']);
+  // A survey from the model equals the survey from the skeleton.
+  for (const [uri, text] of Object.entries(texts)) assert.deepEqual(surveyOf(uri, readReport(text)), surveyReport(uri, text));
 });

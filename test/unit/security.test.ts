@@ -323,6 +323,13 @@ test('shipped code writes only what the user asks: export\'s output, import\'s t
       const writes = [...src.matchAll(/writeFileSync\(([^;]*)\);/g)].map((m) => m[1]);
       assert.equal(writes.length, 1, 'one writeFileSync');
       assert.match(writes[0], /flag: force \? 'w' : 'wx'/);
+    } else if (f.endsWith(join('cli', 'held.ts'))) {
+      // A batch's results waiting their turn: one file, private, in a new folder of its own under the temporary folder, removed.
+      const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();
+      assert.deepEqual(names, ['closeSync', 'mkdtempSync', 'openSync', 'readSync', 'rmSync', 'writeSync']);
+      assert.deepEqual([...src.matchAll(/mkdtempSync\(([^;]*)\);/g)].map((m) => m[1]), ["join(tmpdir(), 'nianbao-')"]);
+      assert.deepEqual([...src.matchAll(/openSync\(([^;]*)\);/g)].map((m) => m[1]), ["join(dir, 'held'), 'w+', 0o600"]);
+      assert.deepEqual([...src.matchAll(/rmSync\(([^;]*)\);/g)].map((m) => m[1]), ['dir, { recursive: true, force: true }']);
     } else if (f.endsWith(join('lsp', 'reportFiles.ts'))) {
       // The server's workspace scan: a report file's first bytes, opened read-only and non-blocking.
       const names = /import\s*\{([^}]*)\}\s*from\s+['"]node:fs['"]/.exec(src)![1].split(',').map((s) => s.trim()).sort();

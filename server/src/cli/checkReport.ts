@@ -1,4 +1,4 @@
-import { check, toDiagnostic, type CheckOptions, type CheckResult } from '../core';
+import { check, surveyOf, surveyReport, toDiagnostic, type CheckOptions, type CheckResult, type Survey } from '../core';
 import { entryOf, type BaselineEntry } from '../core/baseline';
 import { msg, type Message } from '../core/l10n/text';
 import { decodeReport, readBounded } from './files';
@@ -32,6 +32,41 @@ export function readAndCheck(task: ReportTask): Outcome {
   const read = readBounded(task.file, task.maxFileSize, true);
   if (!read.ok) return { checked: false, problem: read.problem };
   return checkReportBytes(task, read.bytes);
+}
+
+/** A file of a batch checked without the batch's workspace, and its survey made from the model that check read. */
+export interface FirstCheck {
+  outcome: Outcome;
+  survey: Survey;
+}
+
+/**
+ * The one read of a file of a batch (main.ts): its check, which holds unless the batch's index
+ * `concerns` it, and what the index needs of it. A file that cannot be read or decoded is filed under
+ * no identity, as its survey alone would file it.
+ */
+export function checkAndSurvey(task: ReportTask): FirstCheck {
+  const uri = task.file;
+  const read = readBounded(uri, task.maxFileSize, true);
+  if (!read.ok) return { outcome: { checked: false, problem: read.problem }, survey: { uri, filedAs: null } };
+  const decoded = decodeReport(read.bytes, uri);
+  if (!decoded.ok) return { outcome: { checked: false, problem: decoded.message }, survey: { uri, filedAs: null } };
+  let survey: Survey | undefined;
+  const outcome = guarded(uri, () => {
+    const result = check(decoded.text, task.options);
+    survey = surveyOf(uri, result.report);
+    return outcomeOf(task, result);
+  });
+  return { outcome, survey: survey ?? surveyedAnyway(uri, decoded.text) };
+}
+
+/** A report whose check failed is still filed as its survey files it (or under no identity, should that fail too). */
+function surveyedAnyway(uri: string, text: string): Survey {
+  try {
+    return surveyReport(uri, text);
+  } catch {
+    return { uri, filedAs: null };
+  }
 }
 
 export function checkReportBytes(task: ReportTask, bytes: Uint8Array): Outcome {

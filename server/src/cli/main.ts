@@ -14,7 +14,8 @@ import { ProjectConfigs } from './config';
 import { dirname, relative, resolve } from 'node:path';
 import { formatResult, jsonWriter, OutputFailure, printable, textWriter, type ResultWriter } from './output';
 import { importAndCheck } from './checkImported';
-import { checkReportBytes, readAndCheck, type Outcome, type ReportTask } from './checkReport';
+import { checkAndSurvey, checkReportBytes, readAndCheck, type Outcome, type ReportTask } from './checkReport';
+import { HeldOutcomes } from './held';
 import { InOrder } from './inOrder';
 import { CheckerPool } from './pool';
 import { CLI_TEXT, t } from './messages';
@@ -110,6 +111,10 @@ class Batch {
   private workspace: CheckOptions['workspace'];
   /** A broken project configuration is said (on stderr) and makes the exit code 2. */
   private readonly configs: ProjectConfigs;
+  /** A batch's first checks, without its workspace (`checkedFirst`), until each file's turn. */
+  private held: HeldOutcomes | null = null;
+  /** The held files the batch's index concerns: checked again, with it. */
+  private readonly concerned = new Set<string>();
   private pool: CheckerPool | null = null;
   private poolTried = false;
   private found = 0;
@@ -144,7 +149,7 @@ class Batch {
       if (this.o.updateBaseline) return EXIT.unchecked;
     }
     const across = batchReports(this.o);
-    if (across.files) this.workspace = await this.acrossWorkspace(across.files);
+    if (across.files) this.workspace = this.o.fix || this.o.with.length ? await this.acrossWorkspace(across.files) : await this.checkedFirst(across.files);
     try {
       for (const { path, problem } of across.problems) await this.problem(path, problem);
       for (const path of this.o.paths) {
@@ -154,6 +159,7 @@ class Batch {
       await this.inOrder.run(0);
     } finally {
       await this.pool?.close();
+      this.held?.close();
     }
     const [, errors, warnings, ...others] = this.bySeverity;
     const counts = { files: this.files, errors, warnings, others: others.reduce((a, b) => a + b, 0), silenced: this.silenced, accepted: this.accepted };
@@ -211,6 +217,11 @@ class Batch {
       this.inOrder.later(importAndCheck(task).then((o) => () => this.outcome(path, o)));
       return this.inOrder.run(this.keep());
     }
+    const held = this.held?.take(path);
+    if (held && !this.concerned.has(path)) {
+      this.inOrder.now(() => this.outcome(path, held));
+      return this.inOrder.run(this.keep());
+    }
     // With a workspace, the workers were started (or not) with it: each holds an index of the same surveys.
     const pool = this.workers();
     if (pool) {
@@ -256,6 +267,44 @@ class Batch {
     return surveyed(at, surveys);
   }
 
+  /**
+   * The workspace of a batch without `--with` or `--fix`, each file read once: its check without the
+   * workspace and its survey come together (from worker threads when the batch is large). Once the index
+   * is complete, a file it `concerns` is checked again, with it; any other keeps its first check, which
+   * the workspace would not change (its cross-report rules would be silent). With `--with`, whose context
+   * is mostly last year's reports, most files would be concerned: `acrossWorkspace` surveys first.
+   */
+  private async checkedFirst(at: BatchFiles): Promise<ReportIndex> {
+    // Read again by `checkFile` with the same result: a broken configuration is said there, in its turn.
+    const quiet = new ProjectConfigs(this.o.lang, () => undefined);
+    const held = (this.held = new HeldOutcomes());
+    const surveys = new Array<Survey>(at.files.length);
+    const pool = this.workers(at.files.length);
+    this.poolTried = true;
+    const first = async (i: number): Promise<void> => {
+      const file = at.files[i];
+      const path = resolve(file);
+      // A Word or PDF file is imported when its turn comes; one left out is only filed.
+      if (IMPORTED.test(file) || quiet.ignoring(path)) return void (surveys[i] = surveyFile(at, file));
+      const task = this.task(file, dirname(path), quiet);
+      const checked = pool ? await pool.first(task).catch(() => checkAndSurvey(task)) : checkAndSurvey(task);
+      surveys[i] = checked.survey;
+      held.hold(file, checked.outcome);
+    };
+    if (pool) {
+      let next = 0;
+      await Promise.all(Array.from({ length: this.keep() }, async () => {
+        for (let i = next++; i < at.files.length; i = next++) await first(i);
+      }));
+    } else {
+      for (let i = 0; i < at.files.length; i++) await first(i);
+    }
+    const index = surveyed(at, surveys);
+    for (const s of surveys) if (held.has(s.uri) && index.concerns(s)) this.concerned.add(s.uri);
+    if (pool && this.concerned.size > 0) pool.share(at, surveys);
+    return index;
+  }
+
   private keep(): number {
     return this.pool ? (this.o.jobs ?? availableParallelism()) * IN_FLIGHT_PER_WORKER : 0;
   }
@@ -276,8 +325,8 @@ class Batch {
   }
 
   /** What checking one file takes, in whichever thread checks it. */
-  private task(file: string, dir: string): ReportTask {
-    const options = this.checkOptions(dir);
+  private task(file: string, dir: string, configs = this.configs): ReportTask {
+    const options = this.checkOptions(dir, configs);
     // The file is the workspace's report of that name: never another report to itself, its survey its own.
     if (options.workspace) options.self = file;
     if (this.o.updateBaseline) options.accepted = 'all';
@@ -298,8 +347,8 @@ class Batch {
   }
 
   /** The command line's options beat the project configuration's, which beat the defaults. */
-  private checkOptions(dir: string): CheckOptions {
-    const project = this.configs.forDirectory(dir)?.config;
+  private checkOptions(dir: string, configs: ProjectConfigs): CheckOptions {
+    const project = configs.forDirectory(dir)?.config;
     return {
       lang: this.o.lang,
       formatVersion: this.o.formatVersion ?? project?.formatVersion ?? 'auto',

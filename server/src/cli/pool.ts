@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { Outcome, ReportTask } from './checkReport';
+import type { FirstCheck, Outcome, ReportTask } from './checkReport';
 import type { Survey } from '../core';
 import type { BatchFiles } from './workspace';
 
@@ -19,14 +19,18 @@ interface Thread {
   inFlight: Map<number, { resolve: (a: WorkerAnswer) => void; reject: (e: unknown) => void }>;
 }
 
-/** What a worker is asked: check a file, survey a file of the batch's workspace, or take the batch's workspace (no answer). */
+/**
+ * What a worker is asked: check a file, check a file of a batch and survey it (`checkAndSurvey`), survey a
+ * file of the batch's workspace, or take the batch's workspace (no answer).
+ */
 export type WorkerRequest =
   | { kind: 'check'; id: number; task: ReportTask }
+  | { kind: 'first'; id: number; task: ReportTask }
   | { kind: 'survey'; id: number; path: string; at: Omit<BatchFiles, 'files'> }
   | { kind: 'workspace'; at: BatchFiles; surveys: readonly Survey[] };
 
-/** A message from a worker: a task's outcome, or a file's survey. */
-export type WorkerAnswer = { id: number; outcome: Outcome } | { id: number; survey: Survey };
+/** A message from a worker: a task's outcome, a file's survey, or both. */
+export type WorkerAnswer = { id: number; outcome: Outcome } | { id: number; survey: Survey } | ({ id: number } & FirstCheck);
 
 /**
  * Worker threads that read and check report files (worker.ts), each task to the least busy thread.
@@ -83,14 +87,22 @@ export class CheckerPool {
   async run(task: ReportTask): Promise<Outcome> {
     const { workspace: _, ...options } = task.options;
     const a = await this.ask((id) => ({ kind: 'check', id, task: { ...task, options } }));
-    if (!('outcome' in a)) throw new Error('no outcome');
+    if (!('outcome' in a) || 'survey' in a) throw new Error('no outcome');
     return a.outcome;
+  }
+
+  /** A file of a batch checked without its workspace, and surveyed (checkReport.ts, `checkAndSurvey`). */
+  async first(task: ReportTask): Promise<FirstCheck> {
+    const { workspace: _, ...options } = task.options;
+    const a = await this.ask((id) => ({ kind: 'first', id, task: { ...task, options } }));
+    if (!('outcome' in a && 'survey' in a)) throw new Error('no first check');
+    return { outcome: a.outcome, survey: a.survey };
   }
 
   /** What the batch's index needs of one of its files (workspace.ts, `surveyFile`). */
   async survey(path: string, at: Omit<BatchFiles, 'files'>): Promise<Survey> {
     const a = await this.ask((id) => ({ kind: 'survey', id, path, at: { maxFileSize: at.maxFileSize, formatVersion: at.formatVersion } }));
-    if (!('survey' in a)) throw new Error('no survey');
+    if (!('survey' in a) || 'outcome' in a) throw new Error('no survey');
     return a.survey;
   }
 

@@ -1,7 +1,7 @@
 // A worker thread of the batch checker (pool.ts): reads and checks (or surveys) the files it is sent, one at a time.
 import { parentPort } from 'node:worker_threads';
 import type { ReportIndex } from '../core';
-import { readAndCheck } from './checkReport';
+import { checkAndSurvey, readAndCheck } from './checkReport';
 import type { WorkerAnswer, WorkerRequest } from './pool';
 import { surveyed, surveyFile } from './workspace';
 
@@ -12,6 +12,8 @@ parentPort?.on('message', (r: WorkerRequest) => {
   if (r.kind === 'workspace') return void (workspace = surveyed(r.at, r.surveys));
   const answer: WorkerAnswer = r.kind === 'survey'
     ? { id: r.id, survey: surveyFile(r.at, r.path) }
-    : { id: r.id, outcome: readAndCheck(workspace ? { ...r.task, options: { ...r.task.options, workspace } } : r.task) };
+    : r.kind === 'first'
+      ? { id: r.id, ...checkAndSurvey(r.task) }
+      : { id: r.id, outcome: readAndCheck(workspace ? { ...r.task, options: { ...r.task.options, workspace } } : r.task) };
   parentPort!.postMessage(answer);
 });

@@ -134,12 +134,27 @@ export class ReportIndex implements CrossReports {
         if (made) prints.add(uri, made.body, unpackPrints(made.prints));
         continue;
       }
-      const text = this.workspace.read(uri);
-      const read = text === null ? null : surveyedPrints(readSkeleton(readSource(text)));
+      const read = surveyReport(uri, this.workspace.read(uri)).prints;
       if (read) prints.add(uri, read.body, unpackPrints(read.prints));
     }
     this.prints.set(year, prints);
     return prints;
+  }
+
+  /**
+   * Whether a cross-report rule could find anything in a report this index surveyed: the index files a
+   * report of its body for the year before (the rules of issue 17), or other bodies' parts near its own
+   * (copied-across-bodies). A report filed under no identity always is (report-identity looks for its
+   * body or its year among all). When not, every cross-report rule is silent on it — a test runs each on
+   * every seed and corpus report with a workspace that answers nothing else — and a batch keeps what the
+   * check without the workspace found.
+   */
+  concerns(s: Survey): boolean {
+    const id = s.filedAs;
+    if (!id || !s.prints) return true;
+    if (this.find(id.body, id.year - 1).length > 0) return true;
+    const year = this.yearPrints(id.year);
+    return unpackPrints(s.prints.prints).some((p) => year.near(id.body, p, 1).length > 0);
   }
 
   /** The URIs filed under a body and a year (several when a folder holds copies). */
@@ -197,17 +212,14 @@ export interface Survey {
  * Headings and header are read once for both.
  */
 export function surveyReport(uri: string, text: string | null): Survey {
-  if (text === null) return { uri, filedAs: null };
-  const skeleton = readSkeleton(readSource(text));
-  const filedAs = identityOf(skeleton);
-  if (!filedAs) return { uri, filedAs };
-  return { uri, filedAs, prints: { body: filedAs.body, prints: packPrints(printsOf(skeleton, ownNames(skeleton))) } };
+  return text === null ? { uri, filedAs: null } : surveyOf(uri, readSkeleton(readSource(text)));
 }
 
-/** A skeleton's part prints and the body it names (null without an identity). */
-function surveyedPrints(skeleton: Skeleton): SurveyedPrints | null {
-  const identity = identityOf(skeleton);
-  return identity ? { body: identity.body, prints: packPrints(printsOf(skeleton, ownNames(skeleton))) } : null;
+/** What the index needs of a report already read: a skeleton, or a model (a batch's check makes it). */
+export function surveyOf(uri: string, read: Skeleton | Report): Survey {
+  const filedAs = identityOf(read);
+  if (!filedAs) return { uri, filedAs };
+  return { uri, filedAs, prints: { body: filedAs.body, prints: packPrints(printsOf(read, ownNames(read))) } };
 }
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
