@@ -65,12 +65,12 @@ test('held outcomes beyond the budget wait in a temporary file that no one sees,
   const before = new Set(readdirSync(tmpdir()));
   const part = (i: number) => `“第${i}个文件”：本表未作核对 ${'x'.repeat(i * 7)} \u{20000}`;
   for (let i = 0; i < 40; i++) held.hold(`f${i}`, { checked: true, part: part(i), severities: [0, i, 0, 0, 0], silenced: i % 3, accepted: 0 });
-  held.hold('bad', { checked: false, problem: { zh: '无法读取', en: 'unreadable' } });
+  held.hold('bad', { checked: false, problem: { template: { zh: '无法读取', en: 'unreadable' }, args: {} } });
   // The spill file was removed as soon as it was opened: nothing new under the temporary folder.
   const left = readdirSync(tmpdir()).filter((n) => !before.has(n) && n.startsWith('nianbao-') && existsSync(join(tmpdir(), n, 'held')));
   assert.deepEqual(left, []);
   for (const i of [39, 0, 17, 1, 38]) assert.deepEqual(held.take(`f${i}`), { checked: true, part: part(i), severities: [0, i, 0, 0, 0], silenced: i % 3, accepted: 0 });
   assert.equal(held.take('f17'), undefined);
-  assert.deepEqual(held.take('bad'), { checked: false, problem: { zh: '无法读取', en: 'unreadable' } });
+  assert.deepEqual(held.take('bad'), { checked: false, problem: { template: { zh: '无法读取', en: 'unreadable' }, args: {} } });
   held.close();
 });

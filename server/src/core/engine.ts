@@ -2,7 +2,7 @@ import type { Report } from './model';
 import { readSourceReport, type ReadOptions } from './reader/read';
 import { readSource } from './text/source';
 import { RULES } from './rules';
-import { subject, type ArithmeticData, type Finding, type Rule, type RuleContext, type RuleOptions, type Severity, type SeveritySetting } from './rules/types';
+import { subject, type ArithmeticData, type Finding, type Rule, type RuleContext, type RuleOptions, type RuleWorkspace, type Severity, type SeveritySetting } from './rules/types';
 import { LineIndex, type Range } from './text/positions';
 import { msg, render, type Lang } from './l10n/text';
 import { countLines, countTags, LIMITS } from './limits';
@@ -121,6 +121,20 @@ export function runRules(report: Report, text: string, index: LineIndex, options
   return mergeFindings(rules.map((rule) => runRule(rule, { report, text, index, workspace }, options)));
 }
 
+/**
+ * What a rule is given, its text joined only when a rule asks (an insertion fix). A class, not an object
+ * literal with a getter, which would give each call a hidden class of its own (text/source.ts, `RelinedText`).
+ */
+export class RuleCall implements RuleContext {
+  readonly #text: () => string;
+  constructor(text: () => string, readonly report: Report, readonly index: LineIndex, readonly options?: RuleOptions, readonly workspace?: RuleWorkspace) {
+    this.#text = text;
+  }
+  get text(): string {
+    return this.#text();
+  }
+}
+
 /** The workspace about one report: last year's report and the near parts looked up once, when a rule first asks. */
 export function ruleWorkspace(cross: CrossReports, report: Report, self?: string): RuleContext['workspace'] {
   let last: OtherReport | null | undefined;
@@ -140,7 +154,7 @@ export function runRule(rule: Rule, ctx: RuleContext, options: CheckOptions = {}
   if (setting === 'off' || (rule.across && !ctx.workspace)) return [];
   try {
     // The text stays lazy (a spread would read it): on a keystroke only an insertion fix needs it joined.
-    const out = rule.check({ report: ctx.report, index: ctx.index, get text() { return ctx.text; }, options: { blankAsZero: options.blankAsZero }, workspace: ctx.workspace });
+    const out = rule.check(new RuleCall(() => ctx.text, ctx.report, ctx.index, { blankAsZero: options.blankAsZero }, ctx.workspace));
     if (setting) for (const f of out) f.severity = SEVERITY[setting] ?? f.severity;
     return capped(out);
   } catch {

@@ -1,5 +1,5 @@
 import type { Cell, Position, Range, Report, Table, TableKind } from '../model';
-import { mergeFindings, overWorkLimit, ruleWorkspace, runRule, silence, type CheckOptions, type CheckResult } from '../engine';
+import { mergeFindings, overWorkLimit, RuleCall, ruleWorkspace, runRule, silence, type CheckOptions, type CheckResult } from '../engine';
 import { LIMITS } from '../limits';
 import { RULES } from '../rules';
 import type { Finding, RuleInput } from '../rules/types';
@@ -10,7 +10,7 @@ import { mayBreakInside } from '../reader/pieces';
 import { anchorKind } from '../reader/regions';
 import { looksLikeHtml } from '../text/html';
 import { LineIndex, type Offsets } from '../text/positions';
-import { readSource, type SourceLine, type SourceText } from '../text/source';
+import { readSource, RelinedText, type SourceLine, type SourceText } from '../text/source';
 import { tokenizeLines } from '../reader/cells';
 import { isPlainNumber, parseValue } from '../reader/values';
 import { isDirectiveLine, readDirectives, type Directive } from '../silencing/directives';
@@ -372,7 +372,7 @@ export class ReportSession {
     const src = this.state.src;
     const report = this.state.report;
     const workspace = this.options.workspace && ruleWorkspace(this.options.workspace, report, this.options.self);
-    return { report, index: src.index, get text() { return src.text; }, workspace };
+    return new RuleCall(() => src.text, report, src.index, undefined, workspace);
   }
 
   /** Runs the rules whose inputs changed; moves the others' findings. */
@@ -424,7 +424,7 @@ function linesSource(lines: SourceLine[], length: number, knownStarts?: Offsets,
   let joined: string | null = null;
   const join = () => (joined ??= lines.map((l) => l.text + (l.eol ?? '')).join(''));
   const index = LineIndex.fromLines(starts, ends, length, join, (i) => lines[i].text);
-  return { get text() { return join(); }, index, lines, html: false };
+  return new RelinedText(join, index, lines, false);
 }
 
 /** What decides a line's part in a region's layout: tab-indented, blank, or with a pipe. */

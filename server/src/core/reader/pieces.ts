@@ -2,7 +2,7 @@ import type { SectionHeading, TableKind } from '../model';
 import { SECTIONS } from '../formats/sections';
 import type { SectionKey } from '../formats/types';
 import { labelKey } from '../text/normalize';
-import { linePiece, type SourceLine, type SourceText } from '../text/source';
+import { linePiece, RelinedText, type SourceLine, type SourceText } from '../text/source';
 import { isCanonicalTitle, readHeading } from './headings';
 import { anchorKind } from './regions';
 
@@ -178,5 +178,5 @@ export function splitAtParts(src: SourceText): SourceText {
   }
   if (!out) return src;
   const lines = out;
-  return { get text() { return src.text; }, index: src.index, lines, html: src.html };
+  return new RelinedText(() => src.text, src.index, lines, src.html);
 }

@@ -1,6 +1,6 @@
 import type { FormatVersion, ProseLine, Report, SectionHeading, Table, TableKind } from '../model';
 import { contentBounds, isTraditional } from '../text/normalize';
-import { headText, readSource, spanRange, type SourceText } from '../text/source';
+import { headText, readSource, RelinedText, spanRange, type SourceText } from '../text/source';
 import { spliced } from '../text/spliced';
 import { readHeader } from './header';
 import { finishHeadings, findHeadings } from './headings';
@@ -72,7 +72,7 @@ function regionSpans(regions: readonly TableRegion[]): { firstLine: number; endL
 function withoutDirectiveLines(src: SourceText): SourceText {
   if (src.html || !src.lines.some((l) => isDirectiveLine(l.text))) return src;
   const lines = src.lines.filter((l) => !isDirectiveLine(l.text));
-  return { get text() { return src.text; }, index: src.index, lines, html: src.html };
+  return new RelinedText(() => src.text, src.index, lines, src.html);
 }
 
 /** What a read of changed lines keeps from the read before (already moved to the new lines). */
@@ -170,36 +170,80 @@ export function assemble(
   else if (applications?.versionFrom === 'table') format = { version: applications.version, source: 'tables' };
   else if (active?.versionFrom === 'table') format = { version: active.version, source: 'tables' };
 
-  let prose: ProseLine[] | undefined;
-  let opening: ProseLine[] | undefined;
-  const report: Report = {
-    ...header,
-    format,
-    script: scriptOf(src, headings, tables),
-    html: src.html,
-    sections: headings,
-    tables,
-    get prose() {
-      return (prose ??= keptProse ? proseAgain(src, headings, [active, applications, reviewLitigation], keptProse) : proseLines(src, headings, [active, applications, reviewLitigation]));
-    },
-    get opening() {
-      const end = headings.find((h) => h.key !== 'overview')?.line ?? src.lines.length;
-      return (opening ??= prose?.slice(0, OPENING_LINES).filter((l) => l.range.start.line < end)
-        ?? proseLines(src, headings, [active, applications, reviewLitigation], end, OPENING_LINES));
-    },
-    proseIn: (from, to, keep) => proseSpan(src, headings, [active, applications, reviewLitigation], from, to, keep),
-    proseOutsideRegions: (from, to) => proseSpan(src, headings, regionSpans(regions), from, to),
-    lineCount: src.index.lineCount,
-  };
-  proseRead.set(report, () => prose);
-  return report;
+  const spans = [active, applications, reviewLitigation];
+  return new ReadReport(header, format, scriptOf(src, headings, tables), headings, tables, { src, spans, regions, keptProse });
 }
 
-const proseRead = new WeakMap<Report, () => ProseLine[] | undefined>();
+/** What a read report makes its prose from. */
+interface ProseSource {
+  src: SourceText;
+  spans: (Table | null)[];
+  regions: readonly TableRegion[];
+  keptProse?: Kept['prose'];
+}
+
+/**
+ * A report as read. A class, not an object literal with getters: a literal's getters are new closures
+ * each time, so each report got a hidden class of its own, held in the old generation, which kept every
+ * young object of the report alive through each scavenge and had them all promoted (a batch collected
+ * about a tenth of what it allocated in full collections). Its prose is made when first asked for; what
+ * it is made from is private, and JSON (the tests' comparisons) gives the fields and the prose as before.
+ */
+class ReadReport implements Report {
+  title: Report['title'];
+  issuer: Report['issuer'];
+  year: Report['year'];
+  period: Report['period'];
+  damagedPeriod: Report['damagedPeriod'];
+  dates: Report['dates'];
+  signatory: Report['signatory'];
+  html: boolean;
+  lineCount: number;
+  #from: ProseSource;
+  #prose: ProseLine[] | undefined;
+  #opening: ProseLine[] | undefined;
+
+  constructor(
+    header: Header, public format: Report['format'], public script: Report['script'], public sections: SectionHeading[], public tables: Report['tables'], from: ProseSource,
+  ) {
+    ({ title: this.title, issuer: this.issuer, year: this.year, period: this.period, damagedPeriod: this.damagedPeriod, dates: this.dates, signatory: this.signatory } = header);
+    this.html = from.src.html;
+    this.lineCount = from.src.index.lineCount;
+    this.#from = from;
+  }
+
+  get prose(): ProseLine[] {
+    const { src, spans, keptProse } = this.#from;
+    return (this.#prose ??= keptProse ? proseAgain(src, this.sections, spans, keptProse) : proseLines(src, this.sections, spans));
+  }
+
+  get opening(): ProseLine[] {
+    const { src, spans } = this.#from;
+    const end = this.sections.find((h) => h.key !== 'overview')?.line ?? src.lines.length;
+    return (this.#opening ??= this.#prose?.slice(0, OPENING_LINES).filter((l) => l.range.start.line < end) ?? proseLines(src, this.sections, spans, end, OPENING_LINES));
+  }
+
+  proseIn(from: number, to: number, keep?: (line: string) => boolean): Iterable<ProseLine> {
+    return proseSpan(this.#from.src, this.sections, this.#from.spans, from, to, keep);
+  }
+
+  proseOutsideRegions(from: number, to: number): Iterable<ProseLine> {
+    return proseSpan(this.#from.src, this.sections, regionSpans(this.#from.regions), from, to);
+  }
+
+  /** The prose if something has read it. */
+  proseIfRead(): ProseLine[] | undefined {
+    return this.#prose;
+  }
+
+  toJSON() {
+    return { ...this, prose: this.prose, opening: this.opening };
+  }
+}
 
 /** The report's prose if something has read it (an incremental step keeps it), else undefined. */
 export function proseIfRead(report: Report): ProseLine[] | undefined {
-  return proseRead.get(report)?.();
+  return report instanceof ReadReport ? report.proseIfRead() : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { writeCell } from '../service/cellEdit';
 import { fitsCell, MAX_DIGITS } from '../reader/values';
 import { subject, type ArithmeticData, type Finding, type Fix, type Rule, type RuleContext } from './types';
 import { columnName, rowName } from './names';
+import { Slot } from '../text/slot';
 
 export const SET_TOTAL = { zh: '将此格改为{value}', en: 'Change this cell to {value}' };
 const BLANK_AS_ZERO = {
@@ -20,7 +21,7 @@ const TOO_LARGE = {
  * A table's cells by row and column, built once per table object: a keystroke that changes a number
  * updates its cell in place, so the index stays true; every rule and service of that version shares it.
  */
-const cellIndexes = new WeakMap<Table, Map<string, Map<string, Cell>>>();
+const cellIndexes = new Slot<Table, Map<string, Map<string, Cell>>>('cellIndex');
 
 function cellIndex(table: Table): Map<string, Map<string, Cell>> {
   let index = cellIndexes.get(table);

@@ -6,6 +6,7 @@ import { cell, columnName, rowDef, rowName, tableName } from './names';
 import { paragraphs, type Paragraph } from '../text/paragraphs';
 import { selectIndices } from '../text/spliced';
 import { subject, type Finding, type Rule, type RuleContext } from './types';
+import { Slot } from '../text/slot';
 
 const MESSAGE = {
   zh: '正文写明{name}为{stated}，而{table}中{cells}为{actual}，两者不一致。',
@@ -103,7 +104,7 @@ interface Claim {
 }
 
 /** The last read of each paragraph object, under its scope: a paragraph kept across keystrokes is not looked up by its text. */
-const byParagraph = new WeakMap<Paragraph, { scope: string; read: Read }>();
+const byParagraph = new Slot<Paragraph, { scope: string; read: Read }>('proseTableRead');
 
 function readOnce(p: Paragraph, report: Report): Read {
   const scope = `${report.year?.value ?? ''}|${p.section}|${report.script}`;

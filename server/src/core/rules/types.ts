@@ -111,12 +111,26 @@ export interface Rule {
 
 /** A fix whose edits are computed only when someone looks at them (rendering a table is not free). */
 export function lazyFix(title: Message, compute: () => OffsetEdit[], options: { preferred?: boolean; safe?: boolean } = {}): Fix {
-  let cached: OffsetEdit[] | undefined;
-  return {
-    title,
-    ...options,
-    get edits() {
-      return (cached ??= compute());
-    },
-  };
+  return new LazyFix(title, compute, options);
+}
+
+/** A class, not an object literal with a getter, which would give each fix a hidden class of its own (text/source.ts, `RelinedText`). */
+class LazyFix implements Fix {
+  // Declared only: absent, not undefined, when not given (as the object literal had them).
+  declare preferred?: boolean;
+  declare safe?: boolean;
+  #compute: (() => OffsetEdit[]) | null;
+  #edits: OffsetEdit[] | undefined;
+  constructor(readonly title: Message, compute: () => OffsetEdit[], options: { preferred?: boolean; safe?: boolean }) {
+    if (options.preferred !== undefined) this.preferred = options.preferred;
+    if (options.safe !== undefined) this.safe = options.safe;
+    this.#compute = compute;
+  }
+  get edits(): OffsetEdit[] {
+    if (!this.#edits) (this.#edits = this.#compute!()), (this.#compute = null);
+    return this.#edits;
+  }
+  toJSON() {
+    return { ...this, edits: this.edits };
+  }
 }

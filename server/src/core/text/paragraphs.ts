@@ -2,6 +2,7 @@ import type { ProseLine, Report, SectionKey } from '../model';
 import type { Range } from './positions';
 import { fold } from './normalize';
 import { spliceOf, spliced } from './spliced';
+import { Slot } from './slot';
 
 /** A paragraph of prose: lines of a PDF or Word export that wrap a sentence are put together. */
 export interface Paragraph {
@@ -29,7 +30,7 @@ interface Built {
 }
 
 /** The paragraphs of each version of the prose (a keystroke in a table keeps the prose, so keeps them too). */
-const cache = new WeakMap<readonly ProseLine[], Built>();
+const cache = new Slot<readonly ProseLine[], Built>('paragraphs');
 
 /** The report's paragraphs, read once for all the rules that read the prose. */
 export function paragraphs(report: Report): Paragraph[] {

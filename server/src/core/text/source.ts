@@ -28,6 +28,22 @@ export interface SourceText {
   html: boolean;
 }
 
+/**
+ * A text read as other lines (pieces cut, silencing lines left out, an edited window joined), its text
+ * made only when asked for. A class, not an object literal with a getter: a literal's getter is a new
+ * closure each time, which gives each object a hidden class of its own in the old generation, and that
+ * keeps all the young objects it reaches alive through every scavenge (reader/read.ts, `ReadReport`).
+ */
+export class RelinedText implements SourceText {
+  readonly #text: () => string;
+  constructor(text: () => string, readonly index: LineIndex, readonly lines: SourceLine[], readonly html: boolean) {
+    this.#text = text;
+  }
+  get text(): string {
+    return this.#text();
+  }
+}
+
 export function readSource(text: string): SourceText {
   const index = new LineIndex(text);
   const html = looksLikeHtml(text);

@@ -1,3 +1,5 @@
+import { Slot } from './slot';
+
 /**
  * Lists that a keystroke changes in one place (the prose lines, the paragraphs): the new version is the
  * previous one with a few items replaced, the rest the same objects. Recording that lets a rule find the
@@ -12,14 +14,14 @@ interface Splice {
   inserted: number;
 }
 
-const splices = new WeakMap<readonly unknown[], Splice>();
-const selections = new WeakMap<readonly unknown[], Map<string, number[]>>();
+const splices = new Slot<readonly unknown[], Splice>('splice');
+const selections = new Slot<readonly unknown[], Map<string, number[]>>('selections');
 
 /** `previous` with `removed` items at `at` replaced by `insert`; remembered as made so (one version back only). */
 export function spliced<T>(previous: readonly T[], at: number, removed: number, insert: readonly T[]): T[] {
   const out = previous.slice(0, at).concat(insert, previous.slice(at + removed));
   // Only one version back: a chain of splices would keep every earlier version alive.
-  splices.delete(previous);
+  splices.set(previous, undefined);
   splices.set(out, { previous, at, removed, inserted: insert.length });
   return out;
 }

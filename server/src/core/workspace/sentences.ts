@@ -1,6 +1,7 @@
 import type { ProseLine, Report } from '../model';
 import { foldDigits } from '../text/normalize';
 import { comparable } from './similarity';
+import { Slot } from '../text/slot';
 
 /** A year written in a sentence: `2022` or `二〇二二` before 年, by its place in the prose line. */
 export interface WrittenYear {
@@ -60,7 +61,7 @@ export function sentencesWithYears(report: Report): ProseSentence[] {
   return out;
 }
 
-const byKeyCache = new WeakMap<Report, Map<string, ProseSentence[]>>();
+const byKeyCache = new Slot<Report, Map<string, ProseSentence[]>>('sentencesByKey');
 
 /** A report's sentences that write a year, by key: made once per model (last year's report is asked on every check). */
 export function sentencesByKey(report: Report): Map<string, ProseSentence[]> {
