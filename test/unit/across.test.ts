@@ -4,7 +4,7 @@ import { bodyKey, check, readIdentity, readReport, render, ReportIndex, surveyOf
 import { RULES } from '../../server/src/core/rules';
 import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { writeCell } from '../../server/src/core/service/cellEdit';
-import { comparable, repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
+import { comparable, keptOf, NOT_KEPT, NUMBER, repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
 import { ownNames, printsOf, SKETCH_SIZE, sketchOf, sketchOfText } from '../../server/src/core/workspace/prints';
 import { identityOf } from '../../server/src/core/workspace/identity';
 import { readSkeleton } from '../../server/src/core/reader/read';
@@ -275,4 +275,16 @@ test('concerns: last year\'s report of the body, another body\'s near copy, or n
   assert.deepEqual(concerned, ['now', 'copy', 'draft']);
   // A survey from the model equals the survey from the skeleton.
   for (const [uri, text] of Object.entries(texts)) assert.deepEqual(surveyOf(uri, readReport(text)), surveyReport(uri, text));
+});
+
+test('keptOf is the comparison\'s two patterns in one pass: numbers one #, only letters and # kept', () => {
+  const reference = (s: string) => s.replace(NUMBER, '#').replace(NOT_KEPT, '');
+  const texts = [...['000', '001', '002', '003', '004'].map((p) => seed(p)), ...corpusFiles().map((f) => readFileSync(f, 'utf8'))].flatMap((t) => t.split('\n'));
+  let r = 7;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  // Digits and their separators, the year's numerals and 年, letters of several scripts, a surrogate pair and lone halves, '#', punctuation.
+  const alphabet = ['1', '2', '0', '.', ',', '〇', '二', '零', '九', '年', '月', 'a', 'Z', 'é', 'Ж', '中', '\u{20000}', '\ud800', '\udc00', '#', ' ', '，', '%', '(', '１', '²', '\u3000'];
+  for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: next() % 24 }, () => alphabet[next() % alphabet.length]).join(''));
+  texts.push('二〇二三年', '一二〇二三年', '二〇二年', '1,234.5元', '1.', '.5', '1,,2', '二〇二三', '#1#');
+  for (const t of texts) assert.equal(keptOf(t), reference(t), JSON.stringify(t));
 });
