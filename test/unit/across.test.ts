@@ -213,7 +213,7 @@ test('a part\'s sketch made in one pass equals the k smallest remixed hashes of 
   }
 });
 
-test('a skeleton (no table read) gives every seed and corpus report the prints and identity of its model', () => {
+test('a skeleton (no table read) gives every seed and corpus report the prints, identity, parts and title of its model', () => {
   const texts = [...['000', '001', '002', '003', '004'].map((p) => seed(p)), ...corpusFiles().map((f) => readFileSync(f, 'utf8'))];
   let printed = 0;
   for (const text of texts) {
@@ -223,6 +223,9 @@ test('a skeleton (no table read) gives every seed and corpus report the prints a
     const tableLines = new Set([...report.proseIn(0, Infinity)].map((l) => JSON.stringify(l.range)));
     for (const l of report.proseOutsideRegions(0, Infinity)) assert.ok(tableLines.has(JSON.stringify(l.range)), `a line of a table outside its region: ${l.text}`);
     assert.deepEqual(identityOf(skeleton), identityOf(report));
+    // What a comparison takes from another report's skeleton (ws.open): its parts and its title, where the model has them.
+    assert.deepEqual(skeleton.sections, report.sections);
+    assert.deepEqual(skeleton.title, report.title);
     const fromModel = printsOf(report, ownNames(report));
     assert.deepEqual(printsOf(skeleton, ownNames(skeleton)).map((p) => [p.key, [...p.sketch]]), fromModel.map((p) => [p.key, [...p.sketch]]));
     printed += fromModel.length;

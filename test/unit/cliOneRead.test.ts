@@ -5,13 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { check, ReportIndex, surveyReport, toDiagnostic } from '../../server/src/core';
-import { runCli } from '../../server/src/cli/main';
 import { HeldOutcomes } from '../../server/src/cli/held';
 import { seed } from '../helpers/fixtures';
 
 const BODY = '临沂市国防动员办公室';
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
 /** Seed 003 as a reviewer's folder meets it, among other bodies' reports: enough files for worker threads. */
 function folder(t: { after: (fn: () => void) => void }): { dir: string; files: string[] } {
@@ -34,10 +35,10 @@ function folder(t: { after: (fn: () => void) => void }): { dir: string; files: s
   return { dir, files: files.sort() };
 }
 
+/** The built CLI: its worker threads run the bundle (in process, a worker that fails leaves its files to the main thread, which would hide it). */
 async function cli(args: string[]) {
-  let out = '';
-  const code = await runCli(args, { stdout: (s) => void (out += s), stderr: () => undefined, readStdin: async () => Buffer.alloc(0) });
-  return { code, results: JSON.parse(out) as { file: string; diagnostics: unknown[] }[] };
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, results: JSON.parse(r.stdout) as { file: string; diagnostics: unknown[] }[] };
 }
 
 test('a batch read once writes what checking each file with the whole index writes, in one thread or several', async (t) => {
@@ -57,6 +58,30 @@ test('a batch read once writes what checking each file with the whole index writ
     const run = await cli(['check', '--format', 'json', '--jobs', jobs, dir]);
     const got = run.results.map((r) => ({ file: r.file, diagnostics: r.diagnostics })).sort((a, b) => (a.file < b.file ? -1 : 1));
     assert.deepEqual(got, expected, `--jobs ${jobs}`);
+  }
+});
+
+test('a batch whose files are mostly concerned (copies across bodies) surveys the rest first: still what checking each with the whole index writes', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-oneread-copies-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const mine = seed('003');
+  // More files than the window that decides, each another body's copy of one report.
+  const files = Array.from({ length: 90 }, (_, i) => {
+    const file = join(dir, `r${String(i).padStart(2, '0')}.txt`);
+    writeFileSync(file, mine.replaceAll(BODY, `临沂市${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(i / 10)]}局`));
+    return file;
+  });
+  const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+  const index = new ReportIndex({ reports: () => files, read: (f) => texts.get(f) ?? null });
+  const expected = files.map((file) => ({
+    file,
+    diagnostics: JSON.parse(JSON.stringify(check(texts.get(file)!, { workspace: index, self: file, lang: 'zh-CN' }).findings.map((f) => toDiagnostic(f, 'zh-CN')))),
+  }));
+  assert.ok(files.every((f) => index.concerns(surveyReport(f, texts.get(f)!))));
+  assert.ok(expected.every((e) => e.diagnostics.some((d: { code: string }) => d.code === 'copied-across-bodies')));
+  for (const jobs of ['1', '2']) {
+    const run = await cli(['check', '--format', 'json', '--jobs', jobs, dir]);
+    assert.deepEqual(run.results.map((r) => ({ file: r.file, diagnostics: r.diagnostics })), expected, `--jobs ${jobs}`);
   }
 });
 

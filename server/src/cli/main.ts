@@ -85,6 +85,8 @@ function refuseOutput(output: string, why: string, lang: Options['lang'], io: Cl
 
 /** Files a run checks in one thread before it starts workers (when `--jobs` is not given): a small folder pays no start-up. */
 const WORKERS_AFTER = 48;
+/** Files of a batch whose first checks decide, once most are concerned by the index so far, to survey the rest first. */
+const CONCERN_WINDOW = 64;
 /** Files in flight per worker: enough to keep each busy, few enough to keep memory flat. */
 const IN_FLIGHT_PER_WORKER = 8;
 
@@ -271,25 +273,42 @@ class Batch {
    * The workspace of a batch without `--with` or `--fix`, each file read once: its check without the
    * workspace and its survey come together (from worker threads when the batch is large). Once the index
    * is complete, a file it `concerns` is checked again, with it; any other keeps its first check, which
-   * the workspace would not change (its cross-report rules would be silent). With `--with`, whose context
-   * is mostly last year's reports, most files would be concerned: `acrossWorkspace` surveys first.
+   * the workspace would not change (its cross-report rules would be silent). Where most files are
+   * concerned (last year's reports beside this year's, copies across bodies), a first check is wasted:
+   * once most of the last CONCERN_WINDOW files filed are concerned already, the rest are only surveyed,
+   * and checked once, with the index, in their turn. With `--with`, whose context is mostly last year's
+   * reports, `acrossWorkspace` surveys them all first.
    */
   private async checkedFirst(at: BatchFiles): Promise<ReportIndex> {
     // Read again by `checkFile` with the same result: a broken configuration is said there, in its turn.
     const quiet = new ProjectConfigs(this.o.lang, () => undefined);
     const held = (this.held = new HeldOutcomes());
-    const surveys = new Array<Survey>(at.files.length);
+    const index = surveyed(at, []);
     const pool = this.workers(at.files.length);
     this.poolTried = true;
+    const surveys: Survey[] = [];
+    let window: Survey[] = [];
+    let surveyOnly = false;
+    let surveyedOnly = 0;
+    const filed = (s: Survey) => {
+      surveys.push(s);
+      index.add(s);
+      if (surveyOnly || window.push(s) < CONCERN_WINDOW) return;
+      surveyOnly = window.filter((x) => index.concerns(x)).length * 2 > window.length;
+      window = [];
+    };
     const first = async (i: number): Promise<void> => {
       const file = at.files[i];
       const path = resolve(file);
       // A Word or PDF file is imported when its turn comes; one left out is only filed.
-      if (IMPORTED.test(file) || quiet.ignoring(path)) return void (surveys[i] = surveyFile(at, file));
+      if (IMPORTED.test(file) || quiet.ignoring(path) || surveyOnly) {
+        surveyedOnly++;
+        return filed(pool ? await pool.survey(file, at).catch(() => surveyFile(at, file)) : surveyFile(at, file));
+      }
       const task = this.task(file, dirname(path), quiet);
       const checked = pool ? await pool.first(task).catch(() => checkAndSurvey(task)) : checkAndSurvey(task);
-      surveys[i] = checked.survey;
       held.hold(file, checked.outcome);
+      filed(checked.survey);
     };
     if (pool) {
       let next = 0;
@@ -299,9 +318,8 @@ class Batch {
     } else {
       for (let i = 0; i < at.files.length; i++) await first(i);
     }
-    const index = surveyed(at, surveys);
     for (const s of surveys) if (held.has(s.uri) && index.concerns(s)) this.concerned.add(s.uri);
-    if (pool && this.concerned.size > 0) pool.share(at, surveys);
+    if (pool && (this.concerned.size > 0 || surveyedOnly > 0)) pool.share(at, surveys);
     return index;
   }
 

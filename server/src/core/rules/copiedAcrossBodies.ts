@@ -4,7 +4,7 @@ import type { SectionHeading, SectionKey } from '../model';
 import { identityOf } from '../workspace/identity';
 import { ownNames, partsOf, partText } from '../workspace/prints';
 import { repeatedShare, shingles } from '../workspace/similarity';
-import { fileName, type OtherReport } from '../workspace/workspace';
+import { fileName, type OtherSkeleton } from '../workspace/workspace';
 import { subject, type Finding, type Rule, type RuleWorkspace } from './types';
 
 /** The share of a part's shingles found in another body's same part from which it is said to be copied (as `copied-text`). */
@@ -21,7 +21,7 @@ const PART_MORE = {
 const RELATED = { zh: '{name}的报告的第{numeral}部分（{share}%相同）', en: 'Part {numeral} of the report of {name} ({share}% the same)' };
 
 interface Copy {
-  other: OtherReport;
+  other: OtherSkeleton;
   heading: SectionHeading;
   share: number;
 }

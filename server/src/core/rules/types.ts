@@ -2,7 +2,7 @@ import type { Report, TableKind } from '../model';
 import type { Range } from '../text/positions';
 import type { LineIndex } from '../text/positions';
 import type { Message, Text } from '../l10n/text';
-import type { FiledReport, OtherReport } from '../workspace/workspace';
+import type { FiledReport, OtherReport, OtherSkeleton } from '../workspace/workspace';
 import type { NearPart } from '../workspace/prints';
 
 /** LSP's severities: 1 error, 2 warning, 3 information, 4 hint. */
@@ -85,8 +85,8 @@ export interface RuleWorkspace {
   filed(by: { year: number } | { body: string }): readonly FiledReport[];
   /** Other bodies' parts of this year near this report's (fingerprint candidates, not yet compared in full). */
   nearParts(): NearPart[];
-  /** Another report's model (null when it is gone, unreadable or the workspace cannot read models). */
-  open(uri: string): OtherReport | null;
+  /** Another report's skeleton: its header, parts and prose, no table (null when it is gone, unreadable or the workspace cannot read it). */
+  open(uri: string): OtherSkeleton | null;
 }
 
 /** Settings that change what the rules check. */

@@ -23,6 +23,13 @@ export interface OtherReport {
   identity: ReportIdentity;
 }
 
+/** Another report of the workspace, its skeleton read (header, parts and prose; no table): what a comparison of prose needs. */
+export interface OtherSkeleton {
+  uri: string;
+  report: Skeleton;
+  identity: ReportIdentity;
+}
+
 /** A report as the index files it: its identity only (nothing more is read). */
 export interface FiledReport {
   uri: string;
@@ -38,8 +45,8 @@ export interface CrossReports {
   /** Parts of other bodies' reports of this report's year whose fingerprints are near its parts (candidates, to compare in full). */
   /** `self`: the report's URI in the workspace, when its text there is the text checked (its survey's prints are then its own). */
   nearParts?(report: Report, self?: string): NearPart[];
-  /** One report's model. */
-  open?(uri: string): OtherReport | null;
+  /** One report's skeleton. */
+  open?(uri: string): OtherSkeleton | null;
 }
 
 /** Candidates compared in full for one part, at most (the best by fingerprint). */
@@ -47,6 +54,8 @@ export const NEAR_COMPARED = 3;
 
 /** Models kept read: a rule of a batch looks at last year's report of each checked one. */
 const MODELS_KEPT = 16;
+/** Skeletons kept read: a report's parts are compared with up to NEAR_COMPARED other bodies' each. */
+const SKELETONS_KEPT = 64;
 
 /**
  * The reports of a workspace by issuing body and year. Each text is read once to file it (its header
@@ -58,7 +67,10 @@ export class ReportIndex implements CrossReports {
   private readonly filedAs = new Map<string, FiledReport>();
   private readonly byYear = new Map<number, FiledReport[]>();
   private readonly byBody = new Map<string, FiledReport[]>();
+  /** Lists added to since they were last sorted by URI: sorted when read, so that filing n reports costs n log n, not n². */
+  private readonly unsorted = new Set<unknown[]>();
   private readonly models = new Map<string, OtherReport | null>();
+  private readonly skeletons = new Map<string, OtherSkeleton | null>();
   private readonly prints = new Map<number, YearPrints>();
 
   /** Part prints made beforehand (`surveyReport`, by whichever thread read the report), by URI. */
@@ -70,16 +82,19 @@ export class ReportIndex implements CrossReports {
    */
   constructor(private readonly workspace: ReportWorkspace, private readonly options: ReadOptions = {}, surveys?: Iterable<Survey>) {
     if (surveys) {
-      for (const s of surveys) {
-        this.file(s.uri, s.filedAs);
-        if (s.prints !== undefined) this.surveyed.set(s.uri, s.prints);
-      }
+      for (const s of surveys) this.add(s);
       return;
     }
     for (const uri of workspace.reports()) {
       const text = workspace.read(uri);
       this.file(uri, text === null ? null : readIdentity(text));
     }
+  }
+
+  /** Files a report by a survey made of it elsewhere (a worker thread, a batch's check): nothing is read. */
+  add(s: Survey): void {
+    this.file(s.uri, s.filedAs);
+    if (s.prints !== undefined) this.surveyed.set(s.uri, s.prints);
   }
 
   /**
@@ -89,28 +104,48 @@ export class ReportIndex implements CrossReports {
    */
   file(uri: string, id: ReportIdentity | null): void {
     this.models.delete(uri);
+    this.skeletons.delete(uri);
     this.surveyed.delete(uri);
     const before = this.filedAs.get(uri);
     if (before) this.prints.delete(before.identity.year);
     if (id) this.prints.delete(id.year);
     if (before && id && before.identity.body === id.body && before.identity.year === id.year) return;
     if (before) {
-      unfile(this.byKey, key(before.identity.body, before.identity.year), (u) => u === uri);
-      unfile(this.byYear, before.identity.year, (f) => f.uri === uri);
-      unfile(this.byBody, before.identity.body, (f) => f.uri === uri);
+      this.unfile(this.byKey, key(before.identity.body, before.identity.year), (u) => u === uri);
+      this.unfile(this.byYear, before.identity.year, (f) => f.uri === uri);
+      this.unfile(this.byBody, before.identity.body, (f) => f.uri === uri);
       this.filedAs.delete(uri);
     }
     if (!id) return;
     const filed = { uri, identity: id };
     const at = <K, V>(map: Map<K, V[]>, k: K) => map.get(k) ?? map.set(k, []).get(k)!;
-    const urls = at(this.byKey, key(id.body, id.year));
-    urls.splice(sortedIndex(urls, (u) => u, uri), 0, uri);
-    for (const list of [at(this.byYear, id.year), at(this.byBody, id.body)]) list.splice(sortedIndex(list, (f) => f.uri, uri), 0, filed);
+    const uris = at(this.byKey, key(id.body, id.year));
+    const ofYear = at(this.byYear, id.year);
+    const ofBody = at(this.byBody, id.body);
+    uris.push(uri);
+    ofYear.push(filed);
+    ofBody.push(filed);
+    for (const list of [uris, ofYear, ofBody]) this.unsorted.add(list);
     this.filedAs.set(uri, filed);
   }
 
   filed(by: { year: number } | { body: string }): readonly FiledReport[] {
-    return ('year' in by ? this.byYear.get(by.year) : this.byBody.get(by.body)) ?? [];
+    return this.sorted(('year' in by ? this.byYear.get(by.year) : this.byBody.get(by.body)) ?? [], (f) => f.uri);
+  }
+
+  /** A list of the index in URI order. */
+  private sorted<T>(list: T[], uriOf: (t: T) => string): T[] {
+    if (this.unsorted.delete(list)) list.sort((a, b) => (uriOf(a) < uriOf(b) ? -1 : uriOf(a) > uriOf(b) ? 1 : 0));
+    return list;
+  }
+
+  /** Takes a report out of one of the index's lists, and the list when it is left empty. */
+  private unfile<K, V>(map: Map<K, V[]>, k: K, is: (v: V) => boolean): void {
+    const before = map.get(k);
+    const list = before?.filter((v) => !is(v));
+    if (before && this.unsorted.delete(before) && list?.length) this.unsorted.add(list);
+    if (list?.length) map.set(k, list);
+    else map.delete(k);
   }
 
   nearParts(report: Report, self?: string): NearPart[] {
@@ -159,31 +194,31 @@ export class ReportIndex implements CrossReports {
 
   /** The URIs filed under a body and a year (several when a folder holds copies). */
   find(body: string, year: number): readonly string[] {
-    return this.byKey.get(key(body, year)) ?? [];
+    return this.sorted(this.byKey.get(key(body, year)) ?? [], (u) => u);
   }
 
   lastYear(report: Report): OtherReport | null {
     const id = identityOf(report);
     if (!id) return null;
     for (const uri of this.find(id.body, id.year - 1)) {
-      const other = this.open(uri);
+      const other = kept(this.models, MODELS_KEPT, uri, () => this.read(uri));
       if (other && other.identity.body === id.body && other.identity.year === id.year - 1) return other;
     }
     return null;
   }
 
-  /** One report's model, read on first ask. */
-  open(uri: string): OtherReport | null {
-    if (this.models.has(uri)) return this.models.get(uri)!;
-    const other = this.read(uri);
-    if (this.models.size >= MODELS_KEPT) this.models.delete(this.models.keys().next().value!);
-    this.models.set(uri, other);
-    return other;
+  /** One report's skeleton, read on first ask (no table: a comparison of parts reads many other reports). */
+  open(uri: string): OtherSkeleton | null {
+    return kept(this.skeletons, SKELETONS_KEPT, uri, () => {
+      const text = this.workspace.read(uri);
+      const report = text === null ? null : readSkeleton(readSource(text));
+      const identity = report && identityOf(report);
+      return report && identity ? { uri, report, identity } : null;
+    });
   }
 
-  /** One report's model, not kept. */
+  /** One report's model. */
   private read(uri: string): OtherReport | null {
-    if (this.models.has(uri)) return this.models.get(uri)!;
     const text = this.workspace.read(uri);
     const report = text === null ? null : readReport(text, this.options);
     const identity = report && identityOf(report);
@@ -224,18 +259,15 @@ export function surveyOf(uri: string, read: Skeleton | Report): Survey {
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
 
-function sortedIndex<T>(list: readonly T[], uriOf: (t: T) => string, uri: string): number {
-  let i = 0;
-  while (i < list.length && uriOf(list[i]) < uri) i++;
-  return i;
+/** A value of a map that keeps the last `size` read, made on first ask. */
+function kept<T>(map: Map<string, T>, size: number, uri: string, make: () => T): T {
+  if (map.has(uri)) return map.get(uri)!;
+  const value = make();
+  if (map.size >= size) map.delete(map.keys().next().value!);
+  map.set(uri, value);
+  return value;
 }
 
-/** Takes a report out of one of the index's lists, and the list when it is left empty. */
-function unfile<K, V>(map: Map<K, V[]>, k: K, is: (v: V) => boolean): void {
-  const list = map.get(k)?.filter((v) => !is(v));
-  if (list?.length) map.set(k, list);
-  else map.delete(k);
-}
 
 /** A URI's last segment, for naming a file in a message (`file:///a/2022%E5%B9%B4.txt` → `2022年.txt`). */
 export function fileName(uri: string): string {
