@@ -4,8 +4,12 @@ import type { FirstCheck, Outcome, ReportTask } from './checkReport';
 import type { Survey } from '../core';
 import type { BatchFiles } from './workspace';
 
-/** The worker's script: beside the bundle (dist/cli-worker.js), or the TypeScript source under tsx (tests). */
-const WORKER_SCRIPT = __filename.endsWith('.ts') ? join(__dirname, 'worker.ts') : join(__dirname, 'cli-worker.js');
+/**
+ * The worker's script: beside the bundle (dist/cli-worker.js), or under tsx (the tests) a script that
+ * registers tsx and loads the TypeScript source: a worker does not inherit the main thread's loader,
+ * and without it failed at once, leaving every file to the main thread.
+ */
+const WORKER_SCRIPT = __filename.endsWith('.ts') ? join(__dirname, 'workerSource.cjs') : join(__dirname, 'cli-worker.js');
 
 /**
  * Each worker's heap is bounded, so that a run's memory does not grow with its length (V8 otherwise
