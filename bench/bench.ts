@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readAndCheck, type ReportTask } from '../server/src/cli/checkReport';
 import { decodeText } from '../server/src/core/text/decode';
 import { lint } from 'markdownlint/sync';
-import { check } from '../server/src/core';
+import { check, readIdentity } from '../server/src/core';
 import { ReportSession } from '../server/src/core/incremental/session';
 import { DocumentStore } from '../server/src/lsp/documents';
 import { diagnosticsOf } from '../server/src/lsp/convert';
@@ -112,6 +112,31 @@ function wholeReports() {
 
 const scratchRoot = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
 process.on('exit', () => rmSync(scratchRoot, { recursive: true, force: true }));
+
+/**
+ * `count` reports of as many bodies, each a whole report under another body's name (its own name
+ * replaced wherever written): a reviewer's folder whose reports copy one another, where the
+ * cross-report rules compare parts across bodies. Reports whose body cannot be read are left out.
+ */
+function bodiesFolder(name: string, reports: { ext: string; bytes: Buffer }[], count: number): { dir: string; megabytes: number } {
+  const dir = join(scratchRoot, name);
+  mkdirSync(dir);
+  const named = reports.flatMap((r) => {
+    const text = decodeText(r.bytes);
+    const body = readIdentity(text)?.name;
+    return body ? [{ ext: r.ext, text, body }] : [];
+  });
+  const digits = '甲乙丙丁戊己庚辛壬癸';
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const r = named[i % named.length];
+    const other = `第${[...String(i)].map((d) => digits[Number(d)]).join('')}号${r.body}`;
+    const out = Buffer.from(r.text.replaceAll(r.body, other), 'utf8');
+    bytes += out.length;
+    writeFileSync(join(dir, `r${String(i).padStart(5, '0')}${r.ext}`), out);
+  }
+  return { dir, megabytes: Number((bytes / 1e6).toFixed(1)) };
+}
 
 /** `count` files cycling through the reports, under their own extensions. */
 function writeFolder(name: string, reports: { ext: string; bytes: Buffer }[], count: number): string {
@@ -222,15 +247,19 @@ const cliOne = runCli(['check', '--jobs', '1', folder]);
 const cli2 = markdownlintCli2(folder, N);
 const big10k = writeFolder('whole-10000', whole, quick ? 4000 : 10000);
 const cli10k = runCli(['check', big10k]);
+const bodies = bodiesFolder('bodies-2000', whole, N);
+const cliBodies = runCli(['check', bodies.dir]);
 results.wholeProcess = {
   cores: availableParallelism(), folder: { files: N, megabytes: Number(MB.toFixed(1)) },
   cli: cliDefault, cliOneThread: cliOne,
   markdownlintCli2: cli2 ?? 'not installed', ratioMarkdownlintToOurs: cli2 ? Number((cli2.seconds / cliDefault.seconds).toFixed(1)) : null,
   tenThousand: { files: quick ? 4000 : 10000, ...cli10k },
+  copiesAcrossBodies: { files: N, megabytes: bodies.megabytes, ...cliBodies },
 };
 rows.push([`whole process, ${N} files, ${availableParallelism()} cores`, `${cliDefault.seconds.toFixed(2)} s, ${(MB / cliDefault.seconds).toFixed(1)} MB/s`, `one thread ${cliOne.seconds.toFixed(2)} s`, `peak ${cliDefault.peakRssMiB} MiB`]);
 rows.push(['markdownlint-cli2, same folder', cli2 ? `${cli2.seconds.toFixed(2)} s` : 'markdownlint-cli2 not installed', cli2 ? `markdownlint-cli2/ours ${(cli2.seconds / cliDefault.seconds).toFixed(1)}×` : '', 'target ≥ 15×']);
 rows.push([`whole process, ${quick ? 4000 : 10000} files`, `${cli10k.seconds.toFixed(2)} s`, `peak RSS ${cli10k.peakRssMiB} MiB`, 'target ≤ 100 MiB']);
+rows.push([`whole process, ${N} bodies copying one another`, `${cliBodies.seconds.toFixed(2)} s, ${(bodies.megabytes / cliBodies.seconds).toFixed(1)} MB/s`, `peak RSS ${cliBodies.peakRssMiB} MiB`, 'cross-report rules across bodies']);
 
 // 5. Memory per open report, against its text (UTF-16, 2 bytes a unit).
 // The text is shared (allocated once, as the editor's copy is): what is counted is the model and its index.
