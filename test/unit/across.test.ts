@@ -5,7 +5,8 @@ import { RULES } from '../../server/src/core/rules';
 import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { writeCell } from '../../server/src/core/service/cellEdit';
 import { comparable, keptOf, NOT_KEPT, NUMBER, repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
-import { ownNames, printsOf, SKETCH_SIZE, sketchOf, sketchOfText } from '../../server/src/core/workspace/prints';
+import { CANDIDATE_SHARE, MAX_POSTING, ownNames, printsOf, SKETCH_SIZE, sketchOf, sketchOfText, YearPrints } from '../../server/src/core/workspace/prints';
+import { NEAR_COMPARED } from '../../server/src/core/workspace/workspace';
 import { identityOf } from '../../server/src/core/workspace/identity';
 import { readSkeleton } from '../../server/src/core/reader/read';
 import { readSource } from '../../server/src/core/text/source';
@@ -290,4 +291,48 @@ test('keptOf is the comparison\'s two patterns in one pass: numbers one #, only 
   for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: next() % 24 }, () => alphabet[next() % alphabet.length]).join(''));
   texts.push('二〇二三年', '一二〇二三年', '二〇二年', '1,234.5元', '1.', '.5', '1,,2', '二〇二三', '#1#');
   for (const t of texts) assert.equal(keptOf(t), reference(t), JSON.stringify(t));
+});
+
+test('a year\'s prints in sorted typed arrays find what a map of postings finds, the first MAX_POSTING reports of a hash and part only', () => {
+  const keys = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'] as const;
+  const ordinal = Object.fromEntries(keys.map((k, i) => [k, i + 1])) as Record<string, number>;
+  let r = 11;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  for (const [reports, pool] of [[40, 60], [1500, 16], [300, 100000]] as const) {
+    // A small pool of hashes makes postings longer than MAX_POSTING; a large one, hashes of every size.
+    const made = Array.from({ length: reports }, (_, i) => ({
+      uri: `r${i}`, body: `b${i % 13}`,
+      prints: keys.filter(() => next() % 3 > 0).map((key) => ({ key, sketch: Uint32Array.from(new Set(Array.from({ length: 1 + (next() % SKETCH_SIZE) }, () => (next() % pool) * 0x9e3779b1 >>> 0))).sort() })),
+    }));
+    const year = new YearPrints();
+    const postings = new Map<number, number[]>();
+    for (const [at, m] of made.entries()) {
+      year.add(m.uri, m.body, m.prints);
+      for (const p of m.prints) for (const h of p.sketch) {
+        const list = postings.get(h * 8 + ordinal[p.key]) ?? postings.set(h * 8 + ordinal[p.key], []).get(h * 8 + ordinal[p.key])!;
+        if (list.length < MAX_POSTING) list.push(at);
+      }
+    }
+    const reference = (body: string, print: { key: string; sketch: Uint32Array }, limit: number) => {
+      const counts = new Map<number, number>();
+      for (const h of print.sketch) for (const at of postings.get(h * 8 + ordinal[print.key]) ?? []) counts.set(at, (counts.get(at) ?? 0) + 1);
+      const need = Math.max(2, Math.ceil(print.sketch.length * CANDIDATE_SHARE));
+      return [...counts].filter(([at, n]) => n >= need && made[at].body !== body).map(([at, n]) => ({ uri: made[at].uri, key: print.key, estimate: n / print.sketch.length }))
+        .sort((a, b) => b.estimate - a.estimate || (a.uri < b.uri ? -1 : 1)).slice(0, limit);
+    };
+    let found = 0;
+    for (const m of made) for (const p of m.prints) {
+      const got = year.near(m.body, p, NEAR_COMPARED);
+      assert.deepEqual(got, reference(m.body, p, NEAR_COMPARED));
+      found += got.length;
+    }
+    assert.ok(found > 0 || pool > 1000, `${found} near parts among ${reports} reports`);
+  }
+  // Adding after a look-up sorts again.
+  const year = new YearPrints();
+  const sketch = Uint32Array.from([1, 2, 3, 4]);
+  year.add('a', 'A', [{ key: 'overview', sketch }]);
+  assert.deepEqual(year.near('Z', { key: 'overview', sketch }, 3).map((n) => n.uri), ['a']);
+  year.add('b', 'B', [{ key: 'overview', sketch }]);
+  assert.deepEqual(year.near('Z', { key: 'overview', sketch }, 3).map((n) => n.uri), ['a', 'b']);
 });

@@ -146,39 +146,48 @@ export interface NearPart {
   estimate: number;
 }
 
-/** One year's part sketches, filed by part and hash. */
+/**
+ * One year's part sketches, filed by hash. Postings are kept in two typed arrays, not a map: a province's
+ * year (250,000 reports, a hundred or more hashes each, nearly all distinct) is tens of millions of
+ * postings, past what a JS Map holds (2^24 keys) and far cheaper this way (8 bytes a posting, outside
+ * the JS heap). They are sorted by hash when first asked (a stable radix sort: within a hash, in the
+ * order added) and looked up by binary search.
+ */
 export class YearPrints {
-  /** Part and hash (`hash × 8 + the part's ordinal`) → the reports holding it: one index, or a list when several (most hashes have one). */
-  private readonly postings = new Map<number, number | number[]>();
   private readonly filed: { uri: string; body: string }[] = [];
+  /** Each posting's hash, and its report and part (`report × 8 + the part's ordinal`), in the order added. */
+  private hashes: Uint32Array = new Uint32Array(256);
+  private refs: Uint32Array = new Uint32Array(256);
+  private size = 0;
+  private sorted = true;
   private counts = new Uint16Array(0);
 
   add(uri: string, body: string, prints: readonly PartPrint[]): void {
     const at = this.filed.push({ uri, body }) - 1;
     for (const p of prints) {
       const part = ORDINAL[p.key];
-      for (const h of p.sketch) {
-        const k = h * 8 + part;
-        const list = this.postings.get(k);
-        if (list === undefined) this.postings.set(k, at);
-        else if (typeof list === 'number') this.postings.set(k, [list, at]);
-        else if (list.length < MAX_POSTING) list.push(at);
-      }
+      for (const h of p.sketch) this.post(h, at * 8 + part);
     }
   }
 
   /** Other bodies' parts sharing at least CANDIDATE_SHARE of a part's sketch, best first, at most `limit`. */
   near(body: string, print: PartPrint, limit: number): NearPart[] {
+    this.sort();
     // Counted in an array by report (zeroed again below), not a map: a boilerplate hash lists hundreds.
     if (this.counts.length < this.filed.length) this.counts = new Uint16Array(this.filed.length * 2);
     const counts = this.counts;
     const touched: number[] = [];
-    const count = (at: number) => void (counts[at]++ === 0 && touched.push(at));
     const part = ORDINAL[print.key];
     for (const h of print.sketch) {
-      const list = this.postings.get(h * 8 + part);
-      if (typeof list === 'number') count(list);
-      else if (list) for (const at of list) count(at);
+      // Beyond MAX_POSTING reports of the year, a passage is every report's boilerplate: the first ones only.
+      let taken = 0;
+      for (let i = this.first(h); i < this.size && this.hashes[i] === h && taken < MAX_POSTING; i++) {
+        const ref = this.refs[i];
+        if ((ref & 7) !== part) continue;
+        taken++;
+        const at = ref >>> 3;
+        if (counts[at]++ === 0) touched.push(at);
+      }
     }
     const need = Math.max(2, Math.ceil(print.sketch.length * CANDIDATE_SHARE));
     const out: NearPart[] = [];
@@ -190,6 +199,60 @@ export class YearPrints {
     }
     return out.sort((a, b) => b.estimate - a.estimate || (a.uri < b.uri ? -1 : 1)).slice(0, limit);
   }
+
+  private post(hash: number, ref: number): void {
+    if (this.size === this.hashes.length) {
+      this.hashes = grown(this.hashes);
+      this.refs = grown(this.refs);
+    }
+    this.hashes[this.size] = hash;
+    this.refs[this.size++] = ref;
+    this.sorted = false;
+  }
+
+  /** The index of the first posting of `hash` (or where it would be). */
+  private first(hash: number): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.hashes[mid] < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Sorts the postings by hash, 16 bits a pass, keeping the order added within a hash. */
+  private sort(): void {
+    if (this.sorted) return;
+    const n = this.size;
+    let hashes: Uint32Array = this.hashes.subarray(0, n);
+    let refs: Uint32Array = this.refs.subarray(0, n);
+    let toHashes: Uint32Array = new Uint32Array(n);
+    let toRefs: Uint32Array = new Uint32Array(n);
+    const starts = new Uint32Array(65537);
+    for (const shift of [0, 16]) {
+      starts.fill(0);
+      for (let i = 0; i < n; i++) starts[((hashes[i] >>> shift) & 0xffff) + 1]++;
+      for (let d = 1; d <= 65536; d++) starts[d] += starts[d - 1];
+      for (let i = 0; i < n; i++) {
+        const at = starts[(hashes[i] >>> shift) & 0xffff]++;
+        toHashes[at] = hashes[i];
+        toRefs[at] = refs[i];
+      }
+      [hashes, toHashes] = [toHashes, hashes];
+      [refs, toRefs] = [toRefs, refs];
+    }
+    this.hashes = hashes;
+    this.refs = refs;
+    this.sorted = true;
+  }
+}
+
+function grown(a: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length * 2);
+  out.set(a);
+  return out;
 }
 
 const ORDINAL = Object.fromEntries(SECTIONS.map((s) => [s.key, s.ordinal])) as Record<SectionKey, number>;
