@@ -275,7 +275,8 @@ class Batch {
    * is complete, a file it `concerns` is checked again, with it; any other keeps its first check, which
    * the workspace would not change (its cross-report rules would be silent). Where most files are
    * concerned (last year's reports beside this year's, copies across bodies), a first check is wasted:
-   * once most of the last CONCERN_WINDOW files filed are concerned already, the rest are only surveyed,
+   * once most of the last CONCERN_WINDOW files filed are concerned already (looked at after 64 files,
+   * then each time a quarter more are filed), the rest are only surveyed,
    * and checked once, with the index, in their turn. With `--with`, whose context is mostly last year's
    * reports, `acrossWorkspace` surveys them all first.
    */
@@ -287,15 +288,17 @@ class Batch {
     const pool = this.workers(at.files.length);
     this.poolTried = true;
     const surveys: Survey[] = [];
-    let window: Survey[] = [];
     let surveyOnly = false;
     let surveyedOnly = 0;
+    // Each look files the year's prints again: looks spaced by a quarter of what is filed cost n log n in all.
+    let nextLook = CONCERN_WINDOW;
     const filed = (s: Survey) => {
       surveys.push(s);
       index.add(s);
-      if (surveyOnly || window.push(s) < CONCERN_WINDOW) return;
-      surveyOnly = window.filter((x) => index.concerns(x)).length * 2 > window.length;
-      window = [];
+      if (surveyOnly || surveys.length < nextLook) return;
+      const window = surveys.slice(-CONCERN_WINDOW);
+      surveyOnly = window.filter((x) => concerns(index, x)).length * 2 > window.length;
+      nextLook = surveys.length + Math.max(CONCERN_WINDOW, surveys.length >> 2);
     };
     const first = async (i: number): Promise<void> => {
       const file = at.files[i];
@@ -318,7 +321,7 @@ class Batch {
     } else {
       for (let i = 0; i < at.files.length; i++) await first(i);
     }
-    for (const s of surveys) if (held.has(s.uri) && index.concerns(s)) this.concerned.add(s.uri);
+    for (const s of surveys) if (held.has(s.uri) && concerns(index, s)) this.concerned.add(s.uri);
     if (pool && (this.concerned.size > 0 || surveyedOnly > 0)) pool.share(at, surveys);
     return index;
   }
@@ -404,6 +407,15 @@ class Batch {
     const error = render(message, this.o.lang);
     this.io.stderr(`${printable(error)}\n`);
     return this.out.file(formatResult({ file, diagnostics: [], error }, this.o.format));
+  }
+}
+
+/** Whether the index concerns a file; one it cannot tell about is checked again (where a failing rule is one finding, not the batch's end). */
+function concerns(index: ReportIndex, s: Survey): boolean {
+  try {
+    return index.concerns(s);
+  } catch {
+    return true;
   }
 }
 
