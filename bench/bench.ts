@@ -9,6 +9,7 @@ import { decodeText } from '../server/src/core/text/decode';
 import { lint } from 'markdownlint/sync';
 import { check, readIdentity } from '../server/src/core';
 import { ReportSession } from '../server/src/core/incremental/session';
+import { YearPrints, type PartPrint } from '../server/src/core/workspace/prints';
 import { DocumentStore } from '../server/src/lsp/documents';
 import { diagnosticsOf } from '../server/src/lsp/convert';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
@@ -260,6 +261,29 @@ rows.push([`whole process, ${N} files, ${availableParallelism()} cores`, `${cliD
 rows.push(['markdownlint-cli2, same folder', cli2 ? `${cli2.seconds.toFixed(2)} s` : 'markdownlint-cli2 not installed', cli2 ? `markdownlint-cli2/ours ${(cli2.seconds / cliDefault.seconds).toFixed(1)}×` : '', 'target ≥ 15×']);
 rows.push([`whole process, ${quick ? 4000 : 10000} files`, `${cli10k.seconds.toFixed(2)} s`, `peak RSS ${cli10k.peakRssMiB} MiB`, 'target ≤ 100 MiB']);
 rows.push([`whole process, ${N} bodies copying one another`, `${cliBodies.seconds.toFixed(2)} s, ${(bodies.megabytes / cliBodies.seconds).toFixed(1)} MB/s`, `peak RSS ${cliBodies.peakRssMiB} MiB`, 'cross-report rules across bodies']);
+
+// 4b. A province's year in the fingerprint index (synthetic sketches: five parts of 32 random hashes a
+// report, all distinct as real reports' nearly are): filing, the first look-up (the sort), and memory.
+{
+  const reports = quick ? 50_000 : 250_000;
+  let r = 5;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  const parts = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems'] as const;
+  const buffersBefore = process.memoryUsage().arrayBuffers;
+  const year = new YearPrints();
+  let probe: PartPrint | null = null;
+  const filing = timed(() => {
+    for (let i = 0; i < reports; i++) {
+      const prints = parts.map((key) => ({ key, sketch: Uint32Array.from(Array.from({ length: 32 }, next)).sort() }));
+      year.add(`r${i}`, `b${i}`, prints);
+      probe ??= prints[0];
+    }
+  });
+  const lookUp = timed(() => void year.near('another', probe!, 3));
+  const megabytes = Math.round((process.memoryUsage().arrayBuffers - buffersBefore) / 1e6);
+  results.yearIndex = { reports, postings: reports * 160, fileMs: Math.round(filing), firstLookUpMs: Math.round(lookUp), megabytes };
+  rows.push([`fingerprint index, ${reports} reports of one year`, `filed in ${(filing / 1000).toFixed(1)} s`, `first look-up ${(lookUp / 1000).toFixed(1)} s`, `${megabytes} MB of typed arrays`]);
+}
 
 // 5. Memory per open report, against its text (UTF-16, 2 bytes a unit).
 // The text is shared (allocated once, as the editor's copy is): what is counted is the model and its index.
