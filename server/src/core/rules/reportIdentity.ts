@@ -1,7 +1,8 @@
 import { msg } from '../l10n/text';
 import type { Report } from '../model';
 import type { Range } from '../text/positions';
-import { bodyKey } from '../workspace/identity';
+import { bodyKey, type ReportIdentity } from '../workspace/identity';
+import { Slot } from '../text/slot';
 import { repeatedShare, shingles } from '../workspace/similarity';
 import { fileName, type FiledReport } from '../workspace/workspace';
 import { subject, type Finding, type Rule, type RuleWorkspace } from './types';
@@ -50,6 +51,15 @@ export const reportIdentity: Rule = {
   },
 };
 
+/** A filed body's name as bigrams, made once for all the reports compared with it (kept on its identity). */
+const bodyBigrams = new Slot<ReportIdentity, ReadonlySet<number>>('bodyBigrams');
+
+function bigramsOf(identity: ReportIdentity): ReadonlySet<number> {
+  let made = bodyBigrams.get(identity);
+  if (!made) bodyBigrams.set(identity, (made = shingles(identity.body, 2)));
+  return made;
+}
+
 /** The report of the list whose body's name this report's title and opening hold best, at NAME_SIMILAR or more. */
 function similarlyNamed(report: Report, filed: readonly FiledReport[]): FiledReport | null {
   if (!filed.length) return null;
@@ -58,7 +68,7 @@ function similarlyNamed(report: Report, filed: readonly FiledReport[]): FiledRep
   let best: FiledReport | null = null;
   let bestShare = NAME_SIMILAR;
   for (const f of filed) {
-    const share = repeatedShare(shingles(f.identity.body, 2), mine);
+    const share = repeatedShare(bigramsOf(f.identity), mine);
     if (share >= bestShare && (!best || share > bestShare)) [best, bestShare] = [f, share];
   }
   return best;
