@@ -2,6 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, render, ReportIndex, type CheckOptions } from '../../server/src/core';
 import { seed } from '../helpers/fixtures';
+import { NameIndex, bigramsOf } from '../../server/src/core/workspace/names';
+import { repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
+import { bodyKey } from '../../server/src/core/workspace/identity';
+import type { FiledReport } from '../../server/src/core/workspace/workspace';
+import { NAME_SIMILAR } from '../../server/src/core/rules/reportIdentity';
 
 /** Seed 003: 临沂市国防动员办公室's 2023 report, its title quoted in the preamble. */
 const THIS_YEAR = seed('003');
@@ -46,4 +51,29 @@ test('report-identity: a body (from the 落款) without a year, beside a report 
   const [f] = identity(NO_YEAR, workspace({ 'r/2023.txt': THIS_YEAR, 'r/x.txt': NO_YEAR }));
   assert.equal(zh(f), '无法从标题识别本报告的年度，本报告未参加跨报告检查（如与上年报告比对）。“2023.txt”是同一机关（临沂市国防动员办公室）的2023年报告：请在标题中写明年度。');
   assert.deepEqual(identity(NO_YEAR, workspace({ 'r/stats.txt': THIS_YEAR.replace(QUOTED, '《临沂市统计局2023年政府信息公开工作年度报告》'), 'r/x.txt': NO_YEAR })), []);
+});
+
+test('the bodies a text names are found by their rarest bigrams exactly as by comparing the text with every body', () => {
+  let r = 17;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  const chars = '市县区人民政府办公室局委员会财政教育卫生交通统计国防动员司法审计';
+  const word = (n: number) => Array.from({ length: n }, () => chars[next() % chars.length]).join('');
+  for (const share of [NAME_SIMILAR, 0.5, 1]) {
+    const filed: FiledReport[] = Array.from({ length: 400 }, (_, i) => {
+      const name = word(2 + (next() % 12));
+      return { uri: `r${String(i).padStart(3, '0')}`, identity: { body: bodyKey(name), name, year: 2023 } };
+    });
+    const index = new NameIndex(filed, share);
+    let held = 0;
+    for (let q = 0; q < 300; q++) {
+      // A text that holds a body's name, some of it, or none of it, among other words.
+      const f = filed[next() % filed.length];
+      const cut = f.identity.body.slice(0, f.identity.body.length - (next() % 3));
+      const text = shingles(bodyKey(word(next() % 20) + (next() % 4 ? cut : '') + word(next() % 20)), 2);
+      const linear = filed.filter((x) => repeatedShare(bigramsOf(x.identity), text) >= share);
+      assert.deepEqual(index.held(text), linear);
+      held += linear.length;
+    }
+    assert.ok(held > 100, `${held} bodies held at ${share}`);
+  }
 });

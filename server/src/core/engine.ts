@@ -12,6 +12,8 @@ import { applySilencing } from './silencing/apply';
 import { splitAccepted, type BaselineEntry } from './baseline';
 import type { CrossReports, OtherReport } from './workspace/workspace';
 import type { NearPart } from './workspace/prints';
+import { bigramsOf } from './workspace/names';
+import { repeatedShare } from './workspace/similarity';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
@@ -143,6 +145,10 @@ export function ruleWorkspace(cross: CrossReports, report: Report, self?: string
   return {
     lastYear: () => (last === undefined ? (last = [cross.lastYear(report)].find((x) => x && other(x)) ?? null) : last),
     filed: (by) => (cross.filed?.(by) ?? []).filter(other),
+    namesHeld: (year, text, share) => {
+      const held = cross.namesHeld?.(year, text, share) ?? (cross.filed?.({ year }) ?? []).filter((f) => repeatedShare(bigramsOf(f.identity), text) >= share);
+      return held.filter(other);
+    },
     nearParts: () => (near ??= (cross.nearParts?.(report, self) ?? []).filter(other)),
     open: (uri) => cross.open?.(uri) ?? null,
   };

@@ -1,8 +1,8 @@
 import { msg } from '../l10n/text';
 import type { Report } from '../model';
 import type { Range } from '../text/positions';
-import { bodyKey, type ReportIdentity } from '../workspace/identity';
-import { Slot } from '../text/slot';
+import { bodyKey } from '../workspace/identity';
+import { bigramsOf } from '../workspace/names';
 import { repeatedShare, shingles } from '../workspace/similarity';
 import { fileName, type FiledReport } from '../workspace/workspace';
 import { subject, type Finding, type Rule, type RuleWorkspace } from './types';
@@ -46,28 +46,18 @@ export const reportIdentity: Rule = {
       return same ? [finding(ws, report, same, NO_YEAR)] : [];
     }
     if (!year) return [];
-    const best = similarlyNamed(report, ws.filed({ year }));
+    const best = similarlyNamed(report, year, ws);
     return best ? [finding(ws, report, best, NO_BODY)] : [];
   },
 };
 
-/** A filed body's name as bigrams, made once for all the reports compared with it (kept on its identity). */
-const bodyBigrams = new Slot<ReportIdentity, ReadonlySet<number>>('bodyBigrams');
-
-function bigramsOf(identity: ReportIdentity): ReadonlySet<number> {
-  let made = bodyBigrams.get(identity);
-  if (!made) bodyBigrams.set(identity, (made = shingles(identity.body, 2)));
-  return made;
-}
-
-/** The report of the list whose body's name this report's title and opening hold best, at NAME_SIMILAR or more. */
-function similarlyNamed(report: Report, filed: readonly FiledReport[]): FiledReport | null {
-  if (!filed.length) return null;
+/** The report of the year whose body's name this report's title and opening hold best, at NAME_SIMILAR or more. */
+function similarlyNamed(report: Report, year: number, ws: RuleWorkspace): FiledReport | null {
   const opening = report.opening.slice(0, OPENING_LINES).map((l) => l.text);
   const mine = shingles(bodyKey([report.title?.text ?? '', ...opening].join('')), 2);
   let best: FiledReport | null = null;
   let bestShare = NAME_SIMILAR;
-  for (const f of filed) {
+  for (const f of ws.namesHeld(year, mine, NAME_SIMILAR)) {
     const share = repeatedShare(bigramsOf(f.identity), mine);
     if (share >= bestShare && (!best || share > bestShare)) [best, bestShare] = [f, share];
   }

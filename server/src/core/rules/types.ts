@@ -83,6 +83,8 @@ export interface RuleWorkspace {
   lastYear(): OtherReport | null;
   /** The reports filed under a year or a body (identities only; empty when the workspace cannot list them). */
   filed(by: { year: number } | { body: string }): readonly FiledReport[];
+  /** The reports of a year whose body's name a text (its bigrams) holds at `share` or more, in URI order. */
+  namesHeld(year: number, text: ReadonlySet<number>, share: number): readonly FiledReport[];
   /** Other bodies' parts of this year near this report's (fingerprint candidates, not yet compared in full). */
   nearParts(): NearPart[];
   /** Another report's skeleton: its header, parts and prose, no table (null when it is gone, unreadable or the workspace cannot read it). */

@@ -2,6 +2,7 @@ import type { Report } from '../model';
 import { readReport, readSkeleton, type ReadOptions, type Skeleton } from '../reader/read';
 import { readSource } from '../text/source';
 import { identityOf, readIdentity, type ReportIdentity } from './identity';
+import { NameIndex } from './names';
 import { ownNames, packPrints, printsOf, unpackPrints, YearPrints, type NearPart, type PackedPrints } from './prints';
 
 /**
@@ -47,6 +48,8 @@ export interface CrossReports {
   nearParts?(report: Report, self?: string): NearPart[];
   /** One report's skeleton. */
   open?(uri: string): OtherSkeleton | null;
+  /** The reports of a year whose body's name a text (its bigrams) holds at `share` or more, in URI order (without it: each report of the year is compared). */
+  namesHeld?(year: number, text: ReadonlySet<number>, share: number): readonly FiledReport[];
 }
 
 /** Candidates compared in full for one part, at most (the best by fingerprint). */
@@ -72,6 +75,8 @@ export class ReportIndex implements CrossReports {
   private readonly models = new Map<string, OtherReport | null>();
   private readonly skeletons = new Map<string, OtherSkeleton | null>();
   private readonly prints = new Map<number, YearPrints>();
+  /** Each year's bodies by the bigrams of their names (names.ts), made on first ask. */
+  private readonly names = new Map<number, NameIndex>();
 
   /** Part prints made beforehand (`surveyReport`, by whichever thread read the report), by URI. */
   private readonly surveyed = new Map<string, SurveyedPrints | null>();
@@ -107,8 +112,11 @@ export class ReportIndex implements CrossReports {
     this.skeletons.delete(uri);
     this.surveyed.delete(uri);
     const before = this.filedAs.get(uri);
-    if (before) this.prints.delete(before.identity.year);
-    if (id) this.prints.delete(id.year);
+    for (const year of [before?.identity.year, id?.year]) {
+      if (year === undefined) continue;
+      this.prints.delete(year);
+      this.names.delete(year);
+    }
     if (before && id && before.identity.body === id.body && before.identity.year === id.year) return;
     if (before) {
       this.unfile(this.byKey, key(before.identity.body, before.identity.year), (u) => u === uri);
@@ -190,6 +198,12 @@ export class ReportIndex implements CrossReports {
     if (this.find(id.body, id.year - 1).length > 0) return true;
     const year = this.yearPrints(id.year);
     return unpackPrints(s.prints.prints).some((p) => year.near(id.body, p, 1).length > 0);
+  }
+
+  namesHeld(year: number, text: ReadonlySet<number>, share: number): readonly FiledReport[] {
+    let names = this.names.get(year);
+    if (names?.share !== share) this.names.set(year, (names = new NameIndex(this.filed({ year }), share)));
+    return names.held(text);
   }
 
   /** The URIs filed under a body and a year (several when a folder holds copies). */
