@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { parseArgs } from '../../server/src/cli/args';
 import { seedPath, SEEDS_DIR } from '../helpers/fixtures';
+import { CheckerPool } from '../../server/src/cli/pool';
+import { readAndCheck, type ReportTask } from '../../server/src/cli/checkReport';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 /** Reports in the folder's first directory: more than a run checks in one thread before it starts workers. */
@@ -110,5 +112,20 @@ test('cross-report rules in worker threads: the workers survey the folder and ch
     const codes = new Set((JSON.parse(one.out) as { diagnostics: { code: string }[] }[]).flatMap((f) => f.diagnostics.map((d) => d.code)));
     for (const code of ['year-left-behind', 'report-identity', 'copied-across-bodies']) assert.ok(codes.has(code), code);
     assert.deepEqual(two, one);
+  }
+});
+
+test('a worker too small for a large batch\'s index is started again with room for it, and checks as one thread does', async () => {
+  const pool = CheckerPool.start(1);
+  assert.ok(pool, 'a worker starts');
+  try {
+    const files = Array.from({ length: 20_000 }, (_, i) => `/nowhere/r${i}.txt`);
+    assert.equal(pool.workerHeapMb, 64);
+    pool.share({ files, maxFileSize: 20, formatVersion: 'auto' }, files.map((uri) => ({ uri, filedAs: null })));
+    assert.ok(pool.workerHeapMb >= 64 + 20_000 * 2 / 1024, `${pool.workerHeapMb} MB`);
+    const task: ReportTask = { file: seedPath('004'), maxFileSize: 20, format: 'json', options: { lang: 'zh-CN' } };
+    assert.deepEqual(await pool.run(task), readAndCheck(task));
+  } finally {
+    await pool.close();
   }
 });

@@ -57,6 +57,11 @@ export class CheckerPool {
   private shared: WorkerRequest | null = null;
   private oldGenerationMb = OLD_GENERATION_MB;
 
+  /** The old generation each worker has (MB): 64, or more once a large index is shared. */
+  get workerHeapMb(): number {
+    return this.oldGenerationMb;
+  }
+
   /** `null` when no worker can be started (Node's permission model without --allow-worker, say). */
   static start(size: number): CheckerPool | null {
     const pool = new CheckerPool();
