@@ -257,14 +257,9 @@ class Batch {
     const pool = this.workers(at.files.length);
     this.poolTried = true;
     if (!pool) return surveyed(at, at.files.map((f) => surveyFile(at, f)));
-    // A few files in flight per worker, each to the least busy one: handed out all at once, they would be
-    // dealt in turn whatever their size. A worker that fails leaves its file to this thread.
+    // A worker that fails leaves its file to this thread.
     const surveys = new Array<Survey>(at.files.length);
-    let next = 0;
-    const survey = async (): Promise<void> => {
-      for (let i = next++; i < at.files.length; i = next++) surveys[i] = await pool.survey(at.files[i], at).catch(() => surveyFile(at, at.files[i]));
-    };
-    await Promise.all(Array.from({ length: this.keep() }, survey));
+    await inFlight(at.files.length, this.keep(), async (i) => void (surveys[i] = await pool.survey(at.files[i], at).catch(() => surveyFile(at, at.files[i]))));
     pool.share(at, surveys);
     return surveyed(at, surveys);
   }
@@ -276,9 +271,9 @@ class Batch {
    * the workspace would not change (its cross-report rules would be silent). Where most files are
    * concerned (last year's reports beside this year's, copies across bodies), a first check is wasted:
    * once most of the last CONCERN_WINDOW files filed are concerned already (looked at after 64 files,
-   * then each time a quarter more are filed), the rest are only surveyed,
-   * and checked once, with the index, in their turn. With `--with`, whose context is mostly last year's
-   * reports, `acrossWorkspace` surveys them all first.
+   * then each time a quarter more are filed), the rest are only surveyed, and checked once, with the
+   * index, in their turn. With `--with`, whose context is mostly last year's reports, `acrossWorkspace`
+   * surveys them all first.
    */
   private async checkedFirst(at: BatchFiles): Promise<ReportIndex> {
     // Read again by `checkFile` with the same result: a broken configuration is said there, in its turn.
@@ -289,7 +284,8 @@ class Batch {
     this.poolTried = true;
     const surveys: Survey[] = [];
     let surveyOnly = false;
-    let surveyedOnly = 0;
+    /** Files surveyed only, to check with the index (in the workers, which then need it). */
+    let checkedLater = 0;
     // Each look files the year's prints again: looks spaced by a quarter of what is filed cost n log n in all.
     let nextLook = CONCERN_WINDOW;
     const filed = (s: Survey) => {
@@ -303,9 +299,10 @@ class Batch {
     const first = async (i: number): Promise<void> => {
       const file = at.files[i];
       const path = resolve(file);
-      // A Word or PDF file is imported when its turn comes; one left out is only filed.
-      if (IMPORTED.test(file) || quiet.ignoring(path) || surveyOnly) {
-        surveyedOnly++;
+      // A Word or PDF file is imported (in this thread) when its turn comes; one left out is only filed.
+      const notHere = IMPORTED.test(file) || quiet.ignoring(path) !== null;
+      if (notHere || surveyOnly) {
+        if (!notHere) checkedLater++;
         return filed(pool ? await pool.survey(file, at).catch(() => surveyFile(at, file)) : surveyFile(at, file));
       }
       const task = this.task(file, dirname(path), quiet);
@@ -313,16 +310,9 @@ class Batch {
       held.hold(file, checked.outcome);
       filed(checked.survey);
     };
-    if (pool) {
-      let next = 0;
-      await Promise.all(Array.from({ length: this.keep() }, async () => {
-        for (let i = next++; i < at.files.length; i = next++) await first(i);
-      }));
-    } else {
-      for (let i = 0; i < at.files.length; i++) await first(i);
-    }
+    await inFlight(at.files.length, pool ? this.keep() : 1, first);
     for (const s of surveys) if (held.has(s.uri) && concerns(index, s)) this.concerned.add(s.uri);
-    if (pool && (this.concerned.size > 0 || surveyedOnly > 0)) pool.share(at, surveys);
+    if (pool && (this.concerned.size > 0 || checkedLater > 0)) pool.share(at, surveys);
     return index;
   }
 
@@ -408,6 +398,17 @@ class Batch {
     this.io.stderr(`${printable(error)}\n`);
     return this.out.file(formatResult({ file, diagnostics: [], error }, this.o.format));
   }
+}
+
+/**
+ * `task(0)` … `task(count − 1)`, at most `keep` at a time, each started as one ends: handed to the workers all
+ * at once, files would be dealt in turn whatever their size, not each to the least busy one.
+ */
+async function inFlight(count: number, keep: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.max(1, keep) }, async () => {
+    for (let i = next++; i < count; i = next++) await task(i);
+  }));
 }
 
 /** Whether the index concerns a file; one it cannot tell about is checked again (where a failing rule is one finding, not the batch's end). */
