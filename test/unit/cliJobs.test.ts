@@ -3,14 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { parseArgs } from '../../server/src/cli/args';
 import { seedPath, SEEDS_DIR } from '../helpers/fixtures';
 import { CheckerPool } from '../../server/src/cli/pool';
-import { readAndCheck, type ReportTask } from '../../server/src/cli/checkReport';
+import { checkAndSurvey, readAndCheck, type ReportTask } from '../../server/src/cli/checkReport';
+import { surveyed, surveyFile } from '../../server/src/cli/workspace';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 /** Reports in the folder's first directory: more than a run checks in one thread before it starts workers. */
@@ -121,10 +122,46 @@ test('a worker too small for a large batch\'s index is started again with room f
   try {
     const files = Array.from({ length: 20_000 }, (_, i) => `/nowhere/r${i}.txt`);
     assert.equal(pool.workerHeapMb, 64);
-    pool.share({ files, maxFileSize: 20, formatVersion: 'auto' }, files.map((uri) => ({ uri, filedAs: null })));
+    const at = { files, maxFileSize: 20, formatVersion: 'auto' } as const;
+    const surveys = files.map((uri) => ({ uri, filedAs: null }));
+    pool.share(at, surveys, surveyed(at, surveys));
     assert.ok(pool.workerHeapMb >= 64 + 20_000 * 2 / 1024, `${pool.workerHeapMb} MB`);
     const task: ReportTask = { file: seedPath('004'), maxFileSize: 20, format: 'json', options: { lang: 'zh-CN' } };
     assert.deepEqual(await pool.run(task), readAndCheck(task));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('the main thread takes its share of the tasks beside a worker, and answers as a worker does: with the index shared, not the task\'s', async (t) => {
+  const dir = acrossFolder(t);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
+  const at = { files, maxFileSize: 20, formatVersion: 'auto' } as const;
+  const index = surveyed(at, files.map((f) => surveyFile(at, f)));
+  const task = (file: string, workspace?: typeof index): ReportTask => ({ file, maxFileSize: 20, format: 'json', options: { lang: 'zh-CN', ...(workspace ? { workspace } : {}) } });
+  const alone = CheckerPool.start(0, true);
+  assert.ok(alone, 'a pool of the main thread alone');
+  try {
+    // Before the index is shared, the task's own workspace is not used (no message could carry it to a worker).
+    assert.notDeepEqual(readAndCheck(task(files[0], index)), readAndCheck(task(files[0])), 'the index changes this file\'s findings');
+    const early = await alone.run(task(files[0], index));
+    assert.deepEqual(early, readAndCheck(task(files[0])));
+    alone.share(at, [], index);
+    assert.deepEqual(await alone.run(task(files[0])), readAndCheck(task(files[0], index)));
+    assert.deepEqual(await alone.first(task(files[1])), checkAndSurvey(task(files[1])));
+    assert.deepEqual(await alone.survey(files[2], at), surveyFile(at, files[2]));
+    assert.equal(alone.ranInMain, 4);
+  } finally {
+    await alone.close();
+  }
+  const pool = CheckerPool.start(1, true);
+  assert.ok(pool, 'a worker starts');
+  try {
+    pool.share(at, files.map((f) => surveyFile(at, f)), index);
+    const many = Array.from({ length: 40 }, (_, i) => files[i % files.length]);
+    const outcomes = await Promise.all(many.map((f) => pool.run(task(f))));
+    assert.deepEqual(outcomes, many.map((f) => readAndCheck(task(f, index))));
+    assert.ok(pool.ranInMain > 0 && pool.ranInMain < many.length, `${pool.ranInMain} of ${many.length} in the main thread`);
   } finally {
     await pool.close();
   }

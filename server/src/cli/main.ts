@@ -243,7 +243,8 @@ class Batch {
     const jobs = this.o.jobs ?? availableParallelism();
     if (jobs < 2 || (this.o.jobs === undefined && found <= WORKERS_AFTER)) return null;
     this.poolTried = true;
-    this.pool = CheckerPool.start(jobs);
+    // The main thread takes its share of the checks: `jobs` threads in all.
+    this.pool = CheckerPool.start(jobs - 1, true);
     return this.pool;
   }
 
@@ -260,8 +261,9 @@ class Batch {
     // A worker that fails leaves its file to this thread.
     const surveys = new Array<Survey>(at.files.length);
     await inFlight(at.files.length, this.keep(), async (i) => void (surveys[i] = await pool.survey(at.files[i], at).catch(() => surveyFile(at, at.files[i]))));
-    pool.share(at, surveys);
-    return surveyed(at, surveys);
+    const index = surveyed(at, surveys);
+    pool.share(at, surveys, index);
+    return index;
   }
 
   /**
@@ -312,7 +314,7 @@ class Batch {
     };
     await inFlight(at.files.length, pool ? this.keep() : 1, first);
     for (const s of surveys) if (held.has(s.uri) && concerns(index, s)) this.concerned.add(s.uri);
-    if (pool && (this.concerned.size > 0 || checkedLater > 0)) pool.share(at, surveys);
+    if (pool && (this.concerned.size > 0 || checkedLater > 0)) pool.share(at, surveys, index);
     return index;
   }
 

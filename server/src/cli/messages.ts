@@ -60,7 +60,7 @@ export const CLI_TEXT = {
       '  --format-version auto|2019|2021  format to check against (default auto: from the tables and the year)',
       '  --blank-as-zero           check the totals counting blank cells as 0',
       '  --max-file-size MB        files larger than this (MB) are not checked (default {limit}, as the editor setting nianbao.maxFileSize)',
-      '  -j, --jobs N              check in N threads (default: every available core when there are many files; 1: one thread)',
+      '  -j, --jobs N              check in N threads (default: one per available core when there are many files; 1: one thread)',
       '  --with DIR                reports under DIR are compared across years (last year\'s report) but not reported; may be repeated',
       '  --fix                     write the safe fixes in place (the editor\'s Fix All), then report what is left',
       '  --dry-run                 with --fix: write nothing, print the fixes as a unified diff',

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { FirstCheck, Outcome, ReportTask } from './checkReport';
-import type { Survey } from '../core';
+import type { ReportIndex, Survey } from '../core';
+import { answer, type TaskRequest } from './answer';
 import type { BatchFiles } from './workspace';
 
 /**
@@ -40,16 +41,48 @@ export type WorkerRequest =
   | { kind: 'survey'; id: number; path: string; at: Omit<BatchFiles, 'files'> }
   | { kind: 'workspace'; at: BatchFiles; surveys: readonly Survey[] };
 
+/**
+ * The main thread as one more checker beside the workers: its tasks wait in a queue and each runs in its
+ * own turn of the event loop, so that the workers' answers are taken, and their next tasks sent, between
+ * two of them. On two cores, the main thread and one worker check a folder faster than two workers and an
+ * idle main thread: each isolate compiles the engine for itself, and a third one's compiling and
+ * collecting take the cores the checks need.
+ */
+class MainLane {
+  private readonly queue: (() => void)[] = [];
+  /** The batch's workspace as `share` gives it (the main thread's own index), as a worker has its copy. */
+  workspace: ReportIndex | undefined;
+  /** Tasks run so far. */
+  ran = 0;
+
+  get size(): number {
+    return this.queue.length;
+  }
+
+  push(job: () => void): void {
+    this.queue.push(job);
+    if (this.queue.length === 1) setImmediate(this.next);
+  }
+
+  private readonly next = (): void => {
+    this.ran++;
+    this.queue.shift()!();
+    if (this.queue.length > 0) setImmediate(this.next);
+  };
+}
+
 /** A message from a worker: a task's outcome, a file's survey, or both. */
 export type WorkerAnswer = { id: number; outcome: Outcome } | { id: number; survey: Survey } | ({ id: number } & FirstCheck);
 
 /**
- * Worker threads that read and check report files (worker.ts), each task to the least busy thread.
- * A thread that fails (it ran out of memory on a huge file, say) is dropped and its tasks rejected:
- * the caller checks them in the main thread, as a run without workers would.
+ * Worker threads that read and check report files (worker.ts), and the main thread when it is asked to
+ * take its share (`MainLane`), each task to the least busy thread. A thread that fails (it ran out of
+ * memory on a huge file, say) is dropped and its tasks rejected: the caller checks them in the main
+ * thread, as a run without workers would.
  */
 export class CheckerPool {
   private readonly threads: Thread[] = [];
+  private main: MainLane | null = null;
   private nextId = 0;
   /** Workers that may still replace failed ones (each failure costs a start-up). */
   private spares = 0;
@@ -57,14 +90,23 @@ export class CheckerPool {
   private shared: WorkerRequest | null = null;
   private oldGenerationMb = OLD_GENERATION_MB;
 
+  /** The tasks the main thread's lane has run (for the tests: it takes its share, as the workers do). */
+  get ranInMain(): number {
+    return this.main?.ran ?? 0;
+  }
+
   /** The old generation each worker has (MB): 64, or more once a large index is shared. */
   get workerHeapMb(): number {
     return this.oldGenerationMb;
   }
 
-  /** `null` when no worker can be started (Node's permission model without --allow-worker, say). */
-  static start(size: number): CheckerPool | null {
+  /**
+   * `size` workers, and with `mainLane` the main thread as one more checker. `null` when no worker can be
+   * started (Node's permission model without --allow-worker, say).
+   */
+  static start(size: number, mainLane = false): CheckerPool | null {
     const pool = new CheckerPool();
+    if (mainLane) pool.main = new MainLane();
     pool.spares = size * 2;
     try {
       for (let i = 0; i < size; i++) pool.add();
@@ -126,13 +168,13 @@ export class CheckerPool {
 
   /**
    * Gives every worker the batch's workspace, from the surveys: each makes its own index of it, reading
-   * nothing. Asked between a batch's passes (nothing in flight): workers too small for the index are
-   * replaced by larger ones first.
+   * nothing; the main thread's lane checks with `index`, its own, made of the same surveys. Asked between
+   * a batch's passes (nothing in flight): workers too small for the index are replaced by larger ones first.
    */
-  share(at: BatchFiles, surveys: readonly Survey[]): void {
-    const index = Math.ceil((surveys.length * INDEX_KB_PER_REPORT) / 1024);
-    if (index * 2 > OLD_GENERATION_MB && OLD_GENERATION_MB + index > this.oldGenerationMb && this.threads.every((t) => t.inFlight.size === 0)) {
-      this.oldGenerationMb = OLD_GENERATION_MB + index;
+  share(at: BatchFiles, surveys: readonly Survey[], index: ReportIndex): void {
+    const indexMb = Math.ceil((surveys.length * INDEX_KB_PER_REPORT) / 1024);
+    if (indexMb * 2 > OLD_GENERATION_MB && OLD_GENERATION_MB + indexMb > this.oldGenerationMb && this.threads.every((t) => t.inFlight.size === 0)) {
+      this.oldGenerationMb = OLD_GENERATION_MB + indexMb;
       const replaced = this.threads.splice(0);
       for (const t of replaced) void t.worker.terminate();
       try {
@@ -143,12 +185,23 @@ export class CheckerPool {
     }
     this.shared = { kind: 'workspace', at, surveys };
     for (const t of this.threads) t.worker.postMessage(this.shared);
+    if (this.main) this.main.workspace = index;
   }
 
-  private ask(request: (id: number) => WorkerRequest): Promise<WorkerAnswer> {
-    if (this.threads.length === 0) return Promise.reject(new Error('no worker'));
-    const thread = this.threads.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
+  private ask(request: (id: number) => TaskRequest): Promise<WorkerAnswer> {
+    const thread = this.threads.length ? this.threads.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a)) : null;
     const id = this.nextId++;
+    const main = this.main;
+    if (main && (!thread || main.size < thread.inFlight.size)) {
+      return new Promise<WorkerAnswer>((resolve, reject) => main.push(() => {
+        try {
+          resolve(answer(request(id), main.workspace));
+        } catch (e) {
+          reject(e);
+        }
+      }));
+    }
+    if (!thread) return Promise.reject(new Error('no worker'));
     return new Promise<WorkerAnswer>((resolve, reject) => {
       thread.inFlight.set(id, { resolve, reject });
       thread.worker.postMessage(request(id));
