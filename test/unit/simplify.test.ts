@@ -36,3 +36,27 @@ test('toSimplified agrees with OpenCC on every line of the seeds and the corpus,
   }
   assert.ok(unchanged > 1000);
 });
+
+test('toSimplified converts a long text piece by piece as OpenCC converts it whole (generated texts)', () => {
+  // Keys, their pieces, Simplified text, punctuation, ASCII, ideographic description characters, astral
+  // characters and lone surrogates, glued at random into texts long enough to be cut.
+  const keyed = [...keys, ...keys.map((k) => k.slice(0, 1)), ...keys.map((k) => k.slice(-1)), '臺灣', '著作', '乾隆'];
+  const other = ['本机关', '依法', '公开', '，', '。', '（', '）', ' ', 'a1', '2023', '\u2ff0', '\u2ff1木木', '\u2ff0，', '\u2ff1', '\u2ff0a', '\u2ff2 ', '𠀾', '𫐄', '\ud840', '\udc00'];
+  const inKeys = new Set(keys.join(''));
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let r = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
+    return ((r ^ (r >>> 14)) >>> 0) % n;
+  };
+  let cut = 0;
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    const pieces = 4 + next(40);
+    for (let i = 0; i < pieces; i++) text += next(2) ? keyed[next(keyed.length)] : other[next(other.length)];
+    assert.equal(toSimplified(text), opencc(text), JSON.stringify(text));
+    if (text.length >= 24 && [...text].some((c) => !inKeys.has(c)) && text !== opencc(text)) cut++;
+  }
+  assert.ok(cut > 500, `${cut} texts long enough to be cut, with characters in no key, that convert`);
+});

@@ -7,16 +7,62 @@ import { Converter, Locale } from 'opencc-js/t2cn';
  */
 let converter: ((s: string) => string) | null = null;
 let converts: Uint8Array | null = null;
+let inKeys: Uint8Array | null | undefined;
 /** Built on first use: a thread that never folds a label (the CLI's main one, with workers) never holds the dictionaries. */
 function toSimplifiedScript(s: string): string {
   converts ??= convertingUnits();
   if (!mayConvert(s, converts)) return s;
   converter ??= Converter({ from: 't', to: 'cn' });
-  return converter(s);
+  if (inKeys === undefined) inKeys = keyUnits();
+  return s.length < PIECEWISE_FROM || !inKeys ? converter(s) : convertPieces(s, converter, converts, inKeys);
+}
+
+/** Below this length a text is converted whole: cutting it would cost more than it saves. */
+const PIECEWISE_FROM = 24;
+
+/**
+ * OpenCC's conversion of a long text, converting only the pieces that need it. OpenCC's tries match the
+ * longest key at each place, left to right, and pass over a unit no key starts with; so a unit that is in
+ * no key of its dictionaries (most punctuation and ASCII, and three in four of the characters of a
+ * Simplified report) is never part of a match, is kept as it is, and cuts the text into pieces converted
+ * alone, pass after pass. A piece with no converting unit stays as it is (`mayConvert`). A text with an
+ * ideographic description character (U+2FF0–U+2FFF) is converted whole: OpenCC passes over its sequence
+ * ('⿰，臺') as one, whatever its characters.
+ */
+function convertPieces(s: string, convert: (s: string) => string, converting: Uint8Array, keys: Uint8Array): string {
+  let out = '';
+  let kept = 0;
+  let from = 0;
+  let needed = false;
+  let converted = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : -1;
+    if (c >= 0x2ff0 && c <= 0x2fff) return convert(s);
+    if (c >= 0 && keys[c]) {
+      if (converting[c]) needed = true;
+      continue;
+    }
+    if (needed) {
+      // Mostly pieces to convert (Traditional text): one call for all of it costs less.
+      if ((converted += i - from) * 2 > s.length) return convert(s);
+      out += s.slice(kept, from) + convert(s.slice(from, i));
+      kept = i;
+      needed = false;
+    }
+    from = i + 1;
+  }
+  return kept === 0 ? s : out + s.slice(kept);
 }
 
 type DictLike = string | readonly (readonly [string, string])[];
 const entries = (d: DictLike): readonly (readonly string[])[] => (typeof d === 'string' ? d.split('|').map((e) => e.split(' ')) : d);
+
+const t2s = () => (Locale.configs as unknown as Record<string, { normalizationChain?: DictLike[][]; conversionChain: DictLike[][]; segmentation?: unknown }>).t2s;
+
+/** The entries of the dictionaries OpenCC's t → cn applies (`Converter`): its 't2s' normalisation, then conversion. */
+function t2sEntries(): readonly (readonly string[])[] {
+  return [...(t2s().normalizationChain ?? []), ...t2s().conversionChain].flat().flatMap(entries);
+}
 
 /**
  * The UTF-16 units without which OpenCC's t → cn (its 't2s' dictionaries, which `Converter` uses) leaves
@@ -26,8 +72,7 @@ const entries = (d: DictLike): readonly (readonly string[])[] => (typeof d === '
  * conversion (its cost is a dictionary look-up per character).
  */
 function convertingUnits(): Uint8Array {
-  const t2s = (Locale.configs as unknown as Record<string, { normalizationChain?: DictLike[][]; conversionChain: DictLike[][] }>).t2s;
-  const all = [...(t2s.normalizationChain ?? []), ...t2s.conversionChain].flat().flatMap(entries);
+  const all = t2sEntries();
   const chars = new Set<string>();
   for (const [from, to] of all) if (from !== to && [...from].length === 1) chars.add(from);
   const phrases = all.filter(([from, to]) => from !== to && ![...from].some((c) => chars.has(c)));
@@ -37,6 +82,17 @@ function convertingUnits(): Uint8Array {
   for (const [from] of phrases) chars.add([...from].reduce((a, b) => (shared.get(b)! > shared.get(a)! ? b : a)));
   const units = new Uint8Array(0x10000);
   for (const c of chars) for (let i = 0; i < c.length; i++) units[c.charCodeAt(i)] = 1;
+  return units;
+}
+
+/**
+ * The UTF-16 units of every key of the t → cn dictionaries: a unit outside them is in no match. None (the
+ * text is converted whole) should t → cn segment the text first, which cuts it elsewhere.
+ */
+function keyUnits(): Uint8Array | null {
+  if (t2s().segmentation) return null;
+  const units = new Uint8Array(0x10000);
+  for (const [from] of t2sEntries()) for (let i = 0; i < from.length; i++) units[from.charCodeAt(i)] = 1;
   return units;
 }
 
