@@ -2,7 +2,7 @@ import type { Range } from '../model';
 import type { RowDef } from '../formats/types';
 import { labelKey } from '../text/normalize';
 import type { CellToken } from './cells';
-import { assembleLabel, canonicalKey, gluedLabel, isCutTail, isGenericHeader, isHeader, isNoise, isNumberingOnly, isProse, looksLikeCell, matchCutLabel, matchRow, type LabelState } from './labels';
+import { assembleLabel, canonicalKey, gluedLabel, isCutTail, isGenericHeader, isHeader, isNoise, isNumberingOnly, isProse, LabelState, looksLikeCell, matchCutLabel, matchRow } from './labels';
 import type { RowBuild } from './rows';
 import { isPlainNumber } from './values';
 
@@ -27,7 +27,7 @@ export interface LabelPass {
 /** Reads tokens in order: a label opens its row, and the cells after it are that row's. */
 export function labelPass(tokens: CellToken[], defs: readonly RowDef[], headerWords: readonly string[]): LabelPass {
   const lastKey = defs[defs.length - 1].key;
-  const state: LabelState = { defs, seen: new Set(), started: false };
+  const state = new LabelState(defs);
   const out: LabelPass = {
     builds: [], orphans: [], headerKeys: [], roles: new Array<Role>(tokens.length).fill(Role.Skip), labels: new Map(),
     lastConsumed: -1, end: tokens.length, glued: null,
@@ -84,8 +84,7 @@ export function labelPass(tokens: CellToken[], defs: readonly RowDef[], headerWo
       out.builds.push(current);
       out.roles[k] = Role.Label;
       out.labels.set(k, current);
-      state.seen.add(def.key);
-      state.started = true;
+      state.read(def.key);
       out.lastConsumed = k;
       continue;
     }

@@ -4,22 +4,34 @@ import type { CellToken } from './cells';
 import { isPlainNumber, looksLikeValue } from './values';
 
 /** Which rows a label may still name: each row once, entry rows first, '其他'/'总计' only after their group. */
-export interface LabelState {
-  defs: readonly RowDef[];
-  seen: Set<string>;
-  started: boolean;
+export class LabelState {
+  readonly seen = new Set<string>();
   /** What is left of labels read from their cut-off start ('予公开' of '(三)不'): met later, it is no row. */
   cutTails?: Set<string>;
-}
+  /** The rows a label may name now, in the format's order: asked of every label, changed by each row read. */
+  #open: RowDef[] | null = null;
 
-function open(s: LabelState, d: RowDef): boolean {
-  if (s.seen.has(d.key) || (!s.started && !d.entry)) return false;
-  return !d.after || d.after.some((a) => s.seen.has(a));
+  constructor(readonly defs: readonly RowDef[]) {}
+
+  /** Has a row been read (the table has started)? */
+  get started(): boolean {
+    return this.seen.size > 0;
+  }
+
+  /** A row's label was read. */
+  read(key: string): void {
+    this.seen.add(key);
+    this.#open = null;
+  }
+
+  open(): readonly RowDef[] {
+    return (this.#open ??= this.defs.filter((d) => !this.seen.has(d.key) && (this.started || d.entry) && (!d.after || d.after.some((a) => this.seen.has(a)))));
+  }
 }
 
 /** The row a label names by its pattern. */
 export function matchRow(s: LabelState, key: string): RowDef | null {
-  for (const d of s.defs) if (open(s, d) && d.match.test(key)) return d;
+  for (const d of s.open()) if (d.match.test(key)) return d;
   return null;
 }
 
@@ -48,13 +60,13 @@ function squeeze(s: string): string {
 export function matchCutLabel(s: LabelState, text: string, key: string): RowDef | null {
   // Before the first row, header fragments ('本年', '其他') must not pass for a row's label.
   if (key.length >= (s.started ? 2 : 4)) {
-    for (const d of s.defs) if (open(s, d) && canonicalKey(d).startsWith(key)) return d;
+    for (const d of s.open()) if (canonicalKey(d).startsWith(key)) return d;
   }
   if (key.length < 1 || text.length > 200) return null;
   const whole = squeeze(text);
   if (whole.length < 3 || whole === key) return null;
-  for (const d of s.defs) {
-    if (!open(s, d) || !canonicalLabel(d).startsWith(whole)) continue;
+  for (const d of s.open()) {
+    if (!canonicalLabel(d).startsWith(whole)) continue;
     (s.cutTails ??= new Set()).add(canonicalKey(d).slice(key.length));
     return d;
   }
@@ -69,7 +81,7 @@ export function isCutTail(s: LabelState, key: string): boolean {
 /** Could this key still grow into an expected row's label? */
 function beginsLabel(s: LabelState, key: string): boolean {
   if (!key) return true;
-  for (const d of s.defs) if (open(s, d) && canonicalKey(d).startsWith(key)) return true;
+  for (const d of s.open()) if (canonicalKey(d).startsWith(key)) return true;
   return false;
 }
 
@@ -147,8 +159,13 @@ export function isNoise(text: string): boolean {
   // Footers, captions and headers are short; only junk may be long, and junk needs no folding.
   if (text.length > 200) return JUNK.test(text.trim());
   const t = fold(text).trim();
+  // Each pattern but the running header's begins with one of these: a label does not.
+  if (!NOISE_FIRST.has(t.charCodeAt(0)) && !(t.length <= 60 && t.endsWith('报告'))) return false;
   return PAGE_FOOTER.test(t) || CAPTION.test(t.replace(/^#+\s*/, '')) || JUNK.test(t) || (t.length <= 60 && RUNNING_HEADER.test(t));
 }
+
+/** The first characters of a page footer, a caption and junk (PAGE_FOOTER, CAPTION, JUNK). */
+const NOISE_FIRST = new Set([...'-—–－_第0123456789#表?？!！。…*~='].map((c) => c.charCodeAt(0)));
 
 function isAsciiDigits(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -174,12 +191,19 @@ export function gluedLabel(text: string, defs: readonly RowDef[]): string | null
   // Spaces are separators: only a digit right after the label's last character is glued to it.
   // A table glued into one line is a few hundred characters: a longer text is looked at that far.
   const t = fold(text.length > MAX_GLUED ? text.slice(0, MAX_GLUED) : text);
+  // A label is glued where it ends right before a digit: only those places are looked at.
+  const digitsAt: number[] = [];
+  for (let i = 1; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) digitsAt.push(i);
+  }
   for (const d of defs) {
     if (d.group) continue;
     const key = canonicalKey(d);
     if (key.length < 2) continue;
-    for (let at = t.indexOf(key); at >= 0; at = t.indexOf(key, at + 1)) {
-      const digits = /^\d+(?![.、．\d])/.exec(t.slice(at + key.length, at + key.length + 40));
+    for (const at of digitsAt) {
+      if (at < key.length || !t.startsWith(key, at - key.length)) continue;
+      const digits = /^\d+(?![.、．\d])/.exec(t.slice(at, at + 40));
       if (digits) return key + digits[0];
     }
   }
