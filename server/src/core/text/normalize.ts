@@ -213,11 +213,13 @@ export function isTraditional(s: string): boolean {
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、,)](?!\d)|第[一二三四五六七八九十]{1,3}部分)/;
 const PUNCT = /[\s\p{P}\p{S}\u00a0\u3000]/gu;
 
-const keyCache = new LabelCache(MAX_CACHED + 1, CACHE_CHARS);
+const keyCache = new LabelCache(MAX_CACHED, CACHE_CHARS);
+/** Keys with their numbering kept (a heading's title): a cache of their own, not a prefixed key built per look-up. */
+const titleKeyCache = new LabelCache(MAX_CACHED, CACHE_CHARS);
 
 /** Characters held by the label caches (for tests: they stay bounded whatever is typed). */
 export function cachedChars(): number {
-  return cache.size + keyCache.size;
+  return cache.size + keyCache.size + titleKeyCache.size;
 }
 
 /**
@@ -229,11 +231,11 @@ const MAX_LABEL_TEXT = 1000;
 /** Strip whitespace, a leading list numbering ('一、', '(三)', '1.') and punctuation. Cached: labels repeat. */
 export function labelKey(text: string, stripNumbering = true): string {
   const s = text.length > MAX_LABEL_TEXT ? text.slice(0, MAX_LABEL_TEXT) : text;
-  const cacheKey = stripNumbering ? s : `\u0000${s}`;
-  let v = keyCache.get(cacheKey);
+  const keys = stripNumbering ? keyCache : titleKeyCache;
+  let v = keys.get(s);
   if (v === undefined) {
     v = computeLabelKey(s, stripNumbering);
-    keyCache.set(cacheKey, v);
+    keys.set(s, v);
   }
   return v;
 }
