@@ -1,5 +1,5 @@
 import type { Range } from '../text/positions';
-import { contentBounds } from '../text/normalize';
+import { contentBounds, isTrimmable } from '../text/normalize';
 import { spanOffsets, spanRange, type SourceLine, type SourceText } from '../text/source';
 import { looksLikeValue } from './values';
 import { LIMITS } from '../limits';
@@ -105,15 +105,16 @@ export function tokenizeLines(src: SourceText, from: number, to: number, tabbed:
 /** Blank lines [from, to) beyond the separating one: empty cells whose number is lost. */
 function gapToken(src: SourceText, from: number, to: number): CellToken {
   const slots: CellToken[] = [];
-  for (let i = from; i < to; i++) slots.push({ ...token(src, src.lines[i], i, 0, 0, false, 'bare'), text: '', blank: true });
+  for (let i = from; i < to; i++) slots.push(token(src, src.lines[i], i, 0, 0, false, 'bare'));
   return { ...slots[0], weak: true, gap: slots };
 }
 
-function token(src: SourceText, l: SourceLine, i: number, a: number, b: number, weak: boolean, fill: CellFill): CellToken {
+/** The cell of a line's characters [a, b); `blank`: a blank cell whose white space [a, b) is where its value goes. */
+function token(src: SourceText, l: SourceLine, i: number, a: number, b: number, weak: boolean, fill: CellFill, blank = false): CellToken {
   const [start, end] = spanOffsets(l, a, b);
   const out: CellToken = {
-    text: l.text.slice(a, b), start, end, range: spanRange(src, l, a, b),
-    line: i, lastLine: i, blank: a === b, weak, fill,
+    text: blank ? '' : l.text.slice(a, b), start, end, range: spanRange(src, l, a, b),
+    line: i, lastLine: i, blank: blank || a === b, weak, fill,
   };
   const runs = textRuns(l, a, b);
   if (runs) out.runs = runs;
@@ -149,21 +150,26 @@ function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], l
     return;
   }
   if (MD_SEPARATOR.test(t)) return;
-  const parts: [number, number][] = [];
-  let prev = 0;
-  for (const p of pipes) {
-    parts.push([prev, p]);
-    prev = p + 1;
+  // The parts between pipes, k = 0 … pipes.length: [partStart(k), partEnd(k)), and their content bounds, two numbers a part.
+  const parts = pipes.length + 1;
+  const partStart = (k: number) => (k === 0 ? 0 : pipes[k - 1] + 1);
+  const partEnd = (k: number) => (k === pipes.length ? t.length : pipes[k]);
+  const bounds = new Int32Array(parts * 2);
+  for (let k = 0; k < parts; k++) {
+    let a = partStart(k);
+    let b = partEnd(k);
+    while (a < b && isTrimmable(t.charCodeAt(a))) a++;
+    while (b > a && isTrimmable(t.charCodeAt(b - 1))) b--;
+    bounds[2 * k] = a;
+    bounds[2 * k + 1] = b;
   }
-  parts.push([prev, t.length]);
   // Blank text before the first pipe (a Markdown row's leading '|') or after the last one is no cell.
-  const bounds = parts.map(([a, b]) => contentBounds(t, a, b));
-  const first = bounds[0][0] === bounds[0][1] ? 1 : 0;
-  const last = bounds[parts.length - 1][0] === bounds[parts.length - 1][1] ? parts.length - 2 : parts.length - 1;
+  const first = bounds[0] === bounds[1] ? 1 : 0;
+  const last = bounds[2 * parts - 2] === bounds[2 * parts - 1] ? parts - 2 : parts - 1;
   let firstContent = -1;
   let lastContent = -1;
   for (let k = first; k <= last; k++) {
-    if (bounds[k][0] < bounds[k][1]) {
+    if (bounds[2 * k] < bounds[2 * k + 1]) {
       if (firstContent < 0) firstContent = k;
       lastContent = k;
     }
@@ -171,15 +177,16 @@ function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], l
   // A blank after a label and before the row's first value stands for a merged label column.
   let afterLabel = false;
   for (let k = first; k <= last; k++) {
-    const [a, b] = bounds[k];
+    const a = bounds[2 * k];
+    const b = bounds[2 * k + 1];
     if (a < b) {
-      afterLabel = !looksLikeValue(t.slice(a, b));
-      out.push(token(src, l, i, a, b, false, 'bare'));
+      const cell = token(src, l, i, a, b, false, 'bare');
+      afterLabel = !looksLikeValue(cell.text);
+      out.push(cell);
     } else {
       const weak = k < firstContent || k > lastContent || afterLabel;
-      const [pa, pb] = parts[k];
       // A blank between pipes: its white space is where the value goes.
-      out.push({ ...token(src, l, i, pa, pb, weak, 'spaced'), text: '', blank: true });
+      out.push(token(src, l, i, partStart(k), partEnd(k), weak, 'spaced', true));
     }
   }
 }

@@ -80,10 +80,13 @@ function alone(src: SourceText, piece: SourceLine): SourceText {
   return { text: piece.text, index: src.index, lines: [piece], html: src.html };
 }
 
+/** What most lines hold of inline headings and anchors: shared, not a new empty array a line. */
+const NONE: readonly never[] = [];
+
 /** Every part heading by meaning inside a line, in order (the order rule is the caller's). */
-function inlineHeadings(src: SourceText, l: SourceLine): InlineHeading[] {
+function inlineHeadings(src: SourceText, l: SourceLine): readonly InlineHeading[] {
   const t = l.text;
-  const out: InlineHeading[] = [];
+  let out: InlineHeading[] | null = null;
   INLINE_NUMERAL.lastIndex = 0;
   for (let m = INLINE_NUMERAL.exec(t); m; m = INLINE_NUMERAL.exec(t)) {
     const start = m.index;
@@ -99,18 +102,18 @@ function inlineHeadings(src: SourceText, l: SourceLine): InlineHeading[] {
       if (end < t.length && LIST_NEXT.test(t[end])) continue;
       const heading = readHeading(alone(src, linePiece(l, start, end)), 0);
       if (!heading) continue;
-      out.push({ start, end, heading });
+      (out ??= []).push({ start, end, heading });
       INLINE_NUMERAL.lastIndex = end;
       break;
     }
   }
-  return out;
+  return out ?? NONE;
 }
 
 /** Table anchors glued inside a long line: [start, end) and the table. */
-function inlineAnchors(l: SourceLine): { start: number; end: number; kind: TableKind }[] {
+function inlineAnchors(l: SourceLine): readonly { start: number; end: number; kind: TableKind }[] {
   const t = l.text;
-  if (t.length <= LONG_LINE) return [];
+  if (t.length <= LONG_LINE) return NONE;
   const out: { start: number; end: number; kind: TableKind }[] = [];
   INLINE_ANCHOR.lastIndex = 0;
   for (let m = INLINE_ANCHOR.exec(t); m; m = INLINE_ANCHOR.exec(t)) {
