@@ -6,15 +6,13 @@ import { Converter, Locale } from 'opencc-js/t2cn';
  * Simplified Chinese. Values are never compared after this, only labels.
  */
 let converter: ((s: string) => string) | null = null;
-let converts: Uint8Array | null = null;
-let inKeys: Uint8Array | null | undefined;
-/** Built on first use: a thread that never folds a label (the CLI's main one, with workers) never holds the dictionaries. */
+let units: DictionaryUnits | null = null;
+/** Built on first use: a thread that never folds a label never holds the dictionaries. */
 function toSimplifiedScript(s: string): string {
-  converts ??= convertingUnits();
-  if (!mayConvert(s, converts)) return s;
+  units ??= dictionaryUnits();
+  if (!mayConvert(s, units.converting)) return s;
   converter ??= Converter({ from: 't', to: 'cn' });
-  if (inKeys === undefined) inKeys = keyUnits();
-  return s.length < PIECEWISE_FROM || !inKeys ? converter(s) : convertPieces(s, converter, converts, inKeys);
+  return s.length < PIECEWISE_FROM || !units.keyed ? converter(s) : convertPieces(s, converter, units.converting, units.keyed);
 }
 
 /** Below this length a text is converted whole: cutting it would cost more than it saves. */
@@ -64,6 +62,19 @@ function t2sEntries(): readonly (readonly string[])[] {
   return [...(t2s().normalizationChain ?? []), ...t2s().conversionChain].flat().flatMap(entries);
 }
 
+/** What the t → cn dictionaries say of each UTF-16 unit, read from them once. */
+interface DictionaryUnits {
+  /** `convertingUnits`. */
+  converting: Uint8Array;
+  /** `keyUnits`. */
+  keyed: Uint8Array | null;
+}
+
+function dictionaryUnits(): DictionaryUnits {
+  const all = t2sEntries();
+  return { converting: convertingUnits(all), keyed: keyUnits(all) };
+}
+
 /**
  * The UTF-16 units without which OpenCC's t → cn (its 't2s' dictionaries, which `Converter` uses) leaves
  * a text as it is: every unit of each character that converts, and for each phrase that converts
@@ -71,8 +82,7 @@ function t2sEntries(): readonly (readonly string[])[] {
  * text that holds none of them matches no entry that changes it, so most Simplified text skips the
  * conversion (its cost is a dictionary look-up per character).
  */
-function convertingUnits(): Uint8Array {
-  const all = t2sEntries();
+function convertingUnits(all: readonly (readonly string[])[]): Uint8Array {
   const chars = new Set<string>();
   for (const [from, to] of all) if (from !== to && [...from].length === 1) chars.add(from);
   const phrases = all.filter(([from, to]) => from !== to && ![...from].some((c) => chars.has(c)));
@@ -80,20 +90,20 @@ function convertingUnits(): Uint8Array {
   const shared = new Map<string, number>();
   for (const [from] of phrases) for (const c of new Set(from)) shared.set(c, (shared.get(c) ?? 0) + 1);
   for (const [from] of phrases) chars.add([...from].reduce((a, b) => (shared.get(b)! > shared.get(a)! ? b : a)));
-  const units = new Uint8Array(0x10000);
-  for (const c of chars) for (let i = 0; i < c.length; i++) units[c.charCodeAt(i)] = 1;
-  return units;
+  const out = new Uint8Array(0x10000);
+  for (const c of chars) for (let i = 0; i < c.length; i++) out[c.charCodeAt(i)] = 1;
+  return out;
 }
 
 /**
  * The UTF-16 units of every key of the t → cn dictionaries: a unit outside them is in no match. None (the
  * text is converted whole) should t → cn segment the text first, which cuts it elsewhere.
  */
-function keyUnits(): Uint8Array | null {
+function keyUnits(all: readonly (readonly string[])[]): Uint8Array | null {
   if (t2s().segmentation) return null;
-  const units = new Uint8Array(0x10000);
-  for (const [from] of t2sEntries()) for (let i = 0; i < from.length; i++) units[from.charCodeAt(i)] = 1;
-  return units;
+  const keyed = new Uint8Array(0x10000);
+  for (const [from] of all) for (let i = 0; i < from.length; i++) keyed[from.charCodeAt(i)] = 1;
+  return keyed;
 }
 
 function mayConvert(s: string, units: Uint8Array): boolean {
