@@ -1,6 +1,6 @@
-import type { FormatVersion, ProseLine, Report, SectionHeading, Table, TableKind } from '../model';
+import type { FormatVersion, ProseLine, Range, Report, SectionHeading, SectionKey, Table, TableKind } from '../model';
 import { contentBounds, isTraditional } from '../text/normalize';
-import { headText, readSource, RelinedText, spanRange, type SourceText } from '../text/source';
+import { headText, readSource, RelinedText, spanRange, type SourceLine, type SourceText } from '../text/source';
 import { spliced } from '../text/spliced';
 import { readHeader } from './header';
 import { finishHeadings, findHeadings } from './headings';
@@ -266,8 +266,35 @@ function proseAgain(src: SourceText, headings: SectionHeading[], tables: (Table 
   const l = src.lines[changedLine];
   const [a, b] = contentBounds(l.text);
   const section = sectionAt(headings, changedLine);
-  const insert: ProseLine[] = a === b ? [] : [{ text: l.text.slice(a, b), range: spanRange(src, l, a, b), section, rangeOf: (from, to) => spanRange(src, l, a + from, a + to) }];
+  const insert: ProseLine[] = a === b ? [] : [new SourceProseLine(src, l, a, b, section)];
   return removed === 0 && insert.length === 0 ? lines : spliced(lines, lo, removed, insert);
+}
+
+/**
+ * A prose line: a line's characters [a, b), its content. A class whose `rangeOf` reads the line it keeps,
+ * not a closure made for each line: a report is mostly prose lines, and a text of many short lines (a
+ * column of lone '|') made the closures most of what reading it kept.
+ */
+class SourceProseLine implements ProseLine {
+  readonly text: string;
+  readonly range: Range;
+  readonly section: SectionKey | null;
+  readonly #src: SourceText;
+  readonly #line: SourceLine;
+  readonly #at: number;
+
+  constructor(src: SourceText, l: SourceLine, a: number, b: number, section: SectionKey | null) {
+    this.text = l.text.slice(a, b);
+    this.range = spanRange(src, l, a, b);
+    this.section = section;
+    this.#src = src;
+    this.#line = l;
+    this.#at = a;
+  }
+
+  rangeOf(from: number, to: number): Range {
+    return spanRange(this.#src, this.#line, this.#at + from, this.#at + to);
+  }
 }
 
 function sectionAt(headings: SectionHeading[], line: number): SectionHeading['key'] | null {
@@ -296,7 +323,7 @@ function proseLines(src: SourceText, headings: SectionHeading[], tables: (Table 
     const l = src.lines[i];
     const [a, b] = contentBounds(l.text);
     if (a === b) continue;
-    out.push({ text: l.text.slice(a, b), range: spanRange(src, l, a, b), section, rangeOf: (from, to) => spanRange(src, l, a + from, a + to) });
+    out.push(new SourceProseLine(src, l, a, b, section));
   }
   return out;
 }
@@ -324,7 +351,7 @@ function* proseSpan(
       continue;
     }
     const [a, b] = contentBounds(l.text);
-    if (a !== b) yield { text: l.text.slice(a, b), range: spanRange(src, l, a, b), section, rangeOf: (x, y) => spanRange(src, l, a + x, a + y) };
+    if (a !== b) yield new SourceProseLine(src, l, a, b, section);
   }
 }
 
