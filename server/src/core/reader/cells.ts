@@ -1,5 +1,5 @@
 import type { Range } from '../text/positions';
-import { contentBounds, isTrimmable } from '../text/normalize';
+import { contentBounds } from '../text/normalize';
 import { spanOffsets, spanRange, type SourceLine, type SourceText } from '../text/source';
 import { looksLikeValue } from './values';
 import { LIMITS } from '../limits';
@@ -155,14 +155,7 @@ function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], l
   const partStart = (k: number) => (k === 0 ? 0 : pipes[k - 1] + 1);
   const partEnd = (k: number) => (k === pipes.length ? t.length : pipes[k]);
   const bounds = new Int32Array(parts * 2);
-  for (let k = 0; k < parts; k++) {
-    let a = partStart(k);
-    let b = partEnd(k);
-    while (a < b && isTrimmable(t.charCodeAt(a))) a++;
-    while (b > a && isTrimmable(t.charCodeAt(b - 1))) b--;
-    bounds[2 * k] = a;
-    bounds[2 * k + 1] = b;
-  }
+  for (let k = 0; k < parts; k++) [bounds[2 * k], bounds[2 * k + 1]] = contentBounds(t, partStart(k), partEnd(k));
   // Blank text before the first pipe (a Markdown row's leading '|') or after the last one is no cell.
   const first = bounds[0] === bounds[1] ? 1 : 0;
   const last = bounds[2 * parts - 2] === bounds[2 * parts - 1] ? parts - 2 : parts - 1;

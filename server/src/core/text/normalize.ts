@@ -269,8 +269,7 @@ export function contentBounds(s: string, from = 0, to = s.length): [number, numb
   return [a, b];
 }
 
-/** White space, and the Markdown emphasis marks around a cell's content. */
-export function isTrimmable(c: number): boolean {
+function isTrimmable(c: number): boolean {
   return (
     c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b ||
     c === 42 /* * */ || c === 96 /* ` */ || (c >= 0x2000 && c <= 0x200a)
