@@ -25,11 +25,16 @@ const NAMED: Record<string, string> = {
   hellip: '\u2026', mdash: '\u2014', ndash: '\u2013', times: '\u00d7', yen: '\u00a5', minus: '\u2212',
 };
 
-/** Where a value goes in a blank cell: a white-space text span, or a point after an opening tag. */
-interface Spot { depth: number; start: number; end: number; text: boolean }
-
-/** One open table: is a cell open, is it a layout cell, and the blank-cell bookkeeping of a data cell. */
-interface Frame { inCell: boolean; layout: boolean; from: number; content: boolean; depth: number; spot: Spot | null }
+/**
+ * One open table: is a cell open, is it a layout cell, and the blank-cell bookkeeping of a data cell:
+ * where its content starts in the line, whether it has any, how deep in its markup the walk is, and
+ * the spot where a value goes should it be blank (a white-space text span, or a point after an opening
+ * tag; `spotDepth` -1: none yet). Fields, not an object per spot: a saved page has thousands of tags.
+ */
+interface Frame {
+  inCell: boolean; layout: boolean; from: number; content: boolean; depth: number;
+  spotDepth: number; spotStart: number; spotEnd: number; spotText: boolean;
+}
 
 export function htmlToLines(text: string): SourceLine[] {
   const layout = layoutCells(text);
@@ -48,18 +53,21 @@ export function htmlToLines(text: string): SourceLine[] {
   /** Inside a table but between its cells: source formatting, not text. */
   const between = () => frames.length > 0 && !top().inCell;
 
+  const room = (n: number) => {
+    if (length + n <= codes.length) return;
+    const size = Math.max(codes.length * 2, length + n);
+    codes = grown(codes, new Uint16Array(size));
+    starts = grown(starts, new Int32Array(size));
+    ends = grown(ends, new Int32Array(size));
+  };
+  const pushCode = (c: number, a: number, b: number) => {
+    room(1);
+    codes[length] = c;
+    starts[length] = a;
+    ends[length++] = b;
+  };
   const push = (s: string, a: number, b: number) => {
-    if (length + s.length > codes.length) {
-      const size = Math.max(codes.length * 2, length + s.length);
-      codes = grown(codes, new Uint16Array(size));
-      starts = grown(starts, new Int32Array(size));
-      ends = grown(ends, new Int32Array(size));
-    }
-    for (let k = 0; k < s.length; k++, length++) {
-      codes[length] = s.charCodeAt(k);
-      starts[length] = a;
-      ends[length] = b;
-    }
+    for (let k = 0; k < s.length; k++) pushCode(s.charCodeAt(k), a, b);
   };
   const flush = () => {
     let k = 0;
@@ -70,16 +78,23 @@ export function htmlToLines(text: string): SourceLine[] {
     length = 0;
     cells = false;
   };
-  const consider = (f: Frame, s: Spot) => {
-    const best = f.spot;
-    if (!best || s.depth > best.depth || (s.depth === best.depth && s.text && !best.text)) f.spot = s;
+  /** The deepest spot wins; at one depth, a text span over a point. */
+  const consider = (f: Frame, depth: number, start: number, end: number, isText: boolean) => {
+    if (f.spotDepth >= 0 && depth <= f.spotDepth && !(depth === f.spotDepth && isText && !f.spotText)) return;
+    f.spotDepth = depth;
+    f.spotStart = start;
+    f.spotEnd = end;
+    f.spotText = isText;
   };
   const openCell = (f: Frame, at: number, end: number) => {
     f.inCell = true;
     f.layout = layout.has(at);
     if (f.layout) return flush();
-    Object.assign(f, { from: length, content: false, depth: 0, spot: null });
-    consider(f, { depth: 0, start: end, end, text: false });
+    f.from = length;
+    f.content = false;
+    f.depth = 0;
+    f.spotDepth = -1;
+    consider(f, 0, end, end, false);
   };
   const closeCell = (at: number) => {
     const f = top();
@@ -89,9 +104,9 @@ export function htmlToLines(text: string): SourceLine[] {
     if (!f.content) {
       // A blank cell is one space where its value goes, so a fix writes there and keeps the markup.
       length = f.from;
-      push(' ', f.spot!.start, f.spot!.end);
+      pushCode(32, f.spotStart, f.spotEnd);
     }
-    push('|', at, at);
+    pushCode(124, at, at);
     cells = true;
   };
 
@@ -113,47 +128,60 @@ export function htmlToLines(text: string): SourceLine[] {
       if (inData()) {
         const f = top();
         if (closing) f.depth = Math.max(0, f.depth - 1);
-        else if (!selfClosing && !VOID.has(name)) consider(f, { depth: ++f.depth, start: end, end, text: false });
+        else if (!selfClosing && !VOID.has(name)) consider(f, ++f.depth, end, end, false);
         if (BLOCK.has(name) && length > f.from && !isBlankCode(codes[length - 1])) push(' ', start, start);
       } else if ((BLOCK.has(name) || name === 'tr') && !between()) {
         flush();
       }
     },
+    // Where the text lies (outside tables, between cells, in a data or a layout cell) holds for the whole
+    // run: only a tag changes it. Each character is one unit with its own span, an entity its decoded text.
     text(from, to) {
-      for (let i = from; i < to; ) i = readText(i);
+      const f = frames.length > 0 ? top() : null;
+      const skipBlanks = f !== null && !f.inCell;
+      const data = f !== null && f.inCell && !f.layout ? f : null;
+      const breaksLines = f === null || (f.inCell && f.layout);
+      for (let i = from; i < to; i++) {
+        let c = text.charCodeAt(i);
+        if (c === 38 /* & */) {
+          i = entity(i, skipBlanks, data) - 1;
+          continue;
+        }
+        if (c === 10 || c === 13) {
+          if (breaksLines) {
+            flush();
+            continue;
+          }
+          c = 32;
+        }
+        if (isBlankCode(c)) {
+          if (skipBlanks) continue;
+          if (data) consider(data, data.depth, i, i + 1, true);
+        } else if (data) {
+          data.content = true;
+          // '|' inside a cell would split it: keep it visible but inert.
+          if (c === 124) c = 0xa6;
+        }
+        pushCode(c, i, i + 1);
+      }
     },
   });
   closeCell(text.length);
   flush();
   return lines;
 
-  /** Reads one character or entity at i; returns where the next one starts. */
-  function readText(i: number): number {
-    const c = text.charCodeAt(i);
-    let s = text[i];
-    let next = i + 1;
-    if (c === 38 /* & */) {
-      ENTITY.lastIndex = i;
-      const m = ENTITY.exec(text);
-      const decoded = m ? decodeEntity(m[1]) : null;
-      if (m && decoded !== null) {
-        s = decoded;
-        next = i + m[0].length;
-      }
-    } else if (c === 10 || c === 13) {
-      if (!frames.length || (top().inCell && top().layout)) {
-        flush();
-        return next;
-      }
-      s = ' ';
-    }
-    if (between() && isBlank(s)) return next;
-    if (inData()) {
-      const f = top();
-      if (!isBlank(s)) f.content = true;
-      else consider(f, { depth: f.depth, start: i, end: next, text: true });
-      // '|' inside a cell would split it: keep it visible but inert.
-      if (c === 124) s = '\u00a6';
+  /** The entity (or lone '&') at i, read as text is; returns where the next character starts. */
+  function entity(i: number, skipBlanks: boolean, data: Frame | null): number {
+    ENTITY.lastIndex = i;
+    const m = ENTITY.exec(text);
+    const decoded = m ? decodeEntity(m[1]) : null;
+    const s = m && decoded !== null ? decoded : '&';
+    const next = m && decoded !== null ? i + m[0].length : i + 1;
+    const blank = isBlankCode(s.charCodeAt(0));
+    if (skipBlanks && blank) return next;
+    if (data) {
+      if (!blank) data.content = true;
+      else consider(data, data.depth, i, next, true);
     }
     push(s, i, next);
     return next;
@@ -161,11 +189,7 @@ export function htmlToLines(text: string): SourceLine[] {
 }
 
 function newFrame(): Frame {
-  return { inCell: false, layout: false, from: 0, content: false, depth: 0, spot: null };
-}
-
-function isBlank(s: string): boolean {
-  return isBlankCode(s.charCodeAt(0));
+  return { inCell: false, layout: false, from: 0, content: false, depth: 0, spotDepth: -1, spotStart: 0, spotEnd: 0, spotText: false };
 }
 
 function isBlankCode(c: number): boolean {
