@@ -1,6 +1,7 @@
 // Bundles the three public entry points into dist/: client.js (the extension's main),
 // server.js (the language server, also `node dist/server.js --stdio`) and cli.js (the checker, with cli-worker.js);
-// and importers.js (mammoth, pdf.js), which the CLI and the client load from beside them on first import only.
+// importers.js (mammoth, pdf.js), which the CLI and the client load from beside them on first import only; and
+// docx-writer.js (the docx library), which the CLI and the language server load on the first export to Word.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -20,13 +21,21 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-/** `import('./importers')` in loadImporters.ts stays an import at run time, of dist/importers.js, not bundled in. */
-const lazyImporters = {
-  name: 'lazy-importers',
+/**
+ * `import('./importers')` in loadImporters.ts and `import('./docx')` in loadDocx.ts stay imports at run
+ * time, of dist/importers.js and dist/docx-writer.js, not bundled in.
+ */
+const LAZY = [
+  { specifier: './importers', loader: /loadImporters\.ts$/, path: './importers.js' },
+  { specifier: './docx', loader: /loadDocx\.ts$/, path: './docx-writer.js' },
+];
+const lazyModules = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\/importers$/ }, (args) =>
-      args.kind === 'dynamic-import' && /loadImporters\.ts$/.test(args.importer) ? { path: './importers.js', external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\/(?:importers|docx)$/ }, (args) => {
+      const lazy = LAZY.find((l) => l.specifier === args.path && l.loader.test(args.importer));
+      return args.kind === 'dynamic-import' && lazy ? { path: lazy.path, external: true } : undefined;
+    });
   },
 };
 
@@ -37,6 +46,7 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/cli/importers.ts', out: 'dist/importers.js' },
+  { in: 'server/src/export/docx.ts', out: 'dist/docx-writer.js' },
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(
@@ -47,7 +57,7 @@ const contexts = await Promise.all(
       outfile: e.out,
       external: e.external ?? [],
       banner: e.banner,
-      plugins: [lazyImporters],
+      plugins: [lazyModules],
     }),
   ),
 );

@@ -118,7 +118,10 @@ test('usage errors: exit 2 with the export usage', async () => {
   assert.match(dir.err, /这是目录/);
 });
 
-test('the built CLI: a Word file to standard output is the package bytes; --help lists the options', () => {
+test('the built CLI: a Word file to standard output is the package bytes (the Word writer loaded then, in no bundle that starts a check or the server); --help lists the options', () => {
+  for (const bundle of ['cli.js', 'cli-worker.js', 'server.js', 'client.js']) {
+    assert.ok(!readFileSync(join(CLI, '..', bundle), 'utf8').includes('wordprocessingml/2006/main'), `${bundle} holds the docx library`);
+  }
   const r = spawnSync(process.execPath, [CLI, 'export', '--to', 'docx', '--output', '-', seedPath('001')]);
   assert.equal(r.status, 0, r.stderr.toString());
   assert.equal(r.stdout.subarray(0, 2).toString('latin1'), 'PK');

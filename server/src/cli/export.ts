@@ -10,7 +10,7 @@ import { planExport } from '../core/export/document';
 import { writeHtml } from '../core/export/html';
 import { render } from '../core/l10n/text';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/limits';
-import { writeDocx } from '../export/docx';
+import { loadDocxWriter } from '../export/loadDocx';
 import { ProjectConfigs } from './config';
 import { EXPORT_TEXT } from './exportText';
 import { decodeReport, probe, readBounded } from './files';
@@ -103,7 +103,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
   if (plan.problems.length > 0) say(t(EXPORT_TEXT.forced, lang, { count: plan.problems.length }));
   if (plan.blanks > 0) say(t(o.blankAsZero ? EXPORT_TEXT.blanksZero : EXPORT_TEXT.blanks, lang, { count: plan.blanks }));
 
-  const bytes = o.to === 'html' ? new TextEncoder().encode(writeHtml(plan.document)) : await writeDocx(plan.document);
+  const bytes = o.to === 'html' ? new TextEncoder().encode(writeHtml(plan.document)) : await (await loadDocxWriter()).writeDocx(plan.document);
   if (output === '-') {
     try {
       await (io.stdoutBytes ? io.stdoutBytes(bytes) : io.stdout(new TextDecoder().decode(bytes)));

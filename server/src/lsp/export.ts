@@ -1,7 +1,7 @@
 import { render, type Lang } from '../core';
 import { planExport } from '../core/export/document';
 import { writeHtml } from '../core/export/html';
-import { writeDocx } from '../export/docx';
+import { loadDocxWriter } from '../export/loadDocx';
 import type { ServerSettings } from './settings';
 import type { ExportParams, ExportResult } from './exportProtocol';
 
@@ -12,6 +12,6 @@ export async function exportText(text: string, params: ExportParams, settings: S
   const plan = planExport(text, { lang, formatVersion: settings.formatVersion, severity: settings.rules, blankAsZero: params.blankAsZero === true });
   const problems = plan.problems.map((f) => ({ rule: f.ruleId, line: f.range.start.line, message: render(f.message, lang) }));
   if (problems.length > 0 && params.force !== true) return { problems, blanks: plan.blanks };
-  const content = params.to === 'docx' ? Buffer.from(await writeDocx(plan.document)).toString('base64') : writeHtml(plan.document);
+  const content = params.to === 'docx' ? Buffer.from(await (await loadDocxWriter()).writeDocx(plan.document)).toString('base64') : writeHtml(plan.document);
   return { problems, blanks: plan.blanks, content };
 }
