@@ -19,9 +19,9 @@ const CLAIM = {
 const OUTCOME = { zh: '“{row}”的“{column}”为{value}', en: '“{column}” of “{row}” is {value}' };
 const CELL = { zh: '表中“{row}”的“{column}”：{value}', en: '“{columnEn}” of “{rowEn}” in the table: {value}' };
 
-/** Where a clause ends (folded text: ASCII punctuation). */
-const CLAUSE_END = /[,;:、。()!?]/;
-const SENTENCE_END = /[;。!?]/;
+/** Where a clause ends (folded text: ASCII punctuation), as character codes: looked for character by character. */
+const CLAUSE_END = codes(',;:、。()!?');
+const SENTENCE_END = codes(';。!?');
 /** The first character of every unit a phrase takes (a number without one is no count of the tables). */
 const UNIT = /[件项份条个起宗]/;
 /** The same, as written in either script. */
@@ -135,7 +135,8 @@ function readCounts(p: Paragraph, report: Report): Stated[] {
     let u = b;
     while (t[u] === ' ') u++;
     if (!UNIT.test(t[u] ?? '')) continue;
-    const pattern = PROSE_COUNTS.find((c) => placed(c, t, a, u, p));
+    const at = new NumberAt(t, a, u);
+    const pattern = PROSE_COUNTS.find((c) => placed(c, at, p));
     if (!pattern) continue;
     const sentenceStart = lastIndex(t, a, SENTENCE_END);
     const prefix = t.slice(sentenceStart, a).replace(/\s+/g, '');
@@ -149,17 +150,42 @@ function readCounts(p: Paragraph, report: Report): Stated[] {
   return out;
 }
 
-function placed(c: ProseCount, t: string, a: number, u: number, p: Paragraph): boolean {
+/**
+ * A number of the prose with a unit after it, as every phrase looks at it: the words before it in its
+ * clause, made once for all the phrases tried (a real report's prose is new text, read once).
+ */
+class NumberAt {
+  /** Where its clause starts. */
+  readonly clause: number;
+  /** Its clause's words before it, without white space. */
+  readonly lead: string;
+  /** The two characters a unit is read from. */
+  readonly unitText: string;
+  private tailFrom = -1;
+  private tailText = '';
+  constructor(readonly t: string, readonly a: number, readonly u: number) {
+    this.clause = lastIndex(t, a, CLAUSE_END);
+    this.lead = t.slice(this.clause, a).replace(/\s+/g, '');
+    this.unitText = t.slice(u, u + 2);
+  }
+
+  /** The words after its unit (which ends at `rest`) to the end of the clause, without white space. */
+  tail(rest: number): string {
+    if (rest !== this.tailFrom) {
+      this.tailFrom = rest;
+      this.tailText = this.t.slice(rest, nextIndex(this.t, rest, CLAUSE_END)).replace(/\s+/g, '');
+    }
+    return this.tailText;
+  }
+}
+
+function placed(c: ProseCount, at: NumberAt, p: Paragraph): boolean {
   if (!SECTIONS_OF[c.table].has(p.section)) return false;
-  const unit = c.unit.exec(t.slice(u, u + 2));
+  const unit = c.unit.exec(at.unitText);
   if (!unit) return false;
-  const clause = lastIndex(t, a, CLAUSE_END);
-  if (c.alone && t[clause - 1] === '、') return false;
-  const lead = t.slice(clause, a).replace(/\s+/g, '');
-  if (c.before) return c.before.test(lead);
-  const rest = u + unit[0].length;
-  const tail = t.slice(rest, nextIndex(t, rest, CLAUSE_END)).replace(/\s+/g, '');
-  return !!c.lead?.test(lead) && !!c.after?.test(tail);
+  if (c.alone && at.t[at.clause - 1] === '、') return false;
+  if (c.before) return c.before.test(at.lead);
+  return !!c.lead?.test(at.lead) && !!c.after?.test(at.tail(at.u + unit[0].length));
 }
 
 /** '1,499', '4.5', '2023-12': the digits are part of another number. */
@@ -191,16 +217,20 @@ function otherYear(prefix: string, year: number | null): boolean {
 /** A clause or sentence is looked for this far at most (a paragraph with no punctuation costs no more per number). */
 const REACH = 300;
 
-function lastIndex(t: string, before: number, re: RegExp): number {
+function lastIndex(t: string, before: number, ends: ReadonlySet<number>): number {
   const stop = Math.max(0, before - REACH);
-  for (let i = before - 1; i >= stop; i--) if (re.test(t[i])) return i + 1;
+  for (let i = before - 1; i >= stop; i--) if (ends.has(t.charCodeAt(i))) return i + 1;
   return stop;
 }
 
-function nextIndex(t: string, from: number, re: RegExp): number {
+function nextIndex(t: string, from: number, ends: ReadonlySet<number>): number {
   const stop = Math.min(t.length, from + REACH);
-  for (let i = from; i < stop; i++) if (re.test(t[i])) return i;
+  for (let i = from; i < stop; i++) if (ends.has(t.charCodeAt(i))) return i;
   return stop;
+}
+
+function codes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
 }
 
 /** The rows whose 总计 cells make the count: a group of table 三 is its rows in the table's format version. */

@@ -154,16 +154,41 @@ class Lines implements Paragraph {
 
 /** Full-width ASCII forms (０-９，：；（）％) and the ideographic space become ASCII; Traditional characters Simplified, one for one. */
 function foldChars(s: string, traditional: boolean): string {
-  if (!traditional) return s.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (!traditional) return foldWidth(s);
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
     else if (c === 0x3000) out += ' ';
-    else if (c >= 0x3400 && !(c >= 0xd800 && c <= 0xdfff)) {
-      const f = fold(s[i]);
-      out += f.length === 1 ? f : s[i];
-    } else out += s[i];
+    else if (c >= 0x3400 && !(c >= 0xd800 && c <= 0xdfff)) out += foldedChar(c);
+    else out += s[i];
   }
   return out;
+}
+
+/** A character folded on its own, kept when folding keeps it one character; by its code (at most the BMP's ideographs). */
+const foldedChars = new Map<number, string>();
+
+function foldedChar(c: number): string {
+  let f = foldedChars.get(c);
+  if (f === undefined) {
+    const s = String.fromCharCode(c);
+    f = fold(s);
+    if (f.length !== 1) f = s;
+    foldedChars.set(c, f);
+  }
+  return f;
+}
+
+/** `foldChars` of Simplified text: only the full-width forms and the ideographic space, the rest copied in runs. */
+function foldWidth(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x3000 && (c < 0xff01 || c > 0xff5e)) continue;
+    out += s.slice(from, i) + (c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0));
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
