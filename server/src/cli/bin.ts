@@ -1,6 +1,6 @@
+// Entry point of dist/cli.js. First, the V8 flag every thread of the run compiles with (v8Flags.ts).
+import './v8Flags';
 import { runCli } from './main';
-
-// Entry point of dist/cli.js.
 
 // A failed write (a full disk, a reader that went away) reaches runCli through the write's callback,
 // which stops the batch with its own exit code and one line on stderr; the streams' 'error' events
