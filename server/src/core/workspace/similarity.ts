@@ -38,7 +38,7 @@ export function keptOf(line: string): string {
   };
   while (i < line.length) {
     const c = line.charCodeAt(i);
-    const number = isDigit(c) ? numberEnd(line, i) : NUMERALS.includes(line[i]) ? yearEnd(line, i) : -1;
+    const number = isDigit(c) ? numberEnd(line, i) : isNumeral(c) ? yearEnd(line, i) : -1;
     if (number > 0) {
       cut(i, '#');
       i = run = number;
@@ -56,6 +56,10 @@ export function keptOf(line: string): string {
 }
 
 const NUMERALS = '〇零一二三四五六七八九';
+/** By code, not a one-character string made for each character of the prose: 1 for a numeral, per BMP unit. */
+const NUMERAL_CODES = new Uint8Array(0x10000);
+for (const n of NUMERALS) NUMERAL_CODES[n.charCodeAt(0)] = 1;
+const isNumeral = (c: number) => NUMERAL_CODES[c] === 1;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The end of `[0-9]+(?:[.,][0-9]+)*` from a digit at `i`. */
@@ -71,8 +75,8 @@ function numberEnd(s: string, i: number): number {
 
 /** The end of four numerals before 年 from `i` (`二〇二三年` → the year), or -1. */
 function yearEnd(s: string, i: number): number {
-  if (i + 4 >= s.length || s[i + 4] !== '年') return -1;
-  for (let j = i + 1; j < i + 4; j++) if (!NUMERALS.includes(s[j])) return -1;
+  if (i + 4 >= s.length || s.charCodeAt(i + 4) !== 0x5e74 /* 年 */) return -1;
+  for (let j = i + 1; j < i + 4; j++) if (!isNumeral(s.charCodeAt(j))) return -1;
   return i + 4;
 }
 
