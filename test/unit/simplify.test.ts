@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter, Locale } from 'opencc-js/t2cn';
-import { toSimplified } from '../../server/src/core/text/normalize';
+import { fold, foldFully, foldsToItself, toSimplified } from '../../server/src/core/text/normalize';
 
 // toSimplified skips OpenCC for a text that holds none of the characters its dictionaries change:
 // what it gives must be what OpenCC gives, for every entry of those dictionaries and every real line.
@@ -59,4 +59,27 @@ test('toSimplified converts a long text piece by piece as OpenCC converts it who
     if (text.length >= 24 && [...text].some((c) => !inKeys.has(c)) && text !== opencc(text)) cut++;
   }
   assert.ok(cut > 500, `${cut} texts long enough to be cut, with characters in no key, that convert`);
+});
+
+test('fold leaves a text of units that fold to themselves as it is, and folds every other text as its definition does', () => {
+  const stable: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (foldsToItself(String.fromCharCode(c))) stable.push(c);
+  assert.ok(stable.length > 20000, `most CJK ideographs and punctuation are kept (${stable.length})`);
+  for (const c of stable) {
+    const ch = String.fromCharCode(c);
+    assert.equal(foldFully(ch), ch, `U+${c.toString(16)}`);
+  }
+  // Texts of such units only, and texts mixing them with what folding changes or combines: full-width forms,
+  // combining marks after letters, radicals, the minus sign, pinyin, Traditional characters, phrases that convert.
+  const others = ['（', '１', '\u3000', 'e\u0301', '\u0301', '\u302a', 'ﬁ', '⻓', '⼀', '\u2212', '(guī)', '規(guī)章', '體', '覆', '反覆', '乾', '\ud800', '\u{20000}', '…', '㈠', '⑴'];
+  let r = 5;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  const unit = () => String.fromCharCode(stable[next() % stable.length]);
+  for (let i = 0; i < 4000; i++) {
+    const pure = Array.from({ length: next() % 30 }, unit).join('');
+    assert.equal(foldFully(pure), pure, JSON.stringify(pure));
+    assert.equal(fold(pure), pure);
+    const mixed = Array.from({ length: next() % 30 }, () => (next() % 4 === 0 ? others[next() % others.length] : unit())).join('');
+    assert.equal(fold(mixed), foldFully(mixed), JSON.stringify(mixed));
+  }
 });

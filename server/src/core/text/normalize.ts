@@ -184,15 +184,57 @@ const PINYIN = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-z
 
 /** NFKC + radical look-alikes + pinyin annotations dropped + Traditional→Simplified, cached (labels repeat across reports). */
 export function fold(s: string): string {
-  if (isAscii(s)) return s;
+  if (isAscii(s) || foldsToItself(s)) return s;
   let v = cache.get(s);
   if (v === undefined) {
-    let t = foldRadicals(s).normalize('NFKC').replace(/\u2212/g, '-');
-    if (t.includes('(')) t = t.replace(PINYIN, '');
-    v = toSimplifiedScript(t);
+    v = foldFully(s);
     cache.set(s, v);
   }
   return v;
+}
+
+/** What `fold` gives, computed: no cache, no shortcut (the definition; tests hold `fold` to it). */
+export function foldFully(s: string): string {
+  let t = foldRadicals(s).normalize('NFKC').replace(/\u2212/g, '-');
+  if (t.includes('(')) t = t.replace(PINYIN, '');
+  return toSimplifiedScript(t);
+}
+
+/**
+ * Whether every unit of a text is one that `fold` leaves as it is in any text of such units: most of a
+ * Simplified report's prose, new text that no cache has seen, is folded by one look-up a character.
+ */
+export function foldsToItself(s: string): boolean {
+  const stable = (stableUnits ??= unitsFoldingToThemselves());
+  for (let i = 0; i < s.length; i++) if (stable[s.charCodeAt(i)] === 0) return false;
+  return true;
+}
+
+let stableUnits: Uint8Array | null = null;
+
+/**
+ * The ranges looked at: printable ASCII, Latin-1's letters and signs, general punctuation, CJK symbols and
+ * punctuation (not the tone marks U+302A–U+302F, which combine), and the CJK Unified Ideographs and their
+ * extension A. None of these combines with the unit before or after it under NFKC, so a text of units
+ * each of which NFKC keeps is kept whole.
+ */
+const STABLE_CANDIDATES: readonly [number, number][] = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x2027], [0x3001, 0x3029], [0x3030, 0x303f], [0x3400, 0x4dbf], [0x4e00, 0x9fff]];
+
+/**
+ * Per BMP unit, 1 where a text of such units folds to itself: NFKC keeps it, it is no radical look-alike
+ * and no minus sign, no '(' (a pinyin annotation), and no unit the Simplified conversion starts from.
+ */
+function unitsFoldingToThemselves(): Uint8Array {
+  units ??= dictionaryUnits();
+  const out = new Uint8Array(0x10000);
+  for (const [from, to] of STABLE_CANDIDATES) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const kept = (c >= 0x3400 && c <= 0x9fff) || ch.normalize('NFKC') === ch;
+      if (kept && c !== 0x28 && c !== 0x2212 && !(c >= RADICAL_BASE && c <= 0x2eff) && !units.converting[c]) out[c] = 1;
+    }
+  }
+  return out;
 }
 
 /**
