@@ -161,12 +161,15 @@ class NumberAt {
   readonly lead: string;
   /** The two characters a unit is read from. */
   readonly unitText: string;
+  /** Whether any phrase may end its clause right before it (`ANY_BEFORE`). */
+  readonly mayFollowPhrase: boolean;
   private tailFrom = -1;
   private tailText = '';
   constructor(readonly t: string, readonly a: number, readonly u: number) {
     this.clause = lastIndex(t, a, CLAUSE_END);
     this.lead = t.slice(this.clause, a).replace(/\s+/g, '');
     this.unitText = t.slice(u, u + 2);
+    this.mayFollowPhrase = ANY_BEFORE.test(this.lead);
   }
 
   /** The words after its unit (which ends at `rest`) to the end of the clause, without white space. */
@@ -180,7 +183,7 @@ class NumberAt {
 }
 
 function placed(c: ProseCount, at: NumberAt, p: Paragraph): boolean {
-  if (!SECTIONS_OF[c.table].has(p.section)) return false;
+  if ((c.before && !at.mayFollowPhrase) || !SECTIONS_OF[c.table].has(p.section)) return false;
   const unit = c.unit.exec(at.unitText);
   if (!unit) return false;
   if (c.alone && at.t[at.clause - 1] === '、') return false;
@@ -213,6 +216,14 @@ function otherYear(prefix: string, year: number | null): boolean {
   for (const m of prefix.matchAll(/(?:19|20)\d\d(?=年)/g)) if (Number(m[0]) !== year) return true;
   return false;
 }
+
+/**
+ * Every phrase that ends right before its number, as one pattern: a number whose clause ends in none of
+ * them (most numbers of the prose) is passed over by one test, not one a phrase. Made only of patterns
+ * without flags, which an alternation keeps as they are; should one have flags, every number is tried.
+ */
+const BEFORE = PROSE_COUNTS.flatMap((c) => (c.before ? [c.before] : []));
+const ANY_BEFORE = BEFORE.every((re) => re.flags === '') ? new RegExp(BEFORE.map((re) => `(?:${re.source})`).join('|')) : /(?:)/;
 
 /** A clause or sentence is looked for this far at most (a paragraph with no punctuation costs no more per number). */
 const REACH = 300;
