@@ -45,12 +45,8 @@ export class LineIndex {
     // account); a text of millions of lines in typed arrays, 8 bytes a line.
     const starts = offsets(count);
     const ends = offsets(count);
-    let n = 0;
-    forEachBreak(text, (end, next) => {
-      ends[n++] = end;
-      starts[n] = next;
-    });
-    ends[n] = text.length;
+    scanBreaks(text, starts, ends);
+    ends[count - 1] = text.length;
     this.lineStarts = starts;
     this.lineEnds = ends;
     this.length = text.length;
@@ -120,37 +116,58 @@ function offsets(count: number): Offsets {
 
 /** Line breaks as LSP counts them: \r\n, \r and \n. */
 export function countBreaks(text: string): number {
-  let n = 0;
-  forEachBreak(text, () => n++);
-  return n;
+  return scanBreaks(text, null, null);
 }
 
+/** Units looked at one by one after a line's start before indexOf is asked (a blank line, a short one). */
+const NEAR = 4;
+
 /**
- * Each line break as LSP counts them (\r\n, \r, \n), in order: where the line's content ends and where
- * the next line starts. Found by indexOf, which runs far faster than a loop over the characters (a
- * saved page's long lines: 4×).
+ * The line breaks as LSP counts them (\r\n, \r, \n), in order: how many, and, given the arrays, where
+ * each line's content ends and the next line starts. A line's first few units are looked at one by one,
+ * the rest found by indexOf: 2.5× faster than a loop over every unit on a saved page's long lines (corpus
+ * 103), and a little faster on millions of blank lines, where indexOf alone was twice as slow. The next \r
+ * and \n found are kept, so that no stretch is searched twice.
  */
-function forEachBreak(text: string, visit: (end: number, next: number) => void): void {
-  let cr = text.indexOf('\r');
-  let lf = text.indexOf('\n');
-  if (cr < 0) {
-    for (; lf >= 0; lf = text.indexOf('\n', lf + 1)) visit(lf, lf + 1);
-    return;
-  }
-  while (cr >= 0 || lf >= 0) {
-    if (cr < 0 || (lf >= 0 && lf < cr)) {
-      visit(lf, lf + 1);
-      lf = text.indexOf('\n', lf + 1);
-      continue;
+function scanBreaks(text: string, starts: Offsets | null, ends: Offsets | null): number {
+  const n = text.length;
+  let cr = nextOf(text, '\r', 0);
+  let lf = -1;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    let end = -1;
+    const near = Math.min(n, i + NEAR);
+    for (let j = i; j < near; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) {
+        end = j;
+        break;
+      }
     }
-    if (lf === cr + 1) {
-      visit(cr, cr + 2);
-      lf = text.indexOf('\n', lf + 1);
-    } else {
-      visit(cr, cr + 1);
+    if (end < 0) {
+      if (near === n) break;
+      // Each kept position is the first at or after some earlier place, and past `near`: still the next one.
+      if (lf < near) lf = nextOf(text, '\n', near);
+      if (cr < near) cr = nextOf(text, '\r', near);
+      end = lf < cr ? lf : cr;
+      if (end === n) break;
     }
-    cr = text.indexOf('\r', cr + 1);
+    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    if (ends !== null && starts !== null) {
+      ends[count] = end;
+      starts[count + 1] = next;
+    }
+    count++;
+    i = next;
   }
+  return count;
+}
+
+/** Where `c` next occurs from `from`, or the text's length. */
+function nextOf(text: string, c: string, from: number): number {
+  const at = text.indexOf(c, from);
+  return at < 0 ? text.length : at;
 }
 
 /** How many times a character occurs in a text. */
