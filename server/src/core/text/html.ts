@@ -137,10 +137,9 @@ export function htmlToLines(text: string): SourceLine[] {
     // Where the text lies (outside tables, between cells, in a data or a layout cell) holds for the whole
     // run: only a tag changes it. Each character is one unit with its own span, an entity its decoded text.
     text(from, to) {
-      const f = frames.length > 0 ? top() : null;
-      const skipBlanks = f !== null && !f.inCell;
-      const data = f !== null && f.inCell && !f.layout ? f : null;
-      const breaksLines = f === null || (f.inCell && f.layout);
+      const skipBlanks = between();
+      const data = inData() ? top() : null;
+      const breaksLines = frames.length === 0 || (top().inCell && top().layout);
       for (let i = from; i < to; i++) {
         let c = text.charCodeAt(i);
         if (c === 38 /* & */) {
