@@ -32,7 +32,8 @@ const LAZY = [
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(?:importers|docx)$/ }, (args) => {
+    const specifiers = LAZY.map((l) => l.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(?:${specifiers.join('|')})$`) }, (args) => {
       const lazy = LAZY.find((l) => l.specifier === args.path && l.loader.test(args.importer));
       return args.kind === 'dynamic-import' && lazy ? { path: lazy.path, external: true } : undefined;
     });
