@@ -298,11 +298,13 @@ test('a year\'s prints in sorted typed arrays find what a map of postings finds,
   const ordinal = Object.fromEntries(keys.map((k, i) => [k, i + 1])) as Record<string, number>;
   let r = 11;
   const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
-  for (const [reports, pool] of [[40, 60], [1500, 16], [300, 100000]] as const) {
+  // [reports, hashes in the pool, bodies, whether half of a report's hashes are its body's own (copies of one body's report)]
+  for (const [reports, pool, bodies, owned] of [[40, 60, 13, false], [1500, 16, 13, false], [300, 100000, 13, false], [1200, 12, 3, true], [200, 40, 5, true]] as const) {
     // A small pool of hashes makes postings longer than MAX_POSTING; a large one, hashes of every size.
+    const hash = (i: number) => ((next() % pool) + (owned && next() % 2 ? (1 + (i % bodies)) * pool : 0)) * 0x9e3779b1 >>> 0;
     const made = Array.from({ length: reports }, (_, i) => ({
-      uri: `r${i}`, body: `b${i % 13}`,
-      prints: keys.filter(() => next() % 3 > 0).map((key) => ({ key, sketch: Uint32Array.from(new Set(Array.from({ length: 1 + (next() % SKETCH_SIZE) }, () => (next() % pool) * 0x9e3779b1 >>> 0))).sort() })),
+      uri: `r${i}`, body: `b${i % bodies}`,
+      prints: keys.filter(() => next() % 3 > 0).map((key) => ({ key, sketch: Uint32Array.from(new Set(Array.from({ length: 1 + (next() % SKETCH_SIZE) }, () => hash(i)))).sort() })),
     }));
     const year = new YearPrints();
     const postings = new Map<number, number[]>();
@@ -335,4 +337,12 @@ test('a year\'s prints in sorted typed arrays find what a map of postings finds,
   assert.deepEqual(year.near('Z', { key: 'overview', sketch }, 3).map((n) => n.uri), ['a']);
   year.add('b', 'B', [{ key: 'overview', sketch }]);
   assert.deepEqual(year.near('Z', { key: 'overview', sketch }, 3).map((n) => n.uri), ['a', 'b']);
+  // Hashes that were one body's alone are no longer once another body's report holds them.
+  const copies = new YearPrints();
+  copies.add('a1', 'A', [{ key: 'overview', sketch }]);
+  copies.add('a2', 'A', [{ key: 'overview', sketch }]);
+  assert.deepEqual(copies.near('A', { key: 'overview', sketch }, 3), []);
+  copies.add('c', 'C', [{ key: 'overview', sketch }]);
+  assert.deepEqual(copies.near('A', { key: 'overview', sketch }, 3).map((n) => n.uri), ['c']);
+  assert.deepEqual(copies.near('C', { key: 'overview', sketch }, 3).map((n) => n.uri), ['a1', 'a2']);
 });

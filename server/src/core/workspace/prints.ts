@@ -155,7 +155,13 @@ export interface NearPart {
  */
 export class YearPrints {
   private readonly filed: { uri: string; body: string }[] = [];
-  /** Each posting's hash, and its report and part (`report × 8 + the part's ordinal`), in the order added. */
+  /** Each filed report's body, as a number (`bodies`): which runs of postings are one body's. */
+  private readonly bodyOf: number[] = [];
+  private readonly bodies = new Map<string, number>();
+  /**
+   * Each posting's hash, and its report and part (`report × 8 + the part's ordinal`), in the order added.
+   * Once sorted, the first posting of a hash whose postings are all one body's has SOLE_BODY set in its ref.
+   */
   private hashes: Uint32Array = new Uint32Array(256);
   private refs: Uint32Array = new Uint32Array(256);
   private size = 0;
@@ -164,6 +170,7 @@ export class YearPrints {
 
   add(uri: string, body: string, prints: readonly PartPrint[]): void {
     const at = this.filed.push({ uri, body }) - 1;
+    this.bodyOf.push(this.bodies.get(body) ?? this.bodies.set(body, this.bodies.size).get(body)!);
     for (const p of prints) {
       const part = ORDINAL[p.key];
       for (const h of p.sketch) this.post(h, at * 8 + part);
@@ -178,11 +185,15 @@ export class YearPrints {
     const counts = this.counts;
     const touched: number[] = [];
     const part = ORDINAL[print.key];
+    const own = this.bodies.get(body) ?? -1;
     for (const h of print.sketch) {
+      const start = this.first(h);
+      // A hash only this body's reports hold (copies of one report) counts for none that can be found.
+      if (start < this.size && this.hashes[start] === h && this.refs[start] & SOLE_BODY && this.bodyOf[(this.refs[start] & REF) >>> 3] === own) continue;
       // Beyond MAX_POSTING reports of the year, a passage is every report's boilerplate: the first ones only.
       let taken = 0;
-      for (let i = this.first(h); i < this.size && this.hashes[i] === h && taken < MAX_POSTING; i++) {
-        const ref = this.refs[i];
+      for (let i = start; i < this.size && this.hashes[i] === h && taken < MAX_POSTING; i++) {
+        const ref = this.refs[i] & REF;
         if ((ref & 7) !== part) continue;
         taken++;
         const at = ref >>> 3;
@@ -228,6 +239,8 @@ export class YearPrints {
     const n = this.size;
     let hashes: Uint32Array = this.hashes.subarray(0, n);
     let refs: Uint32Array = this.refs.subarray(0, n);
+    // A run's first posting may be another's after new ones are sorted in: the flags are set again.
+    for (let i = 0; i < n; i++) refs[i] &= REF;
     let toHashes: Uint32Array = new Uint32Array(n);
     let toRefs: Uint32Array = new Uint32Array(n);
     const starts = new Uint32Array(65537);
@@ -246,8 +259,24 @@ export class YearPrints {
     this.hashes = hashes;
     this.refs = refs;
     this.sorted = true;
+    this.markSoleBodies();
+  }
+
+  /** Sets SOLE_BODY on the first posting of each hash whose postings are all one body's. */
+  private markSoleBodies(): void {
+    const { hashes, refs, bodyOf } = this;
+    for (let start = 0, end = 0; start < this.size; start = end) {
+      const body = bodyOf[refs[start] >>> 3];
+      let sole = true;
+      for (end = start + 1; end < this.size && hashes[end] === hashes[start]; end++) sole &&= bodyOf[refs[end] >>> 3] === body;
+      if (sole) refs[start] |= SOLE_BODY;
+    }
   }
 }
+
+/** The flag of a sorted run's first ref (`YearPrints.markSoleBodies`), and what is left of a ref without it. */
+const SOLE_BODY = 0x80000000;
+const REF = 0x7fffffff;
 
 function grown(a: Uint32Array): Uint32Array {
   const out = new Uint32Array(a.length * 2);
