@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { decodeReport } from '../../server/src/cli/files';
-import { seedPath, SEEDS_DIR } from '../helpers/fixtures';
+import { decodeText } from '../../server/src/core/text/decode';
+import { corpusFiles, seedPath, SEEDS_DIR } from '../helpers/fixtures';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -94,4 +95,25 @@ test('GB18030-encoded reports and a BOM are decoded as an editor would', () => {
   const gb = Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0xc7, 0xe9, 0xbf, 0xf6]); // 一、总体情况
   assert.deepEqual(decodeReport(gb), { ok: true, text: '一、总体情况' });
   assert.deepEqual(decodeReport(Buffer.from('\uFEFF一、总体情况', 'utf8')), { ok: true, text: '一、总体情况' });
+});
+
+test('a file is decoded as the core decodes it (Node\'s faster UTF-8 path gives the same text), valid UTF-8 or not', () => {
+  let r = 5;
+  const next = () => ((r = Math.imul(r ^ (r >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0);
+  const samples: Buffer[] = [...readdirSync(SEEDS_DIR).map((f) => join(SEEDS_DIR, f)), ...corpusFiles()].map((f) => readFileSync(f));
+  // Valid UTF-8 of every length of sequence, a BOM, characters beyond the BMP; then invalid: a lone
+  // continuation byte, a sequence cut short, an overlong form, an encoded surrogate, beyond U+10FFFF.
+  const units = ['a', '\u00e9', '一', '\u3000', '\u{20000}', '😀', '\ufeff', '\ufffd', '\r\n', '|'];
+  for (let i = 0; i < 400; i++) samples.push(Buffer.from(Array.from({ length: next() % 40 }, () => units[next() % units.length]).join(''), 'utf8'));
+  const invalid = [[0x80], [0xe4, 0xb8], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xff]];
+  for (let i = 0; i < 400; i++) {
+    const valid = samples[samples.length - 1 - (i % 400)];
+    const at = next() % (valid.length + 1);
+    samples.push(Buffer.concat([valid.subarray(0, at), Buffer.from(invalid[next() % invalid.length]), valid.subarray(at)]));
+  }
+  samples.push(Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf]));
+  for (const bytes of samples) {
+    const got = decodeReport(bytes);
+    if (got.ok) assert.equal(got.text, decodeText(bytes), JSON.stringify([...bytes.subarray(0, 64)]));
+  }
 });

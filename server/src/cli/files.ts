@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { msg, type Message, type Text } from '../core/l10n/text';
 import { CLI_TEXT } from './messages';
-import { decodeText } from '../core/text/decode';
+import { decodeText, strictUtf8 } from '../core/text/decode';
+import { isUtf8, transcode } from 'node:buffer';
 
 // Every file-system access of the CLI, all of it reading. A path is looked at (stat) before it is
 // opened: only regular files are opened, and never more than the size limit plus one byte is read.
@@ -133,7 +134,21 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: Mess
  */
 export function decodeReport(bytes: Uint8Array, path = ''): ReadResult {
   if (looksBinary(bytes)) return { ok: false, message: msg(CLI_TEXT.binary, { path }) };
-  return { ok: true, text: decodeText(bytes) };
+  return { ok: true, text: decodeText(bytes, nodeUtf8) };
+}
+
+/**
+ * UTF-8 as Node decodes it fastest: simdutf's check (`isUtf8`, nearly free), then ICU's transcoding to
+ * UTF-16, which V8 takes as it is. On Chinese reports this takes about a quarter less time than
+ * TextDecoder's strict mode, the same text (a test compares them). A Node without ICU has no `transcode`.
+ */
+function nodeUtf8(bytes: Uint8Array): string | null {
+  if (!isUtf8(bytes)) return null;
+  try {
+    return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    return strictUtf8(bytes);
+  }
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
