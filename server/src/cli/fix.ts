@@ -6,7 +6,6 @@
  */
 import { closeSync, fchmodSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import iconv from 'iconv-lite';
 import { check, type CheckOptions, type CheckResult } from '../core';
@@ -92,7 +91,8 @@ export function writeFixed(named: string, original: Uint8Array, bytes: Uint8Arra
  * `mode`, synced, then renamed over it, so a failure leaves the old file whole. The error's code, or null.
  */
 export function replaceFile(path: string, bytes: Uint8Array, mode: number): string | null {
-  const temp = join(dirname(path), `.${basename(path)}.nianbao-${randomBytes(4).toString('hex')}`);
+  // Web Crypto's global: node:crypto is loaded only when a file is written, not by every run and thread.
+  const temp = join(dirname(path), `.${basename(path)}.nianbao-${Buffer.from(crypto.getRandomValues(new Uint8Array(4))).toString('hex')}`);
   let fd = -1;
   try {
     fd = openSync(temp, 'wx', 0o600);

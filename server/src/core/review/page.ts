@@ -48,7 +48,7 @@ export function reviewPage(input: ReviewPageInput): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${STYLE_HASH}'">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${styleHash()}'">`,
     '<meta name="generator" content="nianbao">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>${CSS}</style>`,
@@ -193,5 +193,9 @@ div.bar { height: 0.9em; background: #555; print-color-adjust: exact; -webkit-pr
 @media print { main { max-width: none; margin: 0; padding: 0; } a { color: inherit; text-decoration: none; } }
 `.trim();
 
-/** The policy's hash of the style element (CSP level 2: `'sha256-…'` of its text). */
-const STYLE_HASH = `sha256-${sha256Base64(CSS)}`;
+let styleHashOf: string | undefined;
+/**
+ * The policy's hash of the style element (CSP level 2: `'sha256-…'` of its text), made on the first page
+ * written, not when the module loads: every thread of a batch loads it, few write a page.
+ */
+const styleHash = () => (styleHashOf ??= `sha256-${sha256Base64(CSS)}`);
