@@ -1,7 +1,8 @@
 // Bundles the three public entry points into dist/: client.js (the extension's main),
 // server.js (the language server, also `node dist/server.js --stdio`) and cli.js (the checker, with cli-worker.js);
-// importers.js (mammoth, pdf.js), which the CLI and the client load from beside them on first import only; and
-// docx-writer.js (the docx library), which the CLI and the language server load on the first export to Word.
+// importers.js (mammoth, pdf.js), which the CLI and the client load from beside them on first import only;
+// docx-writer.js (the docx library), which the CLI and the language server load on the first export to Word; and
+// gb18030.js (iconv-lite), which the CLI loads when it first writes a fixed GB18030 file back.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -22,20 +23,22 @@ const common = {
 };
 
 /**
- * `import('./importers')` in loadImporters.ts and `import('./docx')` in loadDocx.ts stay imports at run
- * time, of dist/importers.js and dist/docx-writer.js, not bundled in.
+ * `import('./importers')` in loadImporters.ts, `import('./docx')` in loadDocx.ts and `require('./gb18030')` in
+ * fix.ts stay an import or a require at run time, of dist/importers.js, dist/docx-writer.js and dist/gb18030.js,
+ * not bundled in.
  */
 const LAZY = [
-  { specifier: './importers', loader: /loadImporters\.ts$/, path: './importers.js' },
-  { specifier: './docx', loader: /loadDocx\.ts$/, path: './docx-writer.js' },
+  { specifier: './importers', loader: /loadImporters\.ts$/, path: './importers.js', kind: 'dynamic-import' },
+  { specifier: './docx', loader: /loadDocx\.ts$/, path: './docx-writer.js', kind: 'dynamic-import' },
+  { specifier: './gb18030', loader: /cli[\\/]fix\.ts$/, path: './gb18030.js', kind: 'require-call' },
 ];
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
     const specifiers = LAZY.map((l) => l.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     build.onResolve({ filter: new RegExp(`^(?:${specifiers.join('|')})$`) }, (args) => {
-      const lazy = LAZY.find((l) => l.specifier === args.path && l.loader.test(args.importer));
-      return args.kind === 'dynamic-import' && lazy ? { path: lazy.path, external: true } : undefined;
+      const lazy = LAZY.find((l) => l.specifier === args.path && l.loader.test(args.importer) && l.kind === args.kind);
+      return lazy ? { path: lazy.path, external: true } : undefined;
     });
   },
 };
@@ -48,6 +51,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/cli/importers.ts', out: 'dist/importers.js' },
   { in: 'server/src/export/docx.ts', out: 'dist/docx-writer.js' },
+  { in: 'server/src/cli/gb18030.ts', out: 'dist/gb18030.js' },
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(

@@ -80,6 +80,18 @@ test('--fix keeps the file\'s encoding and line endings: GB18030, UTF-8 with a B
   for (const [name, , encode] of cases) assert.ok(readFileSync(join(dir, name)).equals(encode(fixed)), name);
 }));
 
+test('a GB18030 file is fixed in worker threads too (iconv-lite loaded then, from beside the bundles, in no bundle that starts a check)', withDir((dir) => {
+  for (const bundle of ['cli.js', 'cli-worker.js', 'server.js']) {
+    assert.ok(!readFileSync(join(CLI, '..', bundle), 'utf8').includes('IconvLiteEncoderStream'), `${bundle} holds iconv-lite`);
+  }
+  const text = seed('004');
+  const names = Array.from({ length: 4 }, (_, i) => `gb${i}.txt`);
+  for (const name of names) writeFileSync(join(dir, name), iconv.encode(text, 'gb18030'));
+  const r = cli(['check', '--fix', '--jobs', '2', ...names], dir);
+  assert.equal(r.status, 0, r.stderr);
+  for (const name of names) assert.ok(readFileSync(join(dir, name)).equals(iconv.encode(planFix(text, {}).text, 'gb18030')), name);
+}));
+
 test('through a symbolic link the target is fixed and the link stays a link', withDir((dir) => {
   writeFileSync(join(dir, 'target.txt'), seed('004'));
   symlinkSync('target.txt', join(dir, 'link.txt'));

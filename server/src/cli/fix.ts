@@ -7,7 +7,6 @@
 import { closeSync, fchmodSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import iconv from 'iconv-lite';
 import { check, type CheckOptions, type CheckResult } from '../core';
 import { applyEdits, fixAll } from '../core/service/actions';
 import { msg, type Message } from '../core/l10n/text';
@@ -64,8 +63,12 @@ export function encodeLike(original: Uint8Array, oldText: string, text: string):
 const ENCODINGS: { encode: (s: string) => Uint8Array; decode: (b: Uint8Array) => string }[] = [
   { encode: (s) => Buffer.from(s, 'utf8'), decode: (b) => Buffer.from(b).toString('utf8') },
   { encode: (s) => Buffer.concat([BOM, Buffer.from(s, 'utf8')]), decode: (b) => Buffer.from(b).subarray(3).toString('utf8') },
-  { encode: (s) => iconv.encode(s, 'gb18030'), decode: (b) => iconv.decode(Buffer.from(b), 'gb18030') },
+  { encode: (s) => gb18030().encodeGb18030(s), decode: (b) => gb18030().decodeGb18030(b) },
 ];
+
+let gb18030Codec: typeof import('./gb18030') | undefined;
+/** Loaded on first use (a file that is not UTF-8); in the bundles this require is `dist/gb18030.js`, beside them (esbuild.mjs). */
+const gb18030 = () => (gb18030Codec ??= require('./gb18030') as typeof import('./gb18030'));
 
 /**
  * Writes a fixed report over `path`, if it still holds `original`: a new file beside it (its mode
