@@ -4,7 +4,7 @@ import { bodyKey, check, readIdentity, readReport, render, ReportIndex, surveyOf
 import { RULES } from '../../server/src/core/rules';
 import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { writeCell } from '../../server/src/core/service/cellEdit';
-import { comparable, keptOf, NOT_KEPT, NUMBER, repeatedShare, shingles } from '../../server/src/core/workspace/similarity';
+import { comparable, keptOf, NOT_KEPT, NUMBER, repeatedShare, sharedShare, shingles, sortedShingles } from '../../server/src/core/workspace/similarity';
 import { CANDIDATE_SHARE, MAX_POSTING, ownNames, printsOf, SKETCH_SIZE, sketchOf, sketchOfText, YearPrints } from '../../server/src/core/workspace/prints';
 import { NEAR_COMPARED } from '../../server/src/core/workspace/workspace';
 import { identityOf } from '../../server/src/core/workspace/identity';
@@ -200,6 +200,22 @@ test('copied-text: two all-zero tables are no copy', () => {
   const last = zero.replaceAll(String(year), String(year - 1));
   const subjects = findings(zero, workspace({ 'l.txt': last, 't.txt': zero }), 'copied-text').map((f) => f.subject);
   assert.ok(!subjects.includes('table/applications') && !subjects.includes('table/reviewLitigation'), subjects.join());
+});
+
+test('a part\'s sorted shingles are its shingle set, ascending, and share with another what the sets share', () => {
+  const texts = [...['000', '001', '002', '003', '004'].map((p) => comparable(seed(p).split('\n'))), 'ab', '', 'abcdefgh', '一二三四五六七八九十'.repeat(40)];
+  let r = 3;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  // A small alphabet repeats shingles within a text and across texts; a seed's part cut and mixed shares some of them.
+  for (let i = 0; i < 300; i++) texts.push(Array.from({ length: next() % 300 }, () => '甲乙丙#'[next() % 4]).join(''));
+  for (let i = 0; i < 40; i++) texts.push(texts[i % 5].slice(next() % 500, 1500 + (next() % 3000)) + texts[(i + 1) % 5].slice(0, next() % 800));
+  for (const [i, a] of texts.entries()) {
+    for (const k of [2, 8]) assert.deepEqual([...sortedShingles(a, k)], [...shingles(a, k)].sort((x, y) => x - y));
+    const b = texts[next() % texts.length];
+    for (const [x, y] of [[a, b], [b, a], [a, a], [a, texts[(i + 1) % texts.length]]]) {
+      assert.equal(sharedShare(sortedShingles(x), sortedShingles(y)), repeatedShare(shingles(x), shingles(y)));
+    }
+  }
 });
 
 test('a part\'s sketch made in one pass equals the k smallest remixed hashes of its shingle set', () => {

@@ -3,7 +3,7 @@ import { fullWidth, msg, type Text } from '../l10n/text';
 import type { SectionHeading, SectionKey } from '../model';
 import { identityOf } from '../workspace/identity';
 import { ownNames, partsOf, partText } from '../workspace/prints';
-import { repeatedShare, shingles } from '../workspace/similarity';
+import { sharedShare, sortedShingles } from '../workspace/similarity';
 import { fileName, type OtherSkeleton } from '../workspace/workspace';
 import { subject, type Finding, type Rule, type RuleWorkspace } from './types';
 
@@ -47,7 +47,7 @@ export const copiedAcrossBodies: Rule = {
     for (const h of partsOf(ctx.report)) {
       const uris = near.filter((n) => n.key === h.key).map((n) => n.uri);
       if (!uris.length) continue;
-      const own = shingles(partText(ctx.report, h, names));
+      const own = sortedShingles(partText(ctx.report, h, names));
       const copies = uris.map((uri) => compared(ws, uri, h.key, own)).filter((c): c is Copy => !!c && c.share >= COPIED_SHARE);
       if (copies.length) out.push(finding(h, copies.sort((a, b) => b.share - a.share)));
     }
@@ -55,11 +55,11 @@ export const copiedAcrossBodies: Rule = {
   },
 };
 
-function compared(ws: RuleWorkspace, uri: string, key: SectionKey, own: ReadonlySet<number>): Copy | null {
+function compared(ws: RuleWorkspace, uri: string, key: SectionKey, own: Uint32Array): Copy | null {
   const other = ws.open(uri);
   const heading = other && partsOf(other.report).find((x) => x.key === key);
   if (!other || !heading) return null;
-  return { other, heading, share: repeatedShare(own, shingles(partText(other.report, heading, ownNames(other.report)))) };
+  return { other, heading, share: sharedShare(own, sortedShingles(partText(other.report, heading, ownNames(other.report)))) };
 }
 
 function finding(h: SectionHeading, copies: Copy[]): Finding {

@@ -1,7 +1,7 @@
 import { SECTIONS } from '../formats/sections';
 import { fullWidth, msg, type Message, type Text } from '../l10n/text';
 import type { Report, SectionHeading, Table, TableKind } from '../model';
-import { comparable, repeatedShare, shingles } from '../workspace/similarity';
+import { comparable, sharedShare, sortedShingles } from '../workspace/similarity';
 import { fileName, type OtherReport } from '../workspace/workspace';
 import { tableName } from './names';
 import { subject, type Finding, type Rule } from './types';
@@ -58,9 +58,9 @@ function copiedParts(report: Report, last: OtherReport): Finding[] {
     if (!before) continue;
     const mine = comparable(proseOf(report, h));
     const theirs = comparable(proseOf(last.report, before));
-    const own = shingles(mine);
-    if (own.size < MIN_SHINGLES) continue;
-    const share = mine === theirs ? 1 : repeatedShare(own, shingles(theirs));
+    const own = sortedShingles(mine);
+    if (own.length < MIN_SHINGLES) continue;
+    const share = mine === theirs ? 1 : sharedShare(own, sortedShingles(theirs));
     if (share < COPIED_SHARE) continue;
     const def = SECTIONS.find((s) => s.key === h.key)!;
     const args = { numeral: { zh: def.numeral, en: String(def.ordinal) }, title: { zh: fullWidth(def.title), en: def.titleEn } as Text, file, share: Math.floor(share * 100) };
