@@ -5,7 +5,7 @@ import { RULES } from '../../server/src/core/rules';
 import { applyEdits, quickFixes } from '../../server/src/core/service/actions';
 import { writeCell } from '../../server/src/core/service/cellEdit';
 import { comparable, keptOf, NOT_KEPT, NUMBER, repeatedShare, sharedShare, shingles, sortedShingles } from '../../server/src/core/workspace/similarity';
-import { CANDIDATE_SHARE, MAX_POSTING, ownNames, printsOf, SKETCH_SIZE, sketchOf, sketchOfText, YearPrints } from '../../server/src/core/workspace/prints';
+import { CANDIDATE_SHARE, MAX_POSTING, ownNames, packPrints, printsOf, SKETCH_SIZE, sketchOf, sketchOfText, YearPrints } from '../../server/src/core/workspace/prints';
 import { NEAR_COMPARED } from '../../server/src/core/workspace/workspace';
 import { identityOf } from '../../server/src/core/workspace/identity';
 import { readSkeleton } from '../../server/src/core/reader/read';
@@ -345,6 +345,16 @@ test('a year\'s prints in sorted typed arrays find what a map of postings finds,
       found += got.length;
     }
     assert.ok(found > 0 || pool > 1000, `${found} near parts among ${reports} reports`);
+    // Filed in batches with look-ups between them (a batch's looks): what was sorted is merged with what came since.
+    const growing = new YearPrints();
+    for (let from = 0; from < made.length; ) {
+      const to = Math.min(made.length, from + 1 + (next() % Math.max(1, made.length >> 2)));
+      for (const m of made.slice(from, to)) growing.add(m.uri, m.body, m.prints);
+      from = to;
+      const m = made[next() % from];
+      if (m.prints.length) growing.near(m.body, m.prints[0], 1);
+    }
+    for (const m of made) for (const p of m.prints) assert.deepEqual(growing.near(m.body, p, NEAR_COMPARED), reference(m.body, p, NEAR_COMPARED));
   }
   // Adding after a look-up sorts again.
   const year = new YearPrints();
@@ -361,4 +371,34 @@ test('a year\'s prints in sorted typed arrays find what a map of postings finds,
   copies.add('c', 'C', [{ key: 'overview', sketch }]);
   assert.deepEqual(copies.near('A', { key: 'overview', sketch }, 3).map((n) => n.uri), ['c']);
   assert.deepEqual(copies.near('C', { key: 'overview', sketch }, 3).map((n) => n.uri), ['a1', 'a2']);
+});
+
+test('a batch\'s index filed as its reports arrive answers, once settled, as one filed in URI order, in whatever order they came', () => {
+  let r = 17;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  const keys = ['overview', 'problems'] as const;
+  // One year: 600 reports of one body, then 100 of as many others, all holding the same passage. Past
+  // MAX_POSTING, a hash counts for the first 512 reports filed: in URI order the first body's, whose
+  // reports then find no other body near (a copy of its own is none); in another order, some others.
+  const sketch = Uint32Array.from({ length: 24 }, (_, i) => i * 7919 + 1);
+  const surveys = Array.from({ length: 700 }, (_, i) => {
+    const body = i < 600 ? 'a' : `b${i}`;
+    const prints = keys.map((key) => ({ key, sketch }));
+    return { uri: `file:///r${String(i).padStart(4, '0')}.txt`, filedAs: { body, name: body, year: 2023 }, prints: { body, prints: packPrints(prints) } };
+  });
+  const none = { reports: () => [], read: () => null };
+  const inOrder = new ReportIndex(none, {}, surveys);
+  const answers = (index: ReportIndex) => surveys.map((s) => index.concerns(s));
+  const expected = answers(inOrder);
+  assert.ok(expected.some((c) => c) && expected.some((c) => !c), 'some reports concerned, some not');
+  for (let round = 0; round < 3; round++) {
+    const shuffled = [...surveys].sort(() => (next() & 1) - 0.5);
+    const index = new ReportIndex(none, {}, []);
+    shuffled.forEach((s, i) => {
+      index.arriving(s);
+      if (i % 50 === 49) index.concerns(s);
+    });
+    index.settle();
+    assert.deepEqual(answers(index), expected);
+  }
 });

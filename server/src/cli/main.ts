@@ -292,7 +292,7 @@ class Batch {
     let nextLook = CONCERN_WINDOW;
     const filed = (s: Survey) => {
       surveys.push(s);
-      index.add(s);
+      index.arriving(s);
       if (surveyOnly || surveys.length < nextLook) return;
       const window = surveys.slice(-CONCERN_WINDOW);
       surveyOnly = window.filter((x) => concerns(index, x)).length * 2 > window.length;
@@ -313,6 +313,8 @@ class Batch {
       filed(checked.survey);
     };
     await inFlight(at.files.length, pool ? this.keep() : 1, first);
+    // What is output is asked of prints in URI order, whatever order the files came in.
+    index.settle();
     for (const s of surveys) if (held.has(s.uri) && concerns(index, s)) this.concerned.add(s.uri);
     if (pool && (this.concerned.size > 0 || checkedLater > 0)) pool.share(at, surveys, index);
     return index;

@@ -162,11 +162,19 @@ export class YearPrints {
    * Each posting's hash, and its report and part (`report × 8 + the part's ordinal`), in the order added.
    * Once sorted, the first posting of a hash whose postings are all one body's has SOLE_BODY set in its ref.
    */
-  private hashes: Uint32Array = new Uint32Array(256);
-  private refs: Uint32Array = new Uint32Array(256);
+  private hashes: Uint32Array;
+  private refs: Uint32Array;
   private size = 0;
+  /** The postings sorted so far, at the start of the arrays; those after them were added since. */
+  private sortedSize = 0;
   private sorted = true;
   private counts = new Uint16Array(0);
+
+  /** `postings`: how many are known to come (a year made again from its surveys), so that the arrays are not grown to it. */
+  constructor(postings = 256) {
+    this.hashes = new Uint32Array(Math.max(1, postings));
+    this.refs = new Uint32Array(Math.max(1, postings));
+  }
 
   add(uri: string, body: string, prints: readonly PartPrint[]): void {
     const at = this.filed.push({ uri, body }) - 1;
@@ -233,31 +241,35 @@ export class YearPrints {
     return lo;
   }
 
-  /** Sorts the postings by hash, 16 bits a pass, keeping the order added within a hash. */
+  /**
+   * Sorts the postings by hash, keeping the order added within a hash: those added since the last sort
+   * are sorted alone, 16 bits a pass, then merged after the ones sorted before (a batch's looks while it
+   * files its reports sort only what came since).
+   */
   private sort(): void {
     if (this.sorted) return;
     const n = this.size;
-    let hashes: Uint32Array = this.hashes.subarray(0, n);
-    let refs: Uint32Array = this.refs.subarray(0, n);
-    // A run's first posting may be another's after new ones are sorted in: the flags are set again.
-    for (let i = 0; i < n; i++) refs[i] &= REF;
-    let toHashes: Uint32Array = new Uint32Array(n);
-    let toRefs: Uint32Array = new Uint32Array(n);
-    const starts = new Uint32Array(65537);
-    for (const shift of [0, 16]) {
-      starts.fill(0);
-      for (let i = 0; i < n; i++) starts[((hashes[i] >>> shift) & 0xffff) + 1]++;
-      for (let d = 1; d <= 65536; d++) starts[d] += starts[d - 1];
-      for (let i = 0; i < n; i++) {
-        const at = starts[(hashes[i] >>> shift) & 0xffff]++;
-        toHashes[at] = hashes[i];
-        toRefs[at] = refs[i];
+    const before = this.sortedSize;
+    const added = radixSorted(this.hashes.subarray(before, n), this.refs.subarray(before, n));
+    if (before === 0) {
+      this.hashes = added.hashes;
+      this.refs = added.refs;
+    } else {
+      const hashes = new Uint32Array(n);
+      const refs = new Uint32Array(n);
+      const [a, ar, b, br] = [this.hashes, this.refs, added.hashes, added.refs];
+      let i = 0;
+      let j = 0;
+      let k = 0;
+      // The flags of the runs sorted before are set again below (a run may now have more bodies).
+      while (i < before || j < n - before) {
+        if (j === n - before || (i < before && a[i] <= b[j])) (hashes[k] = a[i]), (refs[k++] = ar[i++] & REF);
+        else (hashes[k] = b[j]), (refs[k++] = br[j++]);
       }
-      [hashes, toHashes] = [toHashes, hashes];
-      [refs, toRefs] = [toRefs, refs];
+      this.hashes = hashes;
+      this.refs = refs;
     }
-    this.hashes = hashes;
-    this.refs = refs;
+    this.sortedSize = n;
     this.sorted = true;
     this.markSoleBodies();
   }
@@ -277,6 +289,37 @@ export class YearPrints {
 /** The flag of a sorted run's first ref (`YearPrints.markSoleBodies`), and what is left of a ref without it. */
 const SOLE_BODY = 0x80000000;
 const REF = 0x7fffffff;
+
+/** The radix sort's counts, made once: a batch sorts what came since each look, often a few thousand postings. */
+const RADIX_STARTS = new Uint32Array(65537);
+
+/**
+ * Postings sorted by hash (a stable radix sort: within a hash, in the order given): 16 bits a pass, or
+ * 8 bits a pass for fewer postings than the larger passes have buckets to count.
+ */
+function radixSorted(from: Uint32Array, fromRefs: Uint32Array): { hashes: Uint32Array; refs: Uint32Array } {
+  const n = from.length;
+  const bits = n < 1 << 16 ? 8 : 16;
+  const mask = (1 << bits) - 1;
+  let hashes: Uint32Array = from;
+  let refs: Uint32Array = fromRefs;
+  let toHashes: Uint32Array = new Uint32Array(n);
+  let toRefs: Uint32Array = new Uint32Array(n);
+  const starts = RADIX_STARTS.subarray(0, mask + 2);
+  for (let shift = 0; shift < 32; shift += bits) {
+    starts.fill(0);
+    for (let i = 0; i < n; i++) starts[((hashes[i] >>> shift) & mask) + 1]++;
+    for (let d = 1; d <= mask + 1; d++) starts[d] += starts[d - 1];
+    for (let i = 0; i < n; i++) {
+      const at = starts[(hashes[i] >>> shift) & mask]++;
+      toHashes[at] = hashes[i];
+      toRefs[at] = refs[i];
+    }
+    [hashes, toHashes] = [toHashes, hashes];
+    [refs, toRefs] = [toRefs, refs];
+  }
+  return { hashes, refs };
+}
 
 function grown(a: Uint32Array): Uint32Array {
   const out = new Uint32Array(a.length * 2);

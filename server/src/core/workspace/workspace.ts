@@ -75,6 +75,8 @@ export class ReportIndex implements CrossReports {
   private readonly models = new Map<string, OtherReport | null>();
   private readonly skeletons = new Map<string, OtherSkeleton | null>();
   private readonly prints = new Map<number, YearPrints>();
+  /** Years whose prints hold reports in the order they arrived (`arriving`), not in URI order. */
+  private readonly arrived = new Set<number>();
   /** Each year's bodies by the bigrams of their names (names.ts), made on first ask. */
   private readonly names = new Map<number, NameIndex>();
 
@@ -100,6 +102,28 @@ export class ReportIndex implements CrossReports {
   add(s: Survey): void {
     this.file(s.uri, s.filedAs);
     if (s.prints !== undefined) this.surveyed.set(s.uri, s.prints);
+  }
+
+  /**
+   * `add`, for a batch's reports as they arrive, between looks at what they concern (`concerns`): a new
+   * report's prints are added to its year's prints made so far, not made again with all of them. Those
+   * are then in the order the reports came, which may decide which reports a boilerplate passage counts
+   * for (its first MAX_POSTING): `settle` makes them again, in URI order, before any answer that is output.
+   */
+  arriving(s: Survey): void {
+    const year = s.filedAs?.year;
+    const made = year !== undefined && !this.filedAs.has(s.uri) ? this.prints.get(year) : undefined;
+    this.add(s);
+    if (!made || s.prints === undefined) return;
+    if (s.prints) made.add(s.uri, s.prints.body, unpackPrints(s.prints.prints));
+    this.prints.set(year!, made);
+    this.arrived.add(year!);
+  }
+
+  /** The years whose prints `arriving` added to, made again on the next ask. */
+  settle(): void {
+    for (const year of this.arrived) this.prints.delete(year);
+    this.arrived.clear();
   }
 
   /**
@@ -170,8 +194,9 @@ export class ReportIndex implements CrossReports {
   private yearPrints(year: number): YearPrints {
     let prints = this.prints.get(year);
     if (prints) return prints;
-    prints = new YearPrints();
-    for (const { uri } of this.filed({ year })) {
+    const filed = this.filed({ year });
+    prints = new YearPrints(filed.reduce((n, { uri }) => n + (this.surveyed.get(uri)?.prints.hashes.length ?? 0), 0));
+    for (const { uri } of filed) {
       const made = this.surveyed.get(uri);
       if (made !== undefined) {
         if (made) prints.add(uri, made.body, unpackPrints(made.prints));
