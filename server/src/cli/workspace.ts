@@ -64,7 +64,8 @@ function filesWorkspace(at: BatchFiles): ReportWorkspace {
 }
 
 function readText(path: string, maxFileSize: number): string | null {
-  const read = readBounded(path, maxFileSize);
+  // Transient: the bytes are decoded at once, so the buffer is the one every read of a batch reuses.
+  const read = readBounded(path, maxFileSize, true);
   const decoded = read.ok ? decodeReport(read.bytes, path) : null;
   return decoded?.ok ? decoded.text : null;
 }
