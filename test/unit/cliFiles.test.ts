@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIO } from '../../server/src/cli/main';
+import { readBounded } from '../../server/src/cli/files';
 import { seedPath } from '../helpers/fixtures';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../../server/src/core/limits';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
@@ -94,6 +95,27 @@ test('content beyond the limit in a file whose size says less (/proc) is not rea
   const r = await inProcess(['check', '--max-file-size', '0.0001', '/proc/self/status']);
   assert.equal(r.code, 2);
   assert.equal(r.err, '未检查“/proc/self/status”：内容超过上限0.0001 MB。可用选项“--max-file-size”调整上限。\n');
+});
+
+test('a file is read whole: one that gives its stated size, and one whose size says nothing (/proc), through the reused buffer or not', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-read-'));
+  try {
+    for (const size of [1, 4095, 65536, 200_000]) {
+      const file = join(dir, `f${size}`);
+      const bytes = Buffer.alloc(size, 0x41 + (size % 26));
+      writeFileSync(file, bytes);
+      for (const transient of [false, true]) {
+        const r = readBounded(file, 1, transient);
+        assert.ok(r.ok && r.bytes.equals(bytes), `${size} ${transient}`);
+      }
+    }
+    if (existsSync('/proc/self/cmdline')) {
+      const r = readBounded('/proc/self/cmdline', 1);
+      assert.ok(r.ok && r.bytes.length > 0 && r.bytes.equals(readFileSync('/proc/self/cmdline')));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('standard input above the limit is refused, and not read much past it', async () => {

@@ -98,11 +98,13 @@ export function readBounded(path: string, limitMb: number, transient = false): {
     if (!st.isFile()) return { ok: false, problem: notRegular(path, st) };
     if (st.size > limit) return { ok: false, problem: tooLarge(path, st.size, limitMb) };
     // The stated size plus one byte in one read; what comes after (a file that grew, /proc) through a
-    // scratch buffer, copied only when there is something.
+    // scratch buffer, copied only when there is something. A file that gave exactly its stated size, asked
+    // for one byte more, was whole then: no read is made to be told so (a batch makes one a file less).
     const first = readBuffer(Math.min(st.size, limit) + 1, transient);
     let total = readSync(fd, first, 0, first.length, null);
     const chunks = [first.subarray(0, total)];
-    for (let n = total; n > 0 && total <= limit; total += n) {
+    const whole = st.size > 0 && total === st.size;
+    for (let n = whole ? 0 : total; n > 0 && total <= limit; total += n) {
       n = readSync(fd, scratch, 0, Math.min(scratch.length, limit + 1 - total), null);
       if (n > 0) chunks.push(Buffer.from(scratch.subarray(0, n)));
     }
