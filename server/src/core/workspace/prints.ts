@@ -243,7 +243,7 @@ export class YearPrints {
 
   /**
    * Sorts the postings by hash, keeping the order added within a hash: those added since the last sort
-   * are sorted alone, 16 bits a pass, then merged after the ones sorted before (a batch's looks while it
+   * are sorted alone (`radixSorted`), then merged after the ones sorted before (a batch's looks while it
    * files its reports sort only what came since).
    */
   private sort(): void {
