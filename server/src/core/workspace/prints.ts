@@ -167,7 +167,6 @@ export class YearPrints {
   private size = 0;
   /** The postings sorted so far, at the start of the arrays; those after them were added since. */
   private sortedSize = 0;
-  private sorted = true;
   private counts = new Uint16Array(0);
 
   /** `postings`: how many are known to come (a year made again from its surveys), so that the arrays are not grown to it. */
@@ -226,7 +225,6 @@ export class YearPrints {
     }
     this.hashes[this.size] = hash;
     this.refs[this.size++] = ref;
-    this.sorted = false;
   }
 
   /** The index of the first posting of `hash` (or where it would be). */
@@ -247,8 +245,8 @@ export class YearPrints {
    * files its reports sort only what came since).
    */
   private sort(): void {
-    if (this.sorted) return;
     const n = this.size;
+    if (this.sortedSize === n) return;
     const before = this.sortedSize;
     const added = radixSorted(this.hashes.subarray(before, n), this.refs.subarray(before, n));
     if (before === 0) {
@@ -270,7 +268,6 @@ export class YearPrints {
       this.refs = refs;
     }
     this.sortedSize = n;
-    this.sorted = true;
     this.markSoleBodies();
   }
 
