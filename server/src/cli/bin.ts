@@ -1,4 +1,4 @@
-// Entry point of dist/cli.js. First, the V8 flag every thread of the run compiles with (v8Flags.ts).
+// Entry point of dist/cli.js. First, the V8 flags every thread of the run compiles with (v8Flags.ts).
 import './v8Flags';
 import { runCli } from './main';
 
