@@ -53,13 +53,32 @@ function convertPieces(s: string, convert: (s: string) => string, converting: Ui
 }
 
 type DictLike = string | readonly (readonly [string, string])[];
-const entries = (d: DictLike): readonly (readonly string[])[] => (typeof d === 'string' ? d.split('|').map((e) => e.split(' ')) : d);
 
 const t2s = () => (Locale.configs as unknown as Record<string, { normalizationChain?: DictLike[][]; conversionChain: DictLike[][]; segmentation?: unknown }>).t2s;
 
-/** The entries of the dictionaries OpenCC's t → cn applies (`Converter`): its 't2s' normalisation, then conversion. */
-function t2sEntries(): readonly (readonly string[])[] {
-  return [...(t2s().normalizationChain ?? []), ...t2s().conversionChain].flat().flatMap(entries);
+/**
+ * The entries of the dictionaries OpenCC's t → cn applies (`Converter`): its 't2s' normalisation, then
+ * conversion, as one list: from, to (the first candidate), from, to… A dictionary written as a string
+ * ('臺 台|臺灣 台湾|…') is read in place, not split into an array an entry.
+ */
+function t2sEntries(): string[] {
+  const out: string[] = [];
+  for (const d of [...(t2s().normalizationChain ?? []), ...t2s().conversionChain].flat()) {
+    if (typeof d !== 'string') {
+      for (const [from, to] of d) out.push(from, to);
+      continue;
+    }
+    for (let at = 0; at < d.length;) {
+      let end = d.indexOf('|', at);
+      if (end < 0) end = d.length;
+      const space = d.indexOf(' ', at);
+      const cut = space < 0 || space > end ? end : space;
+      const next = cut < end ? d.indexOf(' ', cut + 1) : -1;
+      out.push(d.slice(at, cut), cut < end ? d.slice(cut + 1, next < 0 || next > end ? end : next) : '');
+      at = end + 1;
+    }
+  }
+  return out;
 }
 
 /** What the t → cn dictionaries say of each UTF-16 unit, read from them once. */
@@ -70,6 +89,7 @@ interface DictionaryUnits {
   keyed: Uint8Array | null;
 }
 
+/** Made once a thread, at load (headings.ts folds its titles): 17–20 ms with an array an entry, 9–10 ms so (the built CLI). */
 function dictionaryUnits(): DictionaryUnits {
   const all = t2sEntries();
   return { converting: convertingUnits(all), keyed: keyUnits(all) };
@@ -80,18 +100,42 @@ function dictionaryUnits(): DictionaryUnits {
  * a text as it is: every unit of each character that converts, and for each phrase that converts
  * although none of its characters does ('反覆' → '反复', '一坏' → '一坯'), the units of one of them. A
  * text that holds none of them matches no entry that changes it, so most Simplified text skips the
- * conversion (its cost is a dictionary look-up per character).
+ * conversion (its cost is a dictionary look-up per character). `all`: from, to, from, to…
  */
-function convertingUnits(all: readonly (readonly string[])[]): Uint8Array {
-  const chars = new Set<string>();
-  for (const [from, to] of all) if (from !== to && [...from].length === 1) chars.add(from);
-  const phrases = all.filter(([from, to]) => from !== to && ![...from].some((c) => chars.has(c)));
+function convertingUnits(all: readonly string[]): Uint8Array {
+  /** Characters that convert alone, by code point. */
+  const chars = new Set<number>();
+  for (let e = 0; e < all.length; e += 2) if (all[e] !== all[e + 1] && isOneCharacter(all[e])) chars.add(all[e].codePointAt(0)!);
+  const phrases: number[][] = [];
+  for (let e = 0; e < all.length; e += 2) {
+    if (all[e] === all[e + 1]) continue;
+    const points = codePoints(all[e]);
+    if (!points.some((c) => chars.has(c))) phrases.push(points);
+  }
   // One character a phrase: the one most such phrases share (坏, 覆, 沈, 藉), so that few are marked.
-  const shared = new Map<string, number>();
-  for (const [from] of phrases) for (const c of new Set(from)) shared.set(c, (shared.get(c) ?? 0) + 1);
-  for (const [from] of phrases) chars.add([...from].reduce((a, b) => (shared.get(b)! > shared.get(a)! ? b : a)));
+  const shared = new Map<number, number>();
+  for (const points of phrases) for (const c of new Set(points)) shared.set(c, (shared.get(c) ?? 0) + 1);
+  for (const points of phrases) chars.add(points.reduce((a, b) => (shared.get(b)! > shared.get(a)! ? b : a)));
   const out = new Uint8Array(0x10000);
-  for (const c of chars) for (let i = 0; i < c.length; i++) out[c.charCodeAt(i)] = 1;
+  for (const c of chars) {
+    if (c < 0x10000) out[c] = 1;
+    else (out[0xd800 + ((c - 0x10000) >> 10)] = 1), (out[0xdc00 + ((c - 0x10000) & 0x3ff)] = 1);
+  }
+  return out;
+}
+
+function isOneCharacter(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return s.length === 1 || (s.length === 2 && c >= 0xd800 && c <= 0xdbff && s.charCodeAt(1) >= 0xdc00 && s.charCodeAt(1) <= 0xdfff);
+}
+
+function codePoints(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    out.push(c);
+    if (c > 0xffff) i++;
+  }
   return out;
 }
 
@@ -99,10 +143,10 @@ function convertingUnits(all: readonly (readonly string[])[]): Uint8Array {
  * The UTF-16 units of every key of the t → cn dictionaries: a unit outside them is in no match. None (the
  * text is converted whole) should t → cn segment the text first, which cuts it elsewhere.
  */
-function keyUnits(all: readonly (readonly string[])[]): Uint8Array | null {
+function keyUnits(all: readonly string[]): Uint8Array | null {
   if (t2s().segmentation) return null;
   const keyed = new Uint8Array(0x10000);
-  for (const [from] of all) for (let i = 0; i < from.length; i++) keyed[from.charCodeAt(i)] = 1;
+  for (let e = 0; e < all.length; e += 2) for (let i = 0; i < all[e].length; i++) keyed[all[e].charCodeAt(i)] = 1;
   return keyed;
 }
 
