@@ -71,7 +71,8 @@ test('fold leaves a text of units that fold to themselves as it is, and folds ev
   }
   // Texts of such units only, and texts mixing them with what folding changes or combines: full-width forms,
   // combining marks after letters, radicals, the minus sign, pinyin, Traditional characters, phrases that convert.
-  const others = ['（', '１', '\u3000', 'e\u0301', '\u0301', '\u302a', 'ﬁ', '⻓', '⼀', '\u2212', '(guī)', '規(guī)章', '體', '覆', '反覆', '乾', '\ud800', '\u{20000}', '…', '㈠', '⑴'];
+  const others = ['（', '１', '\u3000', 'e\u0301', '\u0301', '\u302a', 'ﬁ', '⻓', '⼀', '\u2212', '(guī)', '規(guī)章', '體', '覆', '反覆', '乾', '\ud800', '\u{20000}', '…', '㈠', '⑴',
+    '（guī）', '（gú）', '(gú)', 'Ａ\u0301', '￣', 'ｶﾞ', '⦅', '，', '：', '）', 'Ｚ'];
   let r = 5;
   const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
   const unit = () => String.fromCharCode(stable[next() % stable.length]);
@@ -82,4 +83,26 @@ test('fold leaves a text of units that fold to themselves as it is, and folds ev
     const mixed = Array.from({ length: next() % 30 }, () => (next() % 4 === 0 ? others[next() % others.length] : unit())).join('');
     assert.equal(fold(mixed), foldFully(mixed), JSON.stringify(mixed));
   }
+});
+
+test('fold of texts of full-width forms, the ideographic space, parentheses and units that fold to themselves (most lines of prose) is its definition’s', () => {
+  const stable: string[] = [];
+  for (let c = 0; c < 0x10000; c++) if (foldsToItself(String.fromCharCode(c))) stable.push(String.fromCharCode(c));
+  const widths = Array.from({ length: 0xff5f - 0xff01 }, (_, i) => String.fromCharCode(0xff01 + i));
+  // Pinyin in full-width parentheses or in ASCII ones, with tone marks of Latin-1 (kept alone) and beyond it.
+  const pieces = [...widths, '\u3000', '(', ')', '（gú）', '(gú)', '（guī）', '（ｇú）', 'ｇú', '(', 'á', 'ü', '（）'];
+  let r = 11;
+  const next = () => ((r = Math.imul(r ^ (r >>> 13), 0x5bd1e995) + 0x9e3779b9) >>> 0);
+  let changed = 0;
+  for (let i = 0; i < 6000; i++) {
+    const text = Array.from({ length: 1 + (next() % 40) }, () => (next() % 3 === 0 ? pieces[next() % pieces.length] : stable[next() % stable.length])).join('');
+    const folded = fold(text);
+    assert.equal(folded, foldFully(text), JSON.stringify(text));
+    if (folded !== text) changed++;
+  }
+  assert.ok(changed > 4000, `${changed} texts folded to another`);
+  // A real line of prose, full-width punctuation and all.
+  const line = '根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，现公布本机关２０２３年度报告：';
+  assert.equal(fold(line), foldFully(line));
+  assert.equal(fold(line), '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定,现公布本机关2023年度报告:');
 });

@@ -229,6 +229,8 @@ const PINYIN = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-z
 /** NFKC + radical look-alikes + pinyin annotations dropped + Traditional→Simplified, cached (labels repeat across reports). */
 export function fold(s: string): string {
   if (isAscii(s) || foldsToItself(s)) return s;
+  const byUnits = foldedByUnits(s);
+  if (byUnits !== null) return byUnits;
   let v = cache.get(s);
   if (v === undefined) {
     v = foldFully(s);
@@ -255,6 +257,55 @@ export function foldsToItself(s: string): boolean {
 }
 
 let stableUnits: Uint8Array | null = null;
+
+/**
+ * `fold` of a text each of whose units folds to one unit whatever stands beside it: those that fold to
+ * themselves, '(' and the full-width forms of ASCII and the ideographic space (NFKC: '，' → ','). Most
+ * lines of Simplified prose are such texts, and are folded by one look-up a unit, not by NFKC and the
+ * Simplified conversion. Null for any other text.
+ */
+function foldedByUnits(s: string): string | null {
+  const to = (unitFolds ??= foldingUnits());
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = to[c];
+    if (d === 0) return null;
+    if (d === c) continue;
+    out += s.slice(run, i) + String.fromCharCode(d);
+    run = i + 1;
+  }
+  if (run > 0) out += s.slice(run);
+  else out = s;
+  // As foldFully: a pinyin annotation, in parentheses once they are ASCII, is dropped.
+  return out.includes('(') ? out.replace(PINYIN, '') : out;
+}
+
+let unitFolds: Uint16Array | null = null;
+
+/**
+ * Per BMP unit, the unit it folds to in any text of such units, or 0. A full-width form is taken when
+ * NFKC makes it one unit that folds to itself (not '￣', which it makes a space and a combining mark):
+ * NFKC decomposes each unit alone, and the units that fold to themselves compose with none (see
+ * `STABLE_CANDIDATES`). '(' folds to itself but starts a pinyin annotation, which `foldedByUnits` drops;
+ * it is no unit the Simplified conversion starts from.
+ */
+function foldingUnits(): Uint16Array {
+  const stable = (stableUnits ??= unitsFoldingToThemselves());
+  const out = new Uint16Array(0x10000);
+  for (let c = 1; c < 0x10000; c++) if (stable[c]) out[c] = c;
+  if (!(units ??= dictionaryUnits()).converting[0x28]) out[0x28] = 0x28;
+  for (let c = 0xff01; c <= 0xff5e; c++) widthFolded(out, c, stable);
+  widthFolded(out, 0x3000, stable);
+  return out;
+}
+
+function widthFolded(out: Uint16Array, c: number, stable: Uint8Array): void {
+  const n = String.fromCharCode(c).normalize('NFKC');
+  const d = n.charCodeAt(0);
+  if (n.length === 1 && (stable[d] || out[d] === d)) out[c] = d;
+}
 
 /**
  * The ranges looked at: printable ASCII, Latin-1's letters and signs, general punctuation, CJK symbols and
