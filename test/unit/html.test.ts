@@ -94,6 +94,25 @@ test('a Word-exported cell is one cell: <p> inside it, labels split over spans, 
   assert.deepEqual(line.text.split('|').map((c) => c.trim()), ['申请人情况 续', '', '26', '']);
 });
 
+test('the lines of a page hold their source spans as views of two arrays of the page, each line its own units', () => {
+  const page = layoutPage('<p>某县某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>正文&amp;<b>加粗</b>。</p><table><tr><td>规章</td><td>1</td></tr></table>');
+  const lines = htmlToLines(page);
+  assert.ok(lines.length > 3);
+  // Not two arrays a line (each its own allocation outside the heap): one buffer for all lines' starts, one for their ends.
+  assert.equal(new Set(lines.map((l) => l.starts!.buffer)).size, 1);
+  assert.equal(new Set(lines.map((l) => l.ends!.buffer)).size, 1);
+  for (const l of lines) {
+    assert.equal(l.starts!.length, l.text.length);
+    assert.equal(l.ends!.length, l.text.length);
+    assert.equal(l.offset, l.starts![0]);
+    // Each unit's span is where it is written: a character itself, an entity the whole of it.
+    for (let k = 0; k < l.text.length; k++) {
+      const written = page.slice(l.starts![k], l.ends![k]);
+      assert.ok(written === l.text[k] || (written === '&amp;' && l.text[k] === '&') || l.starts![k] === l.ends![k], `${JSON.stringify(l.text)} at ${k}: ${JSON.stringify(written)}`);
+    }
+  }
+});
+
 test('a blank-cell fix writes into the HTML cell where its text goes and keeps every tag', () => {
   // Blank where nothing happened (0), so that writing 0 keeps every row total: a fill against a total is not offered.
   const blank = (row: string, col: string) => (['commercial', 'research'].includes(col) && row !== 'total' && consistent(row, col) === '0' ? '' : consistent(row, col));

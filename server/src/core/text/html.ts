@@ -46,6 +46,13 @@ export function htmlToLines(text: string): SourceLine[] {
   let ends = new Int32Array(256);
   let length = 0;
   let cells = false;
+  // Every line's source spans, one after another in two arrays of the page; each line is given views of
+  // them at the end. Not two arrays a line: each would be its own allocation outside the heap.
+  let spanStarts = new Int32Array(1024);
+  let spanEnds = new Int32Array(1024);
+  let spanLength = 0;
+  /** Where each line's spans begin in them. */
+  const spansAt: number[] = [];
 
   const top = () => frames[frames.length - 1];
   /** Inside a data cell: blocks and line breaks are spaces. */
@@ -73,7 +80,16 @@ export function htmlToLines(text: string): SourceLine[] {
     let k = 0;
     if (!cells) while (k < length && isBlankCode(codes[k])) k++;
     if (k < length) {
-      lines.push({ text: unitsToString(codes, k, length), offset: starts[k], line: -1, starts: starts.slice(k, length), ends: ends.slice(k, length) });
+      if (spanLength + length - k > spanStarts.length) {
+        const size = Math.max(spanStarts.length * 2, spanLength + length - k);
+        spanStarts = grown(spanStarts, new Int32Array(size));
+        spanEnds = grown(spanEnds, new Int32Array(size));
+      }
+      spanStarts.set(starts.subarray(k, length), spanLength);
+      spanEnds.set(ends.subarray(k, length), spanLength);
+      spansAt.push(spanLength);
+      spanLength += length - k;
+      lines.push({ text: unitsToString(codes, k, length), offset: starts[k], line: -1, starts: NO_SPANS, ends: NO_SPANS });
     }
     length = 0;
     cells = false;
@@ -167,6 +183,13 @@ export function htmlToLines(text: string): SourceLine[] {
   });
   closeCell(text.length);
   flush();
+  spanStarts = spanStarts.slice(0, spanLength);
+  spanEnds = spanEnds.slice(0, spanLength);
+  for (let i = 0; i < lines.length; i++) {
+    const to = i + 1 < lines.length ? spansAt[i + 1] : spanLength;
+    lines[i].starts = spanStarts.subarray(spansAt[i], to);
+    lines[i].ends = spanEnds.subarray(spansAt[i], to);
+  }
   return lines;
 
   /** The entity (or lone '&') at i, read as text is; returns where the next character starts. */
@@ -186,6 +209,8 @@ export function htmlToLines(text: string): SourceLine[] {
     return next;
   }
 }
+
+const NO_SPANS = new Int32Array(0);
 
 function newFrame(): Frame {
   return { inCell: false, layout: false, from: 0, content: false, depth: 0, spotDepth: -1, spotStart: 0, spotEnd: 0, spotText: false };
