@@ -132,9 +132,18 @@ function textRuns(l: SourceLine, a: number, b: number): number[] | null {
   return runs.length > 2 ? runs : null;
 }
 
+/**
+ * pipeLine's scratch (it calls nothing that comes back to it): the pipes of a line, and the content bounds
+ * of the parts between them, two numbers a part. Made once: a row of more than eight parts (the
+ * applications table's) made its bounds outside the heap, row after row. A line of more parts than a
+ * table has makes its own.
+ */
+const pipes: number[] = [];
+const BOUNDS = new Int32Array(256);
+
 function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], limit: number): void {
   const t = l.text;
-  const pipes: number[] = [];
+  pipes.length = 0;
   let content = false;
   // Pipes past the cell limit are not looked at: the cells they would make are over it anyway.
   const room = limit + 2 - out.length;
@@ -152,10 +161,8 @@ function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], l
   if (MD_SEPARATOR.test(t)) return;
   // The parts between pipes, k = 0 … pipes.length: [partStart(k), partEnd(k)), and their content bounds, two numbers a part.
   const parts = pipes.length + 1;
-  const partStart = (k: number) => (k === 0 ? 0 : pipes[k - 1] + 1);
-  const partEnd = (k: number) => (k === pipes.length ? t.length : pipes[k]);
-  const bounds = new Int32Array(parts * 2);
-  for (let k = 0; k < parts; k++) [bounds[2 * k], bounds[2 * k + 1]] = contentBounds(t, partStart(k), partEnd(k));
+  const bounds = parts * 2 <= BOUNDS.length ? BOUNDS : new Int32Array(parts * 2);
+  for (let k = 0; k < parts; k++) [bounds[2 * k], bounds[2 * k + 1]] = contentBounds(t, partStart(k), partEnd(t, k));
   // Blank text before the first pipe (a Markdown row's leading '|') or after the last one is no cell.
   const first = bounds[0] === bounds[1] ? 1 : 0;
   const last = bounds[2 * parts - 2] === bounds[2 * parts - 1] ? parts - 2 : parts - 1;
@@ -179,10 +186,13 @@ function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], l
     } else {
       const weak = k < firstContent || k > lastContent || afterLabel;
       // A blank between pipes: its white space is where the value goes.
-      out.push(token(src, l, i, partStart(k), partEnd(k), weak, 'spaced', true));
+      out.push(token(src, l, i, partStart(k), partEnd(t, k), weak, 'spaced', true));
     }
   }
 }
+
+const partStart = (k: number) => (k === 0 ? 0 : pipes[k - 1] + 1);
+const partEnd = (t: string, k: number) => (k === pipes.length ? t.length : pipes[k]);
 
 function tabbedLine(src: SourceText, l: SourceLine, i: number, out: CellToken[]): void {
   const t = l.text;
