@@ -1,6 +1,6 @@
 import type { Range } from '../text/positions';
-import { contentBounds } from '../text/normalize';
-import { spanOffsets, spanRange, type SourceLine, type SourceText } from '../text/source';
+import { contentBounds, contentEnd, contentStart } from '../text/normalize';
+import { spanEnd, spanOffsets, spanRange, spanStart, type SourceLine, type SourceText } from '../text/source';
 import { looksLikeValue } from './values';
 import { LIMITS } from '../limits';
 
@@ -111,9 +111,8 @@ function gapToken(src: SourceText, from: number, to: number): CellToken {
 
 /** The cell of a line's characters [a, b); `blank`: a blank cell whose white space [a, b) is where its value goes. */
 function token(src: SourceText, l: SourceLine, i: number, a: number, b: number, weak: boolean, fill: CellFill, blank = false): CellToken {
-  const [start, end] = spanOffsets(l, a, b);
   const out: CellToken = {
-    text: blank ? '' : l.text.slice(a, b), start, end, range: spanRange(src, l, a, b),
+    text: blank ? '' : l.text.slice(a, b), start: spanStart(l, a, b), end: spanEnd(l, a, b), range: spanRange(src, l, a, b),
     line: i, lastLine: i, blank: blank || a === b, weak, fill,
   };
   const runs = textRuns(l, a, b);
@@ -162,7 +161,10 @@ function pipeLine(src: SourceText, l: SourceLine, i: number, out: CellToken[], l
   // The parts between pipes, k = 0 … pipes.length: [partStart(k), partEnd(k)), and their content bounds, two numbers a part.
   const parts = pipes.length + 1;
   const bounds = parts * 2 <= BOUNDS.length ? BOUNDS : new Int32Array(parts * 2);
-  for (let k = 0; k < parts; k++) [bounds[2 * k], bounds[2 * k + 1]] = contentBounds(t, partStart(k), partEnd(t, k));
+  for (let k = 0; k < parts; k++) {
+    bounds[2 * k] = contentStart(t, partStart(k), partEnd(t, k));
+    bounds[2 * k + 1] = contentEnd(t, bounds[2 * k], partEnd(t, k));
+  }
   // Blank text before the first pipe (a Markdown row's leading '|') or after the last one is no cell.
   const first = bounds[0] === bounds[1] ? 1 : 0;
   const last = bounds[2 * parts - 2] === bounds[2 * parts - 1] ? parts - 2 : parts - 1;

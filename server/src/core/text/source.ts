@@ -96,12 +96,26 @@ export function linePiece(l: SourceLine, from: number, to: number): SourceLine {
 
 /** Source offsets of the characters [from, to) of a source line. */
 export function spanOffsets(l: SourceLine, from: number, to: number): [number, number] {
-  if (!l.starts || !l.ends) return [l.offset + from, l.offset + to];
-  if (from >= to) {
-    const at = from < l.starts.length ? l.starts[from] : l.ends.length ? l.ends[l.ends.length - 1] : l.offset;
-    return [at, at];
-  }
-  return [l.starts[from], l.ends[to - 1]];
+  return [spanStart(l, from, to), spanEnd(l, from, to)];
+}
+
+/** `spanOffsets`' start alone, without an array made (each cell of a table asks). */
+export function spanStart(l: SourceLine, from: number, to: number): number {
+  const { starts, ends } = l;
+  if (!starts || !ends) return l.offset + from;
+  return from < to ? starts[from] : emptySpanAt(l.offset, starts, ends, from);
+}
+
+/** `spanOffsets`' end alone. */
+export function spanEnd(l: SourceLine, from: number, to: number): number {
+  const { starts, ends } = l;
+  if (!starts || !ends) return l.offset + to;
+  return from < to ? ends[to - 1] : emptySpanAt(l.offset, starts, ends, from);
+}
+
+/** Where an empty span at `from` of a virtual line lies in the source. */
+function emptySpanAt(offset: number, starts: Int32Array, ends: Int32Array, from: number): number {
+  return from < starts.length ? starts[from] : ends.length ? ends[ends.length - 1] : offset;
 }
 
 export function spanRange(src: SourceText, l: SourceLine, from: number, to: number): Range {
