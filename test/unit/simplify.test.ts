@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter, Locale } from 'opencc-js/t2cn';
+import { Converter as ConverterTo } from 'opencc-js/cn2t';
 import { fold, foldFully, foldsToItself, toSimplified } from '../../server/src/core/text/normalize';
+import { toSimplifiedChinese } from '../../server/src/core/text/simplified';
 
 // toSimplified skips OpenCC for a text that holds none of the characters its dictionaries change:
 // what it gives must be what OpenCC gives, for every entry of those dictionaries and every real line.
@@ -19,6 +21,23 @@ test('toSimplified agrees with OpenCC on every dictionary entry, alone and withi
     const within = `本机关${k}依法公开`;
     assert.equal(toSimplified(within), opencc(within), within);
   }
+});
+
+test('the converter (simplified.ts) agrees with OpenCC on whole reports: every seed and corpus file, and each converted to Traditional', () => {
+  const root = join(__dirname, '..', '..');
+  const toTraditional = ConverterTo({ from: 'cn', to: 't' });
+  let changed = 0;
+  for (const dir of [join(root, 'examples'), join(root, 'test', 'fixtures', 'corpus')]) {
+    for (const name of readdirSync(dir).filter((f) => /\.(txt|md|html?)$/.test(f))) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      for (const t of [text, toTraditional(text)]) {
+        const ours = toSimplifiedChinese(t);
+        assert.equal(ours, opencc(t), name);
+        if (ours !== t) changed++;
+      }
+    }
+  }
+  assert.ok(changed > 40, `${changed} texts converted`);
 });
 
 test('toSimplified agrees with OpenCC on every line of the seeds and the corpus, and leaves Simplified lines alone', () => {
@@ -37,7 +56,7 @@ test('toSimplified agrees with OpenCC on every line of the seeds and the corpus,
   assert.ok(unchanged > 1000);
 });
 
-test('toSimplified converts a long text piece by piece as OpenCC converts it whole (generated texts)', () => {
+test('toSimplified and its converter (simplified.ts) convert long generated texts as OpenCC does', () => {
   // Keys, their pieces, Simplified text, punctuation, ASCII, ideographic description characters, astral
   // characters and lone surrogates, glued at random into texts long enough to be cut.
   const keyed = [...keys, ...keys.map((k) => k.slice(0, 1)), ...keys.map((k) => k.slice(-1)), '臺灣', '著作', '乾隆'];
@@ -56,6 +75,7 @@ test('toSimplified converts a long text piece by piece as OpenCC converts it who
     const pieces = 4 + next(40);
     for (let i = 0; i < pieces; i++) text += next(2) ? keyed[next(keyed.length)] : other[next(other.length)];
     assert.equal(toSimplified(text), opencc(text), JSON.stringify(text));
+    assert.equal(toSimplifiedChinese(text), opencc(text), JSON.stringify(text));
     if (text.length >= 24 && [...text].some((c) => !inKeys.has(c)) && text !== opencc(text)) cut++;
   }
   assert.ok(cut > 500, `${cut} texts long enough to be cut, with characters in no key, that convert`);

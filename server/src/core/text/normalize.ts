@@ -1,55 +1,16 @@
-import { Converter, Locale } from 'opencc-js/t2cn';
+import { Locale } from 'opencc-js/t2cn';
+import { toSimplifiedChinese } from './simplified';
 
 /**
  * Normalisation for matching labels and headings: NFKC folds full-width digits,
  * letters, brackets and punctuation to ASCII; OpenCC converts Traditional to
  * Simplified Chinese. Values are never compared after this, only labels.
  */
-let converter: ((s: string) => string) | null = null;
 let units: DictionaryUnits | null = null;
 /** Built on first use: a thread that never folds a label never holds the dictionaries. */
 function toSimplifiedScript(s: string): string {
   units ??= dictionaryUnits();
-  if (!mayConvert(s, units.converting)) return s;
-  converter ??= Converter({ from: 't', to: 'cn' });
-  return s.length < PIECEWISE_FROM || !units.keyed ? converter(s) : convertPieces(s, converter, units.converting, units.keyed);
-}
-
-/** Below this length a text is converted whole: cutting it would cost more than it saves. */
-const PIECEWISE_FROM = 24;
-
-/**
- * OpenCC's conversion of a long text, converting only the pieces that need it. OpenCC's tries match the
- * longest key at each place, left to right, and pass over a unit no key starts with; so a unit that is in
- * no key of its dictionaries (most punctuation and ASCII, and three in four of the characters of a
- * Simplified report) is never part of a match, is kept as it is, and cuts the text into pieces converted
- * alone, pass after pass. A piece with no converting unit stays as it is (`mayConvert`). A text with an
- * ideographic description character (U+2FF0–U+2FFF) is converted whole: OpenCC passes over its sequence
- * ('⿰，臺') as one, whatever its characters.
- */
-function convertPieces(s: string, convert: (s: string) => string, converting: Uint8Array, keys: Uint8Array): string {
-  let out = '';
-  let kept = 0;
-  let from = 0;
-  let needed = false;
-  let converted = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : -1;
-    if (c >= 0x2ff0 && c <= 0x2fff) return convert(s);
-    if (c >= 0 && keys[c]) {
-      if (converting[c]) needed = true;
-      continue;
-    }
-    if (needed) {
-      // Mostly pieces to convert (Traditional text): one call for all of it costs less.
-      if ((converted += i - from) * 2 > s.length) return convert(s);
-      out += s.slice(kept, from) + convert(s.slice(from, i));
-      kept = i;
-      needed = false;
-    }
-    from = i + 1;
-  }
-  return kept === 0 ? s : out + s.slice(kept);
+  return mayConvert(s, units.converting) ? toSimplifiedChinese(s) : s;
 }
 
 type DictLike = string | readonly (readonly [string, string])[];
@@ -85,14 +46,11 @@ function t2sEntries(): string[] {
 interface DictionaryUnits {
   /** `convertingUnits`. */
   converting: Uint8Array;
-  /** `keyUnits`. */
-  keyed: Uint8Array | null;
 }
 
 /** Made once a thread, at load (headings.ts folds its titles): 17–20 ms with an array an entry, 9–10 ms so (the built CLI). */
 function dictionaryUnits(): DictionaryUnits {
-  const all = t2sEntries();
-  return { converting: convertingUnits(all), keyed: keyUnits(all) };
+  return { converting: convertingUnits(t2sEntries()) };
 }
 
 /**
@@ -137,17 +95,6 @@ function codePoints(s: string): number[] {
     if (c > 0xffff) i++;
   }
   return out;
-}
-
-/**
- * The UTF-16 units of every key of the t → cn dictionaries: a unit outside them is in no match. None (the
- * text is converted whole) should t → cn segment the text first, which cuts it elsewhere.
- */
-function keyUnits(all: readonly string[]): Uint8Array | null {
-  if (t2s().segmentation) return null;
-  const keyed = new Uint8Array(0x10000);
-  for (let e = 0; e < all.length; e += 2) for (let i = 0; i < all[e].length; i++) keyed[all[e].charCodeAt(i)] = 1;
-  return keyed;
 }
 
 function mayConvert(s: string, units: Uint8Array): boolean {
