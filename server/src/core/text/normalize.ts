@@ -1,5 +1,4 @@
-import { Locale } from 'opencc-js/t2cn';
-import { toSimplifiedChinese } from './simplified';
+import { t2sEntries, toSimplifiedChinese } from './simplified';
 
 /**
  * Normalisation for matching labels and headings: NFKC folds full-width digits,
@@ -11,35 +10,6 @@ let units: DictionaryUnits | null = null;
 function toSimplifiedScript(s: string): string {
   units ??= dictionaryUnits();
   return mayConvert(s, units.converting) ? toSimplifiedChinese(s) : s;
-}
-
-type DictLike = string | readonly (readonly [string, string])[];
-
-const t2s = () => (Locale.configs as unknown as Record<string, { normalizationChain?: DictLike[][]; conversionChain: DictLike[][]; segmentation?: unknown }>).t2s;
-
-/**
- * The entries of the dictionaries OpenCC's t → cn applies (`Converter`): its 't2s' normalisation, then
- * conversion, as one list: from, to (the first candidate), from, to… A dictionary written as a string
- * ('臺 台|臺灣 台湾|…') is read in place, not split into an array an entry.
- */
-function t2sEntries(): string[] {
-  const out: string[] = [];
-  for (const d of [...(t2s().normalizationChain ?? []), ...t2s().conversionChain].flat()) {
-    if (typeof d !== 'string') {
-      for (const [from, to] of d) out.push(from, to);
-      continue;
-    }
-    for (let at = 0; at < d.length;) {
-      let end = d.indexOf('|', at);
-      if (end < 0) end = d.length;
-      const space = d.indexOf(' ', at);
-      const cut = space < 0 || space > end ? end : space;
-      const next = cut < end ? d.indexOf(' ', cut + 1) : -1;
-      out.push(d.slice(at, cut), cut < end ? d.slice(cut + 1, next < 0 || next > end ? end : next) : '');
-      at = end + 1;
-    }
-  }
-  return out;
 }
 
 /** What the t → cn dictionaries say of each UTF-16 unit, read from them once. */

@@ -38,11 +38,23 @@ let openccConverter: ((s: string) => string) | null = null;
 type DictLike = string | readonly (readonly [string, string])[];
 type Config = { normalizationChain?: DictLike[][]; conversionChain: DictLike[][]; segmentation?: unknown };
 
+/** OpenCC's t → cn configuration: its 't2s' groups of dictionaries, normalisation first. */
+const t2s = () => (Locale.configs as unknown as Record<string, Config>).t2s;
+const t2sGroups = () => [...(t2s().normalizationChain ?? []), ...t2s().conversionChain];
+
 /** The t → cn groups, or null when OpenCC would first segment the text (then it converts it itself). */
 function readGroups(): Group[] | null {
-  const t2s = (Locale.configs as unknown as Record<string, Config>).t2s;
-  if (t2s.segmentation) return null;
-  return [...(t2s.normalizationChain ?? []), ...t2s.conversionChain].map(readGroup);
+  return t2s().segmentation ? null : t2sGroups().map(readGroup);
+}
+
+/**
+ * Every entry of the t → cn dictionaries, in their order, as one list: key, value (the first candidate), key,
+ * value… (normalize.ts reads which characters may convert from it).
+ */
+export function t2sEntries(): string[] {
+  const out: string[] = [];
+  for (const d of t2sGroups().flat()) eachEntry(d, (key, value) => out.push(key, value));
+  return out;
 }
 
 /**
@@ -73,7 +85,7 @@ function readGroup(dicts: readonly DictLike[]): Group {
   return group;
 }
 
-/** Each entry of a dictionary: 'key value|key value|…', or pairs. */
+/** Each entry of a dictionary: 'key value|key value|…' (read in place, not split into an array an entry), or pairs. */
 function eachEntry(d: DictLike, visit: (key: string, value: string) => void): void {
   if (typeof d !== 'string') {
     for (const [key, value] of d) visit(key, value);
