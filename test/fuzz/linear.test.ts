@@ -26,7 +26,7 @@ function growth(grow: (n: number) => string, n: number): { ratio: number; ms: nu
   // Other test files run beside this one, and a large check's collections fall as the heap left by the
   // shapes before lets them: a ratio over the bound is measured again (three times at most); a path that is
   // really superlinear is over it every time. (A CI run measured ×8.09 three times for pipeLinesBetween+traditional,
-  // which measures 2–3 here; a checker of the same text repeated 32 or 128 times costs the same per copy.)
+  // which measures 2–3 here; a check of the same text repeated 32 or 128 times costs the same per copy.)
   let r = measure(grow, n);
   for (let k = 0; k < 3 && r.ratio > BOUND; k++) {
     const again = measure(grow, n);

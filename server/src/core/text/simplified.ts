@@ -110,10 +110,11 @@ function convertGroup(g: Group, s: string): string {
   for (let i = 0; i < s.length;) {
     const c = s.charCodeAt(i);
     if (!g.startsPhrase[c]) {
-      // A BMP unit that starts no longer key: its one-character key's value, if any.
+      // A BMP unit that starts no longer key: its one-character key's value, if any (no string made for one
+      // that stays as it is).
       const unit = g.unitValue[c];
-      const value = unit !== 0 ? String.fromCharCode(unit) : g.otherValue.get(c);
-      if (value !== undefined && (value.length !== 1 || value.charCodeAt(0) !== c)) {
+      const value = unit === 0 ? g.otherValue.get(c) : unit === c ? undefined : String.fromCharCode(unit);
+      if (value !== undefined && value !== s[i]) {
         out += s.slice(run, i) + value;
         run = i + 1;
       }
