@@ -260,6 +260,28 @@ test('the label caches stay bounded in characters: typing into a long line in a 
   assert.ok(once >= before);
 });
 
+test('the label caches keep nothing of the texts their labels were cut from: 60 paragraphs of 1 MB, a label cut from each', async () => {
+  const { fold, labelKey } = await import('../../server/src/core/text/normalize');
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const keys: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    // Flat, as a folded paragraph is; the cut is 13 characters or more, which V8 keeps as a view of it.
+    const paragraph = `${i}年度，本机关紧紧围绕贯彻落实政务公开工作要点。`.repeat(22_000).split('').join('');
+    const cut = paragraph.slice(3, 150);
+    keys.push(labelKey(cut), labelKey(cut, false), fold(paragraph.slice(1, 120)));
+  }
+  gc();
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.equal(keys.length, 180);
+  // Each paragraph is 1 MB: kept by the caches, they would be 60 MB.
+  assert.ok(grown < 10e6, `the heap grew by ${(grown / 1e6).toFixed(1)} MB`);
+});
+
 test('lone "|" lines between a row label and its numbers are read in linear time (repro quadratic_leading_pipes)', async () => {
   const { readFileSync } = await import('node:fs');
   const lines = readFileSync(seedPath('000'), 'utf8').split('\n');

@@ -1,3 +1,4 @@
+import { ownCopy } from './ownCopy';
 import { t2sEntries, toSimplifiedChinese } from './simplified';
 
 /**
@@ -79,7 +80,8 @@ export function toSimplified(s: string): string {
 
 /**
  * A cache of folded labels, bounded in characters, not entries: labels are short and repeat across
- * reports, a long line (typed into, keystroke after keystroke) is neither and is never kept.
+ * reports, a long line (typed into, keystroke after keystroke) is neither and is never kept. What it
+ * keeps is its own (`ownCopy`), so the bound is what it holds.
  */
 class LabelCache {
   private readonly map = new Map<string, string>();
@@ -94,7 +96,9 @@ class LabelCache {
       this.map.clear();
       this.chars = 0;
     }
-    this.map.set(key, value);
+    // Own copies: a key cut from a paragraph (a long text is keyed by its start) would keep the paragraph.
+    const kept = ownCopy(key);
+    this.map.set(kept, value === key ? kept : ownCopy(value));
     this.chars += key.length + value.length;
   }
   get size(): number {
