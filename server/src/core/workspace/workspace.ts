@@ -298,9 +298,18 @@ export function surveyOf(uri: string, read: Skeleton | Report): Survey {
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
 
-/** A value of a map that keeps the last `size` read, made on first ask. */
+/**
+ * A value of a map that keeps the `size` last asked for, made on first ask. Least recently asked goes
+ * first, not first made: in a folder whose reports copy one another a few reports are every part's
+ * candidates, asked for all through the batch.
+ */
 function kept<T>(map: Map<string, T>, size: number, uri: string, make: () => T): T {
-  if (map.has(uri)) return map.get(uri)!;
+  if (map.has(uri)) {
+    const value = map.get(uri)!;
+    map.delete(uri);
+    map.set(uri, value);
+    return value;
+  }
   const value = make();
   if (map.size >= size) map.delete(map.keys().next().value!);
   map.set(uri, value);
