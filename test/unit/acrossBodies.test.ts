@@ -60,6 +60,19 @@ test('copied-across-bodies: a part written anew is not said; three alike are cou
   assert.deepEqual(copied(MINE, workspace({ ...others, 'r/a.txt': MINE })).map(zh), []);
 });
 
+test('copied-across-bodies: one index asked again and again (its kept reports\' parts compared once) says what a new index says each time', () => {
+  const fresh = rewritten(asBody(MINE, '临沂市统计局'), 'overview', '本年度，本局围绕统计数据发布做好信息公开，全年主动公开统计公报、月度数据解读和专项调查结果，均在网站统计数据栏目及时发布，并同步推送至政务新媒体，确保社会公众第一时间获取权威统计信息。');
+  const files = { 'r/a.txt': MINE, 'r/b.txt': fresh, 'r/c.txt': asBody(MINE, '临沂市民政局'), 'r/d.txt': asBody(MINE, '临沂市司法局') };
+  const shared = workspace(files);
+  const said = (uri: keyof typeof files, options: CheckOptions) => copied(files[uri], options).map((f) => [f.subject, zh(f), f.related?.map((r) => r.uri)]);
+  const order = ['r/a.txt', 'r/b.txt', 'r/c.txt', 'r/a.txt', 'r/d.txt', 'r/b.txt'] as const;
+  const once = order.map((uri) => said(uri, workspace(files)));
+  assert.deepEqual(order.map((uri) => said(uri, shared)), once);
+  // Each part of a copy is said, each from its own part of the others: part 一 of b is its own.
+  assert.ok(once[0].length >= 3, `${once[0].length} parts said`);
+  assert.deepEqual(once[0].find(([s]) => s === 'section/overview')?.[2], ['r/c.txt', 'r/d.txt']);
+});
+
 test('copied-across-bodies: a folder of 2,000 reports of one year reads each once and compares at most three a part in full', () => {
   const renamed = (t: string, i: number) => {
     const name = readReport(t).issuer!.text;

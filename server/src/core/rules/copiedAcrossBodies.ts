@@ -1,6 +1,7 @@
 import { SECTIONS } from '../formats/sections';
 import { fullWidth, msg, type Text } from '../l10n/text';
 import type { SectionHeading, SectionKey } from '../model';
+import { Slot } from '../text/slot';
 import { identityOf } from '../workspace/identity';
 import { ownNames, partsOf, partText } from '../workspace/prints';
 import { sharedShare, sortedShingles } from '../workspace/similarity';
@@ -59,7 +60,21 @@ function compared(ws: RuleWorkspace, uri: string, key: SectionKey, own: Uint32Ar
   const other = ws.open(uri);
   const heading = other && partsOf(other.report).find((x) => x.key === key);
   if (!other || !heading) return null;
-  return { other, heading, share: sharedShare(own, sortedShingles(partText(other.report, heading, ownNames(other.report)))) };
+  return { other, heading, share: sharedShare(own, shinglesOf(other, heading)) };
+}
+
+/**
+ * The shingles of another report's part, made once for the skeleton the workspace keeps: in a folder
+ * whose reports copy one another, a few reports are the candidates of many.
+ */
+const comparedParts = new Slot<OtherSkeleton, Map<SectionKey, Uint32Array>>('comparedParts');
+
+function shinglesOf(other: OtherSkeleton, heading: SectionHeading): Uint32Array {
+  let parts = comparedParts.get(other);
+  if (!parts) comparedParts.set(other, (parts = new Map()));
+  let shingles = parts.get(heading.key);
+  if (!shingles) parts.set(heading.key, (shingles = sortedShingles(partText(other.report, heading, ownNames(other.report)))));
+  return shingles;
 }
 
 function finding(h: SectionHeading, copies: Copy[]): Finding {
