@@ -73,6 +73,30 @@ test('copied-across-bodies: one index asked again and again (its kept reports\' 
   assert.deepEqual(once[0].find(([s]) => s === 'section/overview')?.[2], ['r/c.txt', 'r/d.txt']);
 });
 
+test('the index keeps other reports\' compared parts, the last asked first, within its bound of shingles (about 8 MB), not their texts', () => {
+  const one = new ReportIndex({ reports: () => ['a'], read: () => MINE }).compared('a')!;
+  const perReport = [...one.parts.values()].reduce((n, p) => n + p.shingles.buffer.byteLength / 4, 0);
+  // A third more reports than the bound holds.
+  const count = Math.ceil(((1 << 21) / perReport) * 1.3);
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) files[`r/${String(i).padStart(5, '0')}.txt`] = asBody(MINE, `临沂市${[...String(i)].map((d) => '甲乙丙丁戊己庚辛壬癸'[Number(d)]).join('')}分局`);
+  const reads: string[] = [];
+  const index = new ReportIndex({ reports: () => Object.keys(files), read: (uri) => (reads.push(uri), files[uri] ?? null) });
+  const uris = Object.keys(files);
+  const first = index.compared(uris[0])!;
+  assert.deepEqual([...first.parts.keys()], partsOf(readReport(MINE)).map((h) => h.key));
+  for (const uri of uris) index.compared(uri);
+  assert.ok(index.comparedShinglesKept <= 1 << 21, `${index.comparedShinglesKept} shingles kept`);
+  // The last asked are kept: asked again, nothing is read; the first was let go, and is read again.
+  reads.length = 0;
+  for (const uri of uris.slice(-100)) index.compared(uri);
+  assert.deepEqual(reads, []);
+  const again = index.compared(uris[0])!;
+  assert.deepEqual(reads, [uris[0]]);
+  assert.deepEqual([...again.parts].map(([k, p]) => [k, [...p.shingles]]), [...first.parts].map(([k, p]) => [k, [...p.shingles]]));
+  assert.equal(again.identity.name, '临沂市甲分局');
+});
+
 test('copied-across-bodies: a folder of 2,000 reports of one year reads each once and compares at most three a part in full', () => {
   const renamed = (t: string, i: number) => {
     const name = readReport(t).issuer!.text;

@@ -10,7 +10,7 @@ import { looksLikeHtml } from './text/html';
 import { readDirectives, type Directive } from './silencing/directives';
 import { applySilencing } from './silencing/apply';
 import { splitAccepted, type BaselineEntry } from './baseline';
-import type { CrossReports, OtherReport } from './workspace/workspace';
+import { comparedParts, type CrossReports, type OtherReport } from './workspace/workspace';
 import type { NearPart } from './workspace/prints';
 import { bigramsOf } from './workspace/names';
 import { repeatedShare } from './workspace/similarity';
@@ -151,6 +151,11 @@ export function ruleWorkspace(cross: CrossReports, report: Report, self?: string
     },
     nearParts: () => (near ??= (cross.nearParts?.(report, self) ?? []).filter(other)),
     open: (uri) => cross.open?.(uri) ?? null,
+    compared: (uri) => {
+      if (cross.compared) return cross.compared(uri);
+      const skeleton = cross.open?.(uri);
+      return skeleton ? comparedParts(skeleton) : null;
+    },
   };
 }
 

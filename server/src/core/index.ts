@@ -7,5 +7,5 @@ export type { Finding, Fix, OffsetEdit, Rule, Severity, SeveritySetting, Arithme
 export { subject } from './rules/types';
 export { render, resolveLang, type Lang, type Message, type Text } from './l10n/text';
 export { LineIndex } from './text/positions';
-export { ReportIndex, fileName, surveyReport, surveyOf, type Survey, type ReportWorkspace, type CrossReports, type OtherReport, type OtherSkeleton, type FiledReport } from './workspace/workspace';
+export { ReportIndex, fileName, surveyReport, surveyOf, type Survey, type ReportWorkspace, type CrossReports, type OtherReport, type OtherSkeleton, type ComparedParts, type ComparedPart, type FiledReport } from './workspace/workspace';
 export { bodyKey, identityOf, readIdentity, type ReportIdentity } from './workspace/identity';

@@ -1,11 +1,10 @@
 import { SECTIONS } from '../formats/sections';
 import { fullWidth, msg, type Text } from '../l10n/text';
 import type { SectionHeading, SectionKey } from '../model';
-import { Slot } from '../text/slot';
 import { identityOf } from '../workspace/identity';
 import { ownNames, partsOf, partText } from '../workspace/prints';
 import { sharedShare, sortedShingles } from '../workspace/similarity';
-import { fileName, type OtherSkeleton } from '../workspace/workspace';
+import { fileName, type ComparedParts } from '../workspace/workspace';
 import { subject, type Finding, type Rule, type RuleWorkspace } from './types';
 
 /** The share of a part's shingles found in another body's same part from which it is said to be copied (as `copied-text`). */
@@ -22,7 +21,7 @@ const PART_MORE = {
 const RELATED = { zh: '{name}的报告的第{numeral}部分（{share}%相同）', en: 'Part {numeral} of the report of {name} ({share}% the same)' };
 
 interface Copy {
-  other: OtherSkeleton;
+  other: ComparedParts;
   heading: SectionHeading;
   share: number;
 }
@@ -57,24 +56,9 @@ export const copiedAcrossBodies: Rule = {
 };
 
 function compared(ws: RuleWorkspace, uri: string, key: SectionKey, own: Uint32Array): Copy | null {
-  const other = ws.open(uri);
-  const heading = other && partsOf(other.report).find((x) => x.key === key);
-  if (!other || !heading) return null;
-  return { other, heading, share: sharedShare(own, shinglesOf(other, heading)) };
-}
-
-/**
- * The shingles of another report's part, made once for the skeleton the workspace keeps: in a folder
- * whose reports copy one another, a few reports are the candidates of many.
- */
-const comparedParts = new Slot<OtherSkeleton, Map<SectionKey, Uint32Array>>('comparedParts');
-
-function shinglesOf(other: OtherSkeleton, heading: SectionHeading): Uint32Array {
-  let parts = comparedParts.get(other);
-  if (!parts) comparedParts.set(other, (parts = new Map()));
-  let shingles = parts.get(heading.key);
-  if (!shingles) parts.set(heading.key, (shingles = sortedShingles(partText(other.report, heading, ownNames(other.report)))));
-  return shingles;
+  const other = ws.compared(uri);
+  const part = other?.parts.get(key);
+  return other && part ? { other, heading: part.heading, share: sharedShare(own, part.shingles) } : null;
 }
 
 function finding(h: SectionHeading, copies: Copy[]): Finding {

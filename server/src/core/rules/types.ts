@@ -2,7 +2,7 @@ import type { Report, TableKind } from '../model';
 import type { Range } from '../text/positions';
 import type { LineIndex } from '../text/positions';
 import type { Message, Text } from '../l10n/text';
-import type { FiledReport, OtherReport, OtherSkeleton } from '../workspace/workspace';
+import type { ComparedParts, FiledReport, OtherReport, OtherSkeleton } from '../workspace/workspace';
 import type { NearPart } from '../workspace/prints';
 
 /** LSP's severities: 1 error, 2 warning, 3 information, 4 hint. */
@@ -89,6 +89,8 @@ export interface RuleWorkspace {
   nearParts(): NearPart[];
   /** Another report's skeleton: its header, parts and prose, no table (null when it is gone, unreadable or the workspace cannot read it). */
   open(uri: string): OtherSkeleton | null;
+  /** Another report's parts as a comparison of prose takes them: each part's heading and shingles (null as `open`). */
+  compared(uri: string): ComparedParts | null;
 }
 
 /** Settings that change what the rules check. */

@@ -1,9 +1,10 @@
-import type { Report } from '../model';
+import type { Report, SectionHeading, SectionKey } from '../model';
 import { readReport, readSkeleton, type ReadOptions, type Skeleton } from '../reader/read';
 import { readSource } from '../text/source';
 import { identityOf, readIdentity, type ReportIdentity } from './identity';
 import { NameIndex } from './names';
-import { ownNames, packPrints, printsOf, unpackPrints, YearPrints, type NearPart, type PackedPrints } from './prints';
+import { ownNames, packPrints, partsOf, partText, printsOf, unpackPrints, YearPrints, type NearPart, type PackedPrints } from './prints';
+import { sortedShingles } from './similarity';
 
 /**
  * The other reports a check may look at, read-only (in the style of vscode-markdown-languageservice's
@@ -31,6 +32,30 @@ export interface OtherSkeleton {
   identity: ReportIdentity;
 }
 
+/**
+ * Another report's parts as a comparison of prose across bodies takes them (`copied-across-bodies`):
+ * each part's first heading and the shingles of its comparable text (prints.ts `partText`), nothing of
+ * its text, so that many are kept where a few skeletons would be (a saved page's is 2 MB).
+ */
+export interface ComparedParts {
+  uri: string;
+  identity: ReportIdentity;
+  parts: ReadonlyMap<SectionKey, ComparedPart>;
+}
+
+export interface ComparedPart {
+  heading: SectionHeading;
+  /** `sortedShingles` of the part's comparable text, its own name folded away. */
+  shingles: Uint32Array;
+}
+
+/** A skeleton's parts, compared. */
+export function comparedParts(other: OtherSkeleton): ComparedParts {
+  const names = ownNames(other.report);
+  const parts = new Map(partsOf(other.report).map((heading) => [heading.key, { heading, shingles: sortedShingles(partText(other.report, heading, names)) }]));
+  return { uri: other.uri, identity: other.identity, parts };
+}
+
 /** A report as the index files it: its identity only (nothing more is read). */
 export interface FiledReport {
   uri: string;
@@ -48,6 +73,8 @@ export interface CrossReports {
   nearParts?(report: Report, self?: string): NearPart[];
   /** One report's skeleton. */
   open?(uri: string): OtherSkeleton | null;
+  /** One report's parts, compared (without it: made from `open`'s skeleton each time). */
+  compared?(uri: string): ComparedParts | null;
   /** The reports of a year whose body's name a text (its bigrams) holds at `share` or more, in URI order (without it: each report of the year is compared). */
   namesHeld?(year: number, text: ReadonlySet<number>, share: number): readonly FiledReport[];
 }
@@ -57,8 +84,14 @@ export const NEAR_COMPARED = 3;
 
 /** Models kept read: a rule of a batch looks at last year's report of each checked one. */
 const MODELS_KEPT = 16;
-/** Skeletons kept read: a report's parts are compared with up to NEAR_COMPARED other bodies' each. */
-const SKELETONS_KEPT = 64;
+/** Skeletons kept read (`report-identity` points at another report's title). */
+const SKELETONS_KEPT = 16;
+/**
+ * Shingles of other reports' parts kept compared (`compared`), about 8 MB: a report's parts are compared
+ * with up to NEAR_COMPARED other bodies' each, and in a folder whose reports copy one another the same
+ * few hundred reports are the candidates of many.
+ */
+const COMPARED_SHINGLES_KEPT = 1 << 21;
 
 /**
  * The reports of a workspace by issuing body and year. Each text is read once to file it (its header
@@ -74,6 +107,8 @@ export class ReportIndex implements CrossReports {
   private readonly unsorted = new Set<unknown[]>();
   private readonly models = new Map<string, OtherReport | null>();
   private readonly skeletons = new Map<string, OtherSkeleton | null>();
+  private readonly comparedKept = new Map<string, ComparedParts | null>();
+  private comparedShingles = 0;
   private readonly prints = new Map<number, YearPrints>();
   /** Years whose prints hold reports in the order they arrived (`arriving`), not in URI order. */
   private readonly arrived = new Set<number>();
@@ -134,6 +169,7 @@ export class ReportIndex implements CrossReports {
   file(uri: string, id: ReportIdentity | null): void {
     this.models.delete(uri);
     this.skeletons.delete(uri);
+    this.forgetCompared(uri);
     this.surveyed.delete(uri);
     const before = this.filedAs.get(uri);
     for (const year of [before?.identity.year, id?.year]) {
@@ -246,14 +282,49 @@ export class ReportIndex implements CrossReports {
     return null;
   }
 
-  /** One report's skeleton, read on first ask (no table: a comparison of parts reads many other reports). */
+  /** One report's skeleton (no table), read on first ask; the last SKELETONS_KEPT asked for kept. */
   open(uri: string): OtherSkeleton | null {
-    return kept(this.skeletons, SKELETONS_KEPT, uri, () => {
-      const text = this.workspace.read(uri);
-      const report = text === null ? null : readSkeleton(readSource(text));
-      const identity = report && identityOf(report);
-      return report && identity ? { uri, report, identity } : null;
-    });
+    return kept(this.skeletons, SKELETONS_KEPT, uri, () => this.skeleton(uri));
+  }
+
+  /**
+   * One report's parts, compared: kept, least recently asked first out, up to COMPARED_SHINGLES_KEPT
+   * shingles in all. Its skeleton is read for them alone (not kept among `open`'s).
+   */
+  compared(uri: string): ComparedParts | null {
+    if (this.comparedKept.has(uri)) {
+      const kept = this.comparedKept.get(uri)!;
+      this.comparedKept.delete(uri);
+      this.comparedKept.set(uri, kept);
+      return kept;
+    }
+    const other = this.skeletons.get(uri) ?? this.skeleton(uri);
+    const made = other && comparedParts(other);
+    this.comparedKept.set(uri, made);
+    this.comparedShingles += shinglesOf(made);
+    for (const [oldest, parts] of this.comparedKept) {
+      if (this.comparedShingles <= COMPARED_SHINGLES_KEPT || oldest === uri) break;
+      this.forgetCompared(oldest, parts);
+    }
+    return made;
+  }
+
+  /** Shingles of compared parts kept (for tests: they stay within COMPARED_SHINGLES_KEPT, but for the last asked). */
+  get comparedShinglesKept(): number {
+    return this.comparedShingles;
+  }
+
+  private forgetCompared(uri: string, parts = this.comparedKept.get(uri)): void {
+    if (!this.comparedKept.delete(uri)) return;
+    this.comparedShingles -= shinglesOf(parts ?? null);
+  }
+
+  /** One report's skeleton, read. */
+  private skeleton(uri: string): OtherSkeleton | null {
+    const text = this.workspace.read(uri);
+    const report = text === null ? null : readSkeleton(readSource(text));
+    const identity = report && identityOf(report);
+    return report && identity ? { uri, report, identity } : null;
   }
 
   /** One report's model. */
@@ -297,6 +368,13 @@ export function surveyOf(uri: string, read: Skeleton | Report): Survey {
 }
 
 const key = (body: string, year: number) => `${year}\u0000${body}`;
+
+/** The shingles a report's compared parts hold (their buffers: `sortedShingles` gives a view of its first, distinct ones). */
+function shinglesOf(made: ComparedParts | null): number {
+  let n = 0;
+  for (const p of made?.parts.values() ?? []) n += p.shingles.buffer.byteLength >> 2;
+  return n;
+}
 
 /**
  * A value of a map that keeps the `size` last asked for, made on first ask. Least recently asked goes
