@@ -119,8 +119,10 @@ process.on('exit', () => rmSync(scratchRoot, { recursive: true, force: true }));
  * `count` reports of as many bodies, each a whole report under another body's name (its own name
  * replaced wherever written): a reviewer's folder whose reports copy one another, where the
  * cross-report rules compare parts across bodies. Reports whose body cannot be read are left out.
+ * `distinct`: every sentence of each also made its own, as `distinctFolder` does: the copies are then
+ * near, not equal, and each part's candidates are spread over the first reports of its kind.
  */
-function bodiesFolder(name: string, reports: { ext: string; bytes: Buffer }[], count: number): { dir: string; megabytes: number } {
+function bodiesFolder(name: string, reports: { ext: string; bytes: Buffer }[], count: number, distinct = false): { dir: string; megabytes: number } {
   const dir = join(scratchRoot, name);
   mkdirSync(dir);
   const named = reports.flatMap((r) => {
@@ -132,8 +134,10 @@ function bodiesFolder(name: string, reports: { ext: string; bytes: Buffer }[], c
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const r = named[i % named.length];
-    const other = `第${[...String(i)].map((d) => digits[Number(d)]).join('')}号${r.body}`;
-    const out = Buffer.from(r.text.replaceAll(r.body, other), 'utf8');
+    const mark = [...String(i)].map((d) => digits[Number(d)]).join('');
+    const other = `第${mark}号${r.body}`;
+    const renamed = r.text.replaceAll(r.body, other);
+    const out = Buffer.from(distinct ? renamed.replaceAll('。', `。${mark}`) : renamed, 'utf8');
     bytes += out.length;
     writeFileSync(join(dir, `r${String(i).padStart(5, '0')}${r.ext}`), out);
   }
@@ -295,18 +299,24 @@ const big10k = writeFolder('whole-10000', whole, quick ? 4000 : 10000);
 const cli10k = runCli(['check', big10k]);
 const bodies = bodiesFolder('bodies-2000', whole, N);
 const cliBodies = runCli(['check', bodies.dir]);
+// More reports copying one another, each sentence its own: the copies' candidates outnumber what a thread keeps compared.
+const nearCount = quick ? 2000 : 5000;
+const near = bodiesFolder(`near-${nearCount}`, whole, nearCount, true);
+const cliNear = runCli(['check', near.dir]);
 results.wholeProcess = {
   cores: availableParallelism(), folder: { files: N, megabytes: Number(MB.toFixed(1)) },
   cli: cliDefault, cliOneThread: cliOne,
   markdownlintCli2: cli2 ?? 'not installed', ratioMarkdownlintToOurs: cli2 ? Number((cli2.seconds / cliDefault.seconds).toFixed(1)) : null,
   tenThousand: { files: quick ? 4000 : 10000, ...cli10k },
   copiesAcrossBodies: { files: N, megabytes: bodies.megabytes, ...cliBodies },
+  nearCopiesAcrossBodies: { files: nearCount, megabytes: near.megabytes, ...cliNear },
 };
 const ofRuns = (runs: number[]) => (runs.length > 1 ? ` (best of ${runs.map((x) => x.toFixed(2)).join(', ')})` : '');
 rows.push([`whole process, ${N} files, ${availableParallelism()} cores`, `${cliDefault.seconds.toFixed(2)} s${ofRuns(cliDefault.runs)}, ${(MB / cliDefault.seconds).toFixed(1)} MB/s`, `one thread ${cliOne.seconds.toFixed(2)} s${ofRuns(cliOne.runs)}`, `peak ${cliDefault.peakRssMiB} MiB`]);
 rows.push(['markdownlint-cli2, same folder', cli2 ? `${cli2.seconds.toFixed(2)} s${ofRuns(cli2.runs)}` : 'markdownlint-cli2 not installed', cli2 ? `markdownlint-cli2/ours ${(cli2.seconds / cliDefault.seconds).toFixed(1)}×` : '', 'target ≥ 15×']);
 rows.push([`whole process, ${quick ? 4000 : 10000} files`, `${cli10k.seconds.toFixed(2)} s`, `peak RSS ${cli10k.peakRssMiB} MiB`, 'target ≤ 100 MiB']);
 rows.push([`whole process, ${N} bodies copying one another`, `${cliBodies.seconds.toFixed(2)} s, ${(bodies.megabytes / cliBodies.seconds).toFixed(1)} MB/s`, `peak RSS ${cliBodies.peakRssMiB} MiB`, 'cross-report rules across bodies']);
+rows.push([`whole process, ${nearCount} bodies copying one another, every sentence distinct`, `${cliNear.seconds.toFixed(2)} s, ${(near.megabytes / cliNear.seconds).toFixed(1)} MB/s`, `peak RSS ${cliNear.peakRssMiB} MiB`, 'candidates spread over hundreds of reports']);
 
 // 4b. A province's year in the fingerprint index (synthetic sketches: five parts of 32 random hashes a
 // report, all distinct as real reports' nearly are): filing, the first look-up (the sort), and memory.
