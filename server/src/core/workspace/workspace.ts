@@ -105,10 +105,9 @@ export class ReportIndex implements CrossReports {
   private readonly byBody = new Map<string, FiledReport[]>();
   /** Lists added to since they were last sorted by URI: sorted when read, so that filing n reports costs n log n, not n². */
   private readonly unsorted = new Set<unknown[]>();
-  private readonly models = new Map<string, OtherReport | null>();
-  private readonly skeletons = new Map<string, OtherSkeleton | null>();
-  private readonly comparedKept = new Map<string, ComparedParts | null>();
-  private comparedShingles = 0;
+  private readonly models = new Kept<OtherReport | null>(MODELS_KEPT);
+  private readonly skeletons = new Kept<OtherSkeleton | null>(SKELETONS_KEPT);
+  private readonly comparedKept = new Kept<ComparedParts | null>(COMPARED_SHINGLES_KEPT, shinglesOf);
   private readonly prints = new Map<number, YearPrints>();
   /** Years whose prints hold reports in the order they arrived (`arriving`), not in URI order. */
   private readonly arrived = new Set<number>();
@@ -167,9 +166,9 @@ export class ReportIndex implements CrossReports {
    * and its year's part fingerprints are made again.
    */
   file(uri: string, id: ReportIdentity | null): void {
-    this.models.delete(uri);
-    this.skeletons.delete(uri);
-    this.forgetCompared(uri);
+    this.models.forget(uri);
+    this.skeletons.forget(uri);
+    this.comparedKept.forget(uri);
     this.surveyed.delete(uri);
     const before = this.filedAs.get(uri);
     for (const year of [before?.identity.year, id?.year]) {
@@ -276,7 +275,7 @@ export class ReportIndex implements CrossReports {
     const id = identityOf(report);
     if (!id) return null;
     for (const uri of this.find(id.body, id.year - 1)) {
-      const other = kept(this.models, MODELS_KEPT, uri, () => this.read(uri));
+      const other = this.models.get(uri, () => this.read(uri));
       if (other && other.identity.body === id.body && other.identity.year === id.year - 1) return other;
     }
     return null;
@@ -284,7 +283,7 @@ export class ReportIndex implements CrossReports {
 
   /** One report's skeleton (no table), read on first ask; the last SKELETONS_KEPT asked for kept. */
   open(uri: string): OtherSkeleton | null {
-    return kept(this.skeletons, SKELETONS_KEPT, uri, () => this.skeleton(uri));
+    return this.skeletons.get(uri, () => this.skeleton(uri));
   }
 
   /**
@@ -292,31 +291,15 @@ export class ReportIndex implements CrossReports {
    * shingles in all. Its skeleton is read for them alone (not kept among `open`'s).
    */
   compared(uri: string): ComparedParts | null {
-    if (this.comparedKept.has(uri)) {
-      const kept = this.comparedKept.get(uri)!;
-      this.comparedKept.delete(uri);
-      this.comparedKept.set(uri, kept);
-      return kept;
-    }
-    const other = this.skeletons.get(uri) ?? this.skeleton(uri);
-    const made = other && comparedParts(other);
-    this.comparedKept.set(uri, made);
-    this.comparedShingles += shinglesOf(made);
-    for (const [oldest, parts] of this.comparedKept) {
-      if (this.comparedShingles <= COMPARED_SHINGLES_KEPT || oldest === uri) break;
-      this.forgetCompared(oldest, parts);
-    }
-    return made;
+    return this.comparedKept.get(uri, () => {
+      const other = this.skeletons.peek(uri) ?? this.skeleton(uri);
+      return other && comparedParts(other);
+    });
   }
 
   /** Shingles of compared parts kept (for tests: they stay within COMPARED_SHINGLES_KEPT, but for the last asked). */
   get comparedShinglesKept(): number {
-    return this.comparedShingles;
-  }
-
-  private forgetCompared(uri: string, parts = this.comparedKept.get(uri)): void {
-    if (!this.comparedKept.delete(uri)) return;
-    this.comparedShingles -= shinglesOf(parts ?? null);
+    return this.comparedKept.weight;
   }
 
   /** One report's skeleton, read. */
@@ -377,21 +360,47 @@ function shinglesOf(made: ComparedParts | null): number {
 }
 
 /**
- * A value of a map that keeps the `size` last asked for, made on first ask. Least recently asked goes
- * first, not first made: in a folder whose reports copy one another a few reports are every part's
- * candidates, asked for all through the batch.
+ * Values made on first ask and kept while their weights (one each, unless said) sum to at most `bound`,
+ * least recently asked first out, not first made: in a folder whose reports copy one another a few
+ * reports are every part's candidates, asked for all through the batch. The last asked is always kept.
  */
-function kept<T>(map: Map<string, T>, size: number, uri: string, make: () => T): T {
-  if (map.has(uri)) {
-    const value = map.get(uri)!;
-    map.delete(uri);
-    map.set(uri, value);
+class Kept<T> {
+  private readonly values = new Map<string, T>();
+  private total = 0;
+  constructor(private readonly bound: number, private readonly weigh: (value: T) => number = () => 1) {}
+
+  /** The weights of the values kept, summed. */
+  get weight(): number {
+    return this.total;
+  }
+
+  get(uri: string, make: () => T): T {
+    if (this.values.has(uri)) {
+      const value = this.values.get(uri)!;
+      this.values.delete(uri);
+      this.values.set(uri, value);
+      return value;
+    }
+    const value = make();
+    this.values.set(uri, value);
+    this.total += this.weigh(value);
+    for (const oldest of this.values.keys()) {
+      if (this.total <= this.bound || oldest === uri) break;
+      this.forget(oldest);
+    }
     return value;
   }
-  const value = make();
-  if (map.size >= size) map.delete(map.keys().next().value!);
-  map.set(uri, value);
-  return value;
+
+  /** The value kept, without asking for it. */
+  peek(uri: string): T | undefined {
+    return this.values.get(uri);
+  }
+
+  forget(uri: string): void {
+    if (!this.values.has(uri)) return;
+    this.total -= this.weigh(this.values.get(uri)!);
+    this.values.delete(uri);
+  }
 }
 
 
