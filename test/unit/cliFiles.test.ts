@@ -4,11 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIO } from '../../server/src/cli/main';
-import { readBounded } from '../../server/src/cli/files';
+import { probe, readBounded } from '../../server/src/cli/files';
+import { parseArgs } from '../../server/src/cli/args';
+import { batchReports } from '../../server/src/cli/workspace';
 import { seedPath } from '../helpers/fixtures';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../../server/src/core/limits';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
@@ -183,6 +185,28 @@ test('a symlinked directory is walked once, whether reached through the link or 
   const r = await inProcess(['check', '--format', 'json', join(dir, 'top'), join(dir, 'archive')]);
   assert.equal(r.code, 1);
   assert.deepEqual(JSON.parse(r.out).map((x: { file: string }) => x.file), [join(dir, 'top', 'linked', 'r.txt')]);
+});
+
+test('a batch holds each file once, under the first name that reaches it (a hard link, a symlink, a path named twice), and not the output file', { skip: !posix }, async (t) => {
+  const dir = tempDir(t);
+  const reports = join(dir, 'reports');
+  mkdirSync(reports);
+  writeFileSync(join(reports, 'a.txt'), REPORT);
+  linkSync(join(reports, 'a.txt'), join(reports, 'b-hard.txt'));
+  symlinkSync(join(reports, 'a.txt'), join(reports, 'c-sym.txt'));
+  writeFileSync(join(reports, 'd.txt'), readFileSync(seedPath('003')));
+  writeFileSync(join(reports, 'e.txt'), readFileSync(seedPath('001')));
+  mkfifo(join(reports, 'f-fifo.txt'));
+  const parsed = parseArgs(['check', join(reports, 'd.txt'), reports, join(reports, '.', 'a.txt')]);
+  assert.ok(parsed.ok);
+  const batch = (notReports?: ReadonlySet<string>) => batchReports(parsed.options, notReports).files?.files.map((f) => f.slice(reports.length + 1));
+  assert.deepEqual(batch(), ['d.txt', 'a.txt', 'e.txt'], 'each file once, the first name first; no FIFO');
+  const e = probe(join(reports, 'e.txt'));
+  assert.ok(e.ok);
+  assert.deepEqual(batch(new Set([e.key])), ['d.txt', 'a.txt'], 'the output file is no report of the batch');
+  // What is output names each file once too, under the same first name.
+  const r = await inProcess(['check', '--format', 'json', join(reports, 'd.txt'), reports, join(reports, '.', 'a.txt')]);
+  assert.deepEqual(JSON.parse(r.out).map((x: { file: string }) => x.file.slice(reports.length + 1)), ['d.txt', 'a.txt', 'e.txt', ...(existsSync(join(reports, 'f-fifo.txt')) ? ['f-fifo.txt'] : [])]);
 });
 
 test('an unreadable file or folder is its own problem; the batch goes on', { skip: !posix || process.getuid?.() === 0 }, async (t) => {

@@ -150,7 +150,7 @@ class Batch {
       // Recording over a baseline that cannot be read would lose it.
       if (this.o.updateBaseline) return EXIT.unchecked;
     }
-    const across = batchReports(this.o);
+    const across = batchReports(this.o, this.checkedFiles);
     if (across.files) this.workspace = this.o.fix || this.o.with.length ? await this.acrossWorkspace(across.files) : await this.checkedFirst(across.files);
     try {
       for (const { path, problem } of across.problems) await this.problem(path, problem);
