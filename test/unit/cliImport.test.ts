@@ -61,6 +61,28 @@ test('a zip bomb is refused after at most the limit, whatever sizes it declares'
   assert.equal(zipWithin(Buffer.from('PK not a zip'), 1024), 'broken');
 });
 
+test('Word files among text reports, checked by several threads: each imported from its own bytes, the output that of one thread', withDir(async (dir) => {
+  // Imports await their importer while the thread checks other files, which reuse one read buffer: read into it,
+  // every Word file of such a folder was "这不是完好的Word文件" with --jobs 2.
+  const docx = await docxOf(seedHtml(seed004()));
+  const texts = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEEDS, f)));
+  for (let i = 0; i < 24; i++) {
+    writeFileSync(join(dir, `d${String(i).padStart(2, '0')}.docx`), docx);
+    writeFileSync(join(dir, `t${String(i).padStart(2, '0')}.txt`), texts[i % texts.length]);
+  }
+  // With last year's reports beside (--with), every text report is read in its turn, among the imports.
+  const archive = join(dir, 'archive');
+  mkdirSync(archive);
+  writeFileSync(join(archive, 'last.txt'), texts[0]);
+  const one = cli('check', '--jobs', '1', '--with', archive, dir);
+  const two = cli('check', '--jobs', '2', '--with', archive, dir);
+  assert.equal(one.stderr, '', 'every Word file imported in one thread');
+  assert.equal(two.stderr, '', 'every Word file imported with two threads');
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(two.status, one.status);
+  assert.ok(one.stdout.includes(`${join(dir, 'd23.docx')}:`), 'the Word files are checked');
+}));
+
 test('nianbao check x.docx checks the imported text; a broken or bombed .docx is that file\'s problem', withDir(async (dir) => {
   writeFileSync(join(dir, 'r.docx'), await docxOf(seedHtml(seed004())));
   writeFileSync(join(dir, 'bomb.docx'), zipOf('word/document.xml', Buffer.alloc(64 * 1024 * 1024)));
